@@ -1,0 +1,62 @@
+// What every source module shares: its description, the rows it yields, and the error it throws.
+
+export class SourceError extends Error {
+  constructor(
+    readonly file: string,
+    readonly where: string | number | undefined,
+    readonly what: string,
+    readonly hint: string,
+  ) {
+    const at = where === undefined ? file : `${file}:${where}`;
+    super(`${at}: ${what}. ${hint}`);
+    this.name = "SourceError";
+  }
+}
+
+/** Publisher names that no registry rule knew, with where they occur. */
+export class UnknownLabelsError extends Error {
+  constructor(
+    readonly source: string,
+    readonly unknown: Map<string, string[]>,
+  ) {
+    const lines = [...unknown].map(
+      ([label, where]) =>
+        `  "${label}" in ${where.slice(0, 3).join(", ")}${where.length > 3 ? ` and ${where.length - 3} more` : ""}`,
+    );
+    super(
+      `${source}: ${unknown.size} name(s) the country registry does not know:\n${lines.join("\n")}\nAdd them to src/countries/aliases.ts or entities.ts, or pass --skip-unknown to leave them out (they are then listed in the ingest report).`,
+    );
+    this.name = "UnknownLabelsError";
+  }
+}
+
+export interface SourceInfo {
+  /** The name used on the command line: `dyad ingest <name> <path>`. */
+  name: string;
+  publisher: string;
+  licence: string;
+  citation: string;
+}
+
+export interface IngestOptions {
+  /** Leave out names the registry does not know instead of stopping; they are listed in the report. */
+  skipUnknown?: boolean;
+  /** Called as files are read, for a progress bar. */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** Tracks unknown names while a source is read, so one report lists all of them at once. */
+export class UnknownLabels {
+  readonly seen = new Map<string, string[]>();
+  add(label: string, where: string): void {
+    const list = this.seen.get(label);
+    if (list) list.push(where);
+    else this.seen.set(label, [where]);
+  }
+  get size(): number {
+    return this.seen.size;
+  }
+  list(): { label: string; where: string[] }[] {
+    return [...this.seen].map(([label, where]) => ({ label, where }));
+  }
+}

@@ -1,0 +1,4 @@
+export type { ColumnType, TableDef } from "./schema.ts";
+export { TABLES, tableDdl } from "./schema.ts";
+export type { DatasetBatch, IngestResult, OpenOptions, Row, SqlValue } from "./store.ts";
+export { dataHome, Store, storePath } from "./store.ts";

@@ -1,0 +1,233 @@
+// The DuckDB store in the data home. Ingest is atomic: a source is parsed and validated completely before
+// the store is touched, then its dataset is deleted and re-inserted in one transaction, so a failure at any
+// point leaves the store exactly as it was and a re-ingest replaces, never duplicates.
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { registry } from "../countries/index.ts";
+import { type ColumnType, META_DDL, TABLES, type TableDef, tableDdl } from "./schema.ts";
+
+export type SqlValue = string | number | boolean | null | bigint;
+export type Row = Record<string, unknown>;
+
+export interface DatasetBatch {
+  /** The unit of replacement: re-ingesting the same dataset replaces its rows in every table. */
+  dataset: string;
+  source: string;
+  path: string;
+  files: number;
+  version?: string;
+  /** When the raw data were retrieved from the publisher (ISO date), where known. */
+  retrieved?: string;
+  publisher: string;
+  licence: string;
+  citation: string;
+  /** Free-form report (unknown names skipped, warnings), kept with the ingest record. */
+  report?: unknown;
+  tables: { def: TableDef; rows: SqlValue[][] }[];
+}
+
+export interface IngestResult {
+  dataset: string;
+  rows: number;
+  tables: Record<string, number>;
+}
+
+export function dataHome(): string {
+  return resolve(process.env.DYAD_HOME ?? ".dyad");
+}
+
+export function storePath(home = dataHome()): string {
+  return resolve(home, "dyad.duckdb");
+}
+
+export interface OpenOptions {
+  home?: string;
+  readOnly?: boolean;
+  /** ":memory:" for a throwaway store in tests. */
+  path?: string;
+}
+
+export class Store {
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    readonly path: string,
+    readonly readOnly: boolean,
+  ) {}
+
+  static async open(options: OpenOptions = {}): Promise<Store> {
+    const home = options.home ?? dataHome();
+    const path = options.path ?? storePath(home);
+    if (path !== ":memory:" && !options.readOnly) mkdirSync(home, { recursive: true });
+    const config: Record<string, string> = options.readOnly ? { access_mode: "READ_ONLY" } : {};
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (err) {
+      const msg = (err as Error).message;
+      if (options.readOnly && /does not exist|No such file|Cannot open/i.test(msg)) {
+        throw new Error(`No dyad store at ${path}. Run \`npx dyad setup\` first to ingest the sources.`);
+      }
+      if (/lock/i.test(msg)) {
+        throw new Error(
+          `The store ${path} is in use by another dyad process (${msg.split("\n")[0]}). Stop it, or set DYAD_HOME to another folder.`,
+        );
+      }
+      throw err;
+    }
+    const connection = await instance.connect();
+    const store = new Store(instance, connection, path, Boolean(options.readOnly));
+    if (!store.readOnly) await store.migrate();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    for (const ddl of META_DDL) await this.connection.run(ddl);
+    for (const def of Object.values(TABLES)) await this.connection.run(tableDdl(def));
+    const known = Number((await this.one<{ n: bigint }>("SELECT count(*) AS n FROM entities"))?.n ?? 0);
+    const all = registry.all();
+    if (known !== all.length) {
+      await this.connection.run("BEGIN TRANSACTION");
+      await this.connection.run("DELETE FROM entities");
+      const app = await this.connection.createAppender("entities");
+      for (const e of all) {
+        app.appendVarchar(e.code);
+        if (e.iso2) app.appendVarchar(e.iso2);
+        else app.appendNull();
+        app.appendVarchar(e.kind);
+        app.appendVarchar(e.en);
+        app.appendVarchar(e.de);
+        app.endRow();
+      }
+      app.flushSync();
+      app.closeSync();
+      await this.connection.run("COMMIT");
+    }
+  }
+
+  async query<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params as never);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  async one<T = Row>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
+    return (await this.query<T>(sql, params))[0];
+  }
+
+  async hasTable(name: string): Promise<boolean> {
+    const row = await this.one<{ n: bigint }>(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?",
+      [name],
+    );
+    return Number(row?.n ?? 0) > 0;
+  }
+
+  /** Replaces a dataset atomically. Rows must already be validated: nothing here can fail half-way. */
+  async replaceDataset(batch: DatasetBatch): Promise<IngestResult> {
+    if (this.readOnly) throw new Error("The store is open read-only; ingest needs write access.");
+    for (const { def } of batch.tables) await this.connection.run(tableDdl(def));
+    const counts: Record<string, number> = {};
+    await this.connection.run("BEGIN TRANSACTION");
+    try {
+      for (const def of Object.values(TABLES)) {
+        if (await this.hasTable(def.name))
+          await this.connection.run(`DELETE FROM ${def.name} WHERE dataset = ?`, [batch.dataset]);
+      }
+      for (const { def, rows } of batch.tables) {
+        const datasetCol = def.columns.findIndex(([n]) => n === "dataset");
+        if (datasetCol !== 0) throw new Error(`table ${def.name}: the first column must be "dataset"`);
+        await this.connection.run(`DELETE FROM ${def.name} WHERE dataset = ?`, [batch.dataset]);
+        const app = await this.connection.createAppender(def.name);
+        const types = def.columns.map(([, t]) => t);
+        for (const row of rows) appendRow(app, types, row, def.name);
+        app.flushSync();
+        app.closeSync();
+        counts[def.name] = (counts[def.name] ?? 0) + rows.length;
+      }
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      await this.connection.run("DELETE FROM ingests WHERE dataset = ?", [batch.dataset]);
+      await this.connection.run(`INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?)`, [
+        batch.dataset,
+        batch.source,
+        batch.path,
+        batch.files,
+        total,
+        batch.version ?? null,
+        batch.retrieved ?? null,
+        batch.publisher,
+        batch.licence,
+        batch.citation,
+        batch.report === undefined ? null : JSON.stringify(batch.report),
+      ]);
+      await this.connection.run("COMMIT");
+      return { dataset: batch.dataset, rows: total, tables: counts };
+    } catch (err) {
+      await this.connection.run("ROLLBACK");
+      throw err;
+    }
+  }
+
+  async ingests(): Promise<Row[]> {
+    return this.query(
+      "SELECT dataset, source, path, files, rows, version, retrieved, ingested_at, publisher, licence, citation FROM ingests ORDER BY dataset",
+    );
+  }
+
+  /** A fingerprint of everything in the store, for tests that check a failed ingest changed nothing. */
+  async fingerprint(): Promise<string> {
+    const parts: string[] = [];
+    const tables = await this.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name",
+    );
+    for (const { table_name } of tables) {
+      const row = await this.one<{ n: bigint; h: bigint | null }>(
+        `SELECT count(*) AS n, sum(hash(t.*)) AS h FROM ${table_name} AS t`,
+      );
+      parts.push(`${table_name}:${row?.n}:${row?.h}`);
+    }
+    return parts.join("|");
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function appendRow(app: DuckDBAppender, types: ColumnType[], row: SqlValue[], table: string): void {
+  if (row.length !== types.length) {
+    throw new Error(`table ${table}: a row has ${row.length} values for ${types.length} columns`);
+  }
+  for (let i = 0; i < types.length; i++) {
+    const v = row[i];
+    if (v === null || v === undefined) {
+      app.appendNull();
+      continue;
+    }
+    switch (types[i]) {
+      case "VARCHAR":
+        app.appendVarchar(String(v));
+        break;
+      case "INTEGER":
+        app.appendInteger(Number(v));
+        break;
+      case "SMALLINT":
+        app.appendSmallInt(Number(v));
+        break;
+      case "BIGINT":
+        app.appendBigInt(BigInt(v));
+        break;
+      case "DOUBLE":
+        app.appendDouble(Number(v));
+        break;
+      case "BOOLEAN":
+        app.appendBoolean(Boolean(v));
+        break;
+      case "TIMESTAMP":
+        app.appendVarchar(String(v));
+        break;
+    }
+  }
+  app.endRow();
+}
