@@ -130,4 +130,16 @@ export const PUBLISHER_ALIASES: Record<string, string> = {
   Emirate: "ARE",
   "Saudi-Arabien": "SAU",
   "Vereinigte Arabische Emirate": "ARE",
+  // --- beyond-trade sources (issue 3: unvotes, SIPRI, Energy Institute, WDI, CEPII) — owned by that work ---
+  // unvotes: names without an ISO2 code in the package
+  "Yemen People's Republic": "YMD",
+  // The Federal Republic is the state that continued as Germany in 1990.
+  "Federal Republic of Germany": "DEU",
+  // SIPRI Arms Transfers Database
+  "Bosnia-Herzegovina": "BIH",
+  // SIPRI lists the Tripoli-based government without its non-state-actor asterisk: a Libyan government.
+  "Libya GNC": "LBY",
+  "unknown supplier(s)": "XNS",
+  "unknown recipient(s)": "XNS",
+  // --- end of beyond-trade block ---
 };

@@ -1,0 +1,207 @@
+// SIPRI Arms Transfers Database, trade-register CSV export: preamble lines, then one row per delivery
+// year of a deal. TIV in millions. A `?` marks uncertain data; names ending in `*` are non-state actors
+// and `**` international organisations, which SIPRI lists beside states.
+import { basename } from "node:path";
+import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+import type { TableDef } from "../store/schema.ts";
+import { checkWidth, parseCsv, readText, requireColumns } from "./delimited-text.ts";
+import { LabelResolver } from "./registry-labels.ts";
+import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
+
+export const SIPRI_INFO: SourceInfo = {
+  name: "sipri",
+  publisher: "Stockholm International Peace Research Institute (SIPRI)",
+  licence: "free use with attribution",
+  citation: "SIPRI Arms Transfers Database, https://www.sipri.org/databases/armstransfers",
+};
+
+export const ARMS_TRANSFERS_TABLE: TableDef = {
+  name: "arms_transfers",
+  columns: [
+    ["dataset", "VARCHAR"],
+    ["deal_id", "INTEGER"],
+    // Registry code; null for non-state actors and organisations, which keep their SIPRI label.
+    ["supplier", "VARCHAR"],
+    ["supplier_label", "VARCHAR"],
+    // country | aggregate | historical | non-state | organisation
+    ["supplier_kind", "VARCHAR"],
+    ["recipient", "VARCHAR"],
+    ["recipient_label", "VARCHAR"],
+    ["recipient_kind", "VARCHAR"],
+    ["designation", "VARCHAR"],
+    ["description", "VARCHAR"],
+    ["category", "VARCHAR"],
+    ["order_year", "SMALLINT"],
+    ["order_year_estimate", "BOOLEAN"],
+    ["delivered", "INTEGER"],
+    ["delivered_estimate", "BOOLEAN"],
+    ["year", "SMALLINT"],
+    ["year_estimate", "BOOLEAN"],
+    ["status", "VARCHAR"],
+    ["tiv_unit_estimate", "DOUBLE"],
+    ["tiv_deal_unit", "DOUBLE"],
+    // TIV (millions) delivered in `year`; null where SIPRI identified no delivery.
+    ["tiv", "DOUBLE"],
+    ["local_production", "BOOLEAN"],
+    // Any field of the row carried SIPRI's `?`.
+    ["uncertain", "BOOLEAN"],
+    ["line", "INTEGER"],
+  ],
+};
+
+const HEADER_START = "SIPRI AT Database ID";
+const COLUMNS = [
+  HEADER_START,
+  "Supplier",
+  "Recipient",
+  "Designation",
+  "Description",
+  "Armament category",
+  "Order date",
+  "Order date is estimate",
+  "Numbers delivered",
+  "Numbers delivered is estimate",
+  "Delivery year",
+  "Delivery year is estimate",
+  "Status",
+  "SIPRI estimate",
+  "TIV deal unit",
+  "TIV delivery values",
+  "Local production",
+] as const;
+
+export async function readSipri(path: string, options: IngestOptions = {}): Promise<DatasetBatch> {
+  const text = readText(path);
+  const lines = text.split("\n");
+  const headerAt = lines.findIndex((l) => l.startsWith(HEADER_START));
+  if (headerAt < 0) {
+    throw new SourceError(
+      path,
+      undefined,
+      `no header line starting with "${HEADER_START}" was found`,
+      "Export the trade register from https://armstransfers.sipri.org as CSV and pass that file unchanged.",
+    );
+  }
+  const generated = lines.slice(0, headerAt).find((l) => l.startsWith("Data generated:"));
+  const records = parseCsv(lines.slice(headerAt).join("\n"), path, headerAt + 1);
+  const col = requireColumns(
+    records[0].fields,
+    COLUMNS,
+    path,
+    headerAt + 1,
+    "a SIPRI trade-register CSV export",
+  );
+  const width = records[0].fields.length;
+  const labels = new LabelResolver();
+  const rows: (string | number | boolean | null)[][] = [];
+
+  const party = (label: string, where: string): [string | null, string] | undefined => {
+    const trimmed = label.trim();
+    if (trimmed.endsWith("**")) return [null, "organisation"];
+    if (trimmed.endsWith("*")) return [null, "non-state"];
+    const entity = labels.resolve(trimmed, where);
+    return entity ? [entity.code, entity.kind] : undefined;
+  };
+
+  for (const rec of records.slice(1)) {
+    if (rec.fields.length === 1 && rec.fields[0].trim() === "") continue;
+    checkWidth(rec, width, path);
+    const f = rec.fields;
+    let uncertain = false;
+    const cell = (name: (typeof COLUMNS)[number]) => {
+      const raw = f[col[name]].trim();
+      if (raw.includes("?")) {
+        uncertain = true;
+        return raw.replace(/\?/g, "").trim();
+      }
+      return raw;
+    };
+    const number = (name: (typeof COLUMNS)[number]): number | null => {
+      const raw = cell(name);
+      if (raw === "") return null;
+      const v = Number(raw);
+      if (!Number.isFinite(v)) {
+        throw new SourceError(
+          path,
+          rec.line,
+          `column "${name}" holds "${f[col[name]]}", not a number`,
+          "Check the file.",
+        );
+      }
+      return v;
+    };
+    const yesNo = (name: (typeof COLUMNS)[number]): boolean | null => {
+      const raw = cell(name);
+      return raw === "" ? null : raw === "Yes";
+    };
+    const where = `${basename(path)}:${rec.line}`;
+    const supplier = party(cell("Supplier"), where);
+    const recipient = party(cell("Recipient"), where);
+    const year = number("Delivery year");
+    if (year === null || !Number.isInteger(year)) {
+      throw new SourceError(
+        path,
+        rec.line,
+        `the delivery year "${f[col["Delivery year"]]}" is not a year`,
+        "Check the file.",
+      );
+    }
+    const deal = number(HEADER_START);
+    if (!supplier || !recipient) continue;
+    rows.push([
+      "sipri",
+      deal,
+      supplier[0],
+      cell("Supplier"),
+      supplier[1],
+      recipient[0],
+      cell("Recipient"),
+      recipient[1],
+      cell("Designation") || null,
+      cell("Description") || null,
+      cell("Armament category") || null,
+      number("Order date"),
+      yesNo("Order date is estimate"),
+      number("Numbers delivered"),
+      yesNo("Numbers delivered is estimate"),
+      year,
+      yesNo("Delivery year is estimate"),
+      cell("Status") || null,
+      number("SIPRI estimate"),
+      number("TIV deal unit"),
+      number("TIV delivery values"),
+      yesNo("Local production"),
+      uncertain,
+      rec.line,
+    ]);
+  }
+  if (!rows.length && !labels.unknown.size) {
+    throw new SourceError(
+      path,
+      headerAt + 2,
+      "the trade register has a header but no deliveries",
+      "Export it again.",
+    );
+  }
+  const report = labels.finish("sipri", options);
+  return {
+    dataset: "sipri",
+    source: "sipri",
+    path,
+    files: 1,
+    version: generated?.replace(/,+\s*$/, "").trim() ?? basename(path),
+    publisher: SIPRI_INFO.publisher,
+    licence: SIPRI_INFO.licence,
+    citation: SIPRI_INFO.citation,
+    report,
+    tables: [{ def: ARMS_TRANSFERS_TABLE, rows }],
+  };
+}
+
+export async function ingestSipri(
+  store: Store,
+  path: string,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  return store.replaceDataset(await readSipri(path, options));
+}

@@ -1,0 +1,221 @@
+// UN General Assembly roll-call votes 1946–2019 (Erik Voeten's data as packaged by the R package unvotes):
+// un_votes.csv.gz (one row per country and roll call; absences are not rows), un_roll_calls.csv and
+// un_roll_call_issues.csv, read from one folder.
+import { basename, join } from "node:path";
+import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+import type { TableDef } from "../store/schema.ts";
+import { checkWidth, parseCsv, readText, requireColumns } from "./delimited-text.ts";
+import { LabelResolver } from "./registry-labels.ts";
+import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
+
+export const UNVOTES_INFO: SourceInfo = {
+  name: "unvotes",
+  publisher: "Erik Voeten, Data and Analyses of Voting in the UN General Assembly (via R package unvotes)",
+  licence: "CC0",
+  citation:
+    'Voeten, Erik (2013). "Data and Analyses of Voting in the UN General Assembly", in Routledge Handbook of International Organization; Harvard Dataverse hdl:1902.1/12379. Packaged by the R package unvotes (Robinson).',
+};
+
+export const UN_VOTES_TABLE: TableDef = {
+  name: "un_votes",
+  columns: [
+    ["dataset", "VARCHAR"],
+    ["rcid", "INTEGER"],
+    ["country", "VARCHAR"],
+    // 1 yes, 2 abstain, 3 no: small integers keep the all-pairs agreement join cheap.
+    ["vote", "SMALLINT"],
+  ],
+};
+
+export const UN_ROLL_CALLS_TABLE: TableDef = {
+  name: "un_roll_calls",
+  columns: [
+    ["dataset", "VARCHAR"],
+    ["rcid", "INTEGER"],
+    ["session", "SMALLINT"],
+    ["year", "SMALLINT"],
+    ["date", "VARCHAR"],
+    ["important", "BOOLEAN"],
+    ["unres", "VARCHAR"],
+    ["amend", "BOOLEAN"],
+    ["para", "BOOLEAN"],
+    ["short", "VARCHAR"],
+    ["descr", "VARCHAR"],
+  ],
+};
+
+export const UN_ISSUES_TABLE: TableDef = {
+  name: "un_roll_call_issues",
+  columns: [
+    ["dataset", "VARCHAR"],
+    ["rcid", "INTEGER"],
+    ["short_name", "VARCHAR"],
+    ["issue", "VARCHAR"],
+  ],
+};
+
+export const VOTE_CODES: Record<string, number> = { yes: 1, abstain: 2, no: 3 };
+
+// Members the registry has no entity for, left out by name and listed in the ingest report. Zanzibar sat
+// from December 1963 to its union with Tanganyika in April 1964 and voted on two roll calls beside
+// Tanganyika, so it cannot be folded into Tanzania.
+const LEFT_OUT: Record<string, string> = {
+  Zanzibar: "UN member Dec 1963 – Apr 1964, no registry entity; its 2 votes are left out",
+};
+
+const FILES = { votes: "un_votes.csv.gz", rollCalls: "un_roll_calls.csv", issues: "un_roll_call_issues.csv" };
+
+export async function readUnVotes(dir: string, options: IngestOptions = {}): Promise<DatasetBatch> {
+  const labels = new LabelResolver();
+
+  const rcFile = join(dir, FILES.rollCalls);
+  const rcRecords = parseCsv(readText(rcFile), rcFile);
+  if (!rcRecords.length) throw new SourceError(rcFile, 1, "the file is empty", "Download it again.");
+  const rcCol = requireColumns(
+    rcRecords[0].fields,
+    ["rcid", "session", "importantvote", "date", "unres", "amend", "para", "short", "descr"],
+    rcFile,
+    1,
+    "the unvotes roll-call table",
+  );
+  const rollCalls: (string | number | boolean | null)[][] = [];
+  const known = new Set<number>();
+  for (const rec of rcRecords.slice(1)) {
+    checkWidth(rec, rcRecords[0].fields.length, rcFile);
+    const f = rec.fields;
+    const rcid = Number(f[rcCol.rcid]);
+    const session = Number(f[rcCol.session]);
+    const date = f[rcCol.date];
+    if (!Number.isInteger(rcid) || !Number.isInteger(session) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      throw new SourceError(
+        rcFile,
+        rec.line,
+        `roll call "${f[rcCol.rcid]}" has session "${f[rcCol.session]}" and date "${date}"`,
+        "Expected an integer rcid and session and an ISO date; the file may be damaged.",
+      );
+    }
+    known.add(rcid);
+    rollCalls.push([
+      "unvotes",
+      rcid,
+      session,
+      Number(date.slice(0, 4)),
+      date,
+      f[rcCol.importantvote] === "1",
+      f[rcCol.unres] || null,
+      f[rcCol.amend] === "1",
+      f[rcCol.para] === "1",
+      f[rcCol.short] || null,
+      f[rcCol.descr] || null,
+    ]);
+  }
+
+  const isFile = join(dir, FILES.issues);
+  const isRecords = parseCsv(readText(isFile), isFile);
+  const isCol = requireColumns(
+    isRecords[0]?.fields ?? [],
+    ["rcid", "short_name", "issue"],
+    isFile,
+    1,
+    "the unvotes issue table",
+  );
+  const issues = isRecords.slice(1).map((rec) => {
+    checkWidth(rec, isRecords[0].fields.length, isFile);
+    return ["unvotes", Number(rec.fields[isCol.rcid]), rec.fields[isCol.short_name], rec.fields[isCol.issue]];
+  });
+
+  const vFile = join(dir, FILES.votes);
+  options.onProgress?.(0, 1, vFile);
+  const vRecords = parseCsv(readText(vFile), vFile);
+  const vCol = requireColumns(
+    vRecords[0]?.fields ?? [],
+    ["rcid", "country", "country_code", "vote"],
+    vFile,
+    1,
+    "the unvotes vote table",
+  );
+  const width = vRecords[0].fields.length;
+  const votes: (string | number)[][] = [];
+  const seen = new Set<string>();
+  const labelKey = new Map<string, string | undefined>();
+  const leftOut = new Map<string, number>();
+  for (let i = 1; i < vRecords.length; i++) {
+    const rec = vRecords[i];
+    checkWidth(rec, width, vFile);
+    const f = rec.fields;
+    const name = f[vCol.country];
+    const code = f[vCol.country_code];
+    if (LEFT_OUT[name]) {
+      leftOut.set(name, (leftOut.get(name) ?? 0) + 1);
+      continue;
+    }
+    const key = `${code}|${name}`;
+    let country = labelKey.get(key);
+    if (!labelKey.has(key)) {
+      // The ISO2 code where the package gives one; the name otherwise (West Germany, Zanzibar, the Yemen
+      // Arab Republic have none) or where the code is a withdrawn one (CS, DD, YD, YU).
+      const byCode = code ? labels.peek(code) : undefined;
+      country = byCode ? byCode.code : labels.resolve(name, `${basename(vFile)}:${rec.line}`)?.code;
+      labelKey.set(key, country);
+    }
+    const vote = VOTE_CODES[f[vCol.vote]];
+    if (!vote) {
+      throw new SourceError(
+        vFile,
+        rec.line,
+        `vote "${f[vCol.vote]}" is not yes, no or abstain`,
+        "Check the file.",
+      );
+    }
+    const rcid = Number(f[vCol.rcid]);
+    if (!known.has(rcid)) {
+      throw new SourceError(
+        vFile,
+        rec.line,
+        `roll call ${f[vCol.rcid]} is not in ${FILES.rollCalls}`,
+        "The three files must come from the same release of the unvotes package.",
+      );
+    }
+    if (!country) continue;
+    const dup = `${rcid}|${country}`;
+    if (seen.has(dup)) {
+      throw new SourceError(
+        vFile,
+        rec.line,
+        `${name} (${country}) votes twice on roll call ${rcid}`,
+        "Two publisher names map to one country; fix the alias in src/countries/aliases.ts.",
+      );
+    }
+    seen.add(dup);
+    votes.push(["unvotes", rcid, country, vote]);
+  }
+  const report = {
+    ...labels.finish("unvotes", options),
+    leftOut: [...leftOut].map(([name, votes]) => ({ name, votes, why: LEFT_OUT[name] })),
+  };
+  options.onProgress?.(1, 1, vFile);
+  return {
+    dataset: "unvotes",
+    source: "unvotes",
+    path: dir,
+    files: 3,
+    version: "R package unvotes, commit 7eb7034 (votes 1946–2019)",
+    publisher: UNVOTES_INFO.publisher,
+    licence: UNVOTES_INFO.licence,
+    citation: UNVOTES_INFO.citation,
+    report,
+    tables: [
+      { def: UN_ROLL_CALLS_TABLE, rows: rollCalls },
+      { def: UN_ISSUES_TABLE, rows: issues },
+      { def: UN_VOTES_TABLE, rows: votes },
+    ],
+  };
+}
+
+export async function ingestUnVotes(
+  store: Store,
+  dir: string,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  return store.replaceDataset(await readUnVotes(dir, options));
+}

@@ -1,0 +1,131 @@
+// UNGA ideal points and agreement scores per country and session (Bailey, Strezhnev & Voeten 2017),
+// IdealpointestimatesAll_Jun2024.csv: one row per country and session; `NA` = missing.
+import { basename } from "node:path";
+import { COW_TO_CODE } from "../countries/cow.ts";
+import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+import type { TableDef } from "../store/schema.ts";
+import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./delimited-text.ts";
+import { LabelResolver } from "./registry-labels.ts";
+import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
+
+export const VOETEN_INFO: SourceInfo = {
+  name: "voeten",
+  publisher: "Bailey, Strezhnev & Voeten, United Nations General Assembly Voting Data",
+  licence: "CC0",
+  citation:
+    'Bailey, Michael A., Anton Strezhnev and Erik Voeten (2017). "Estimating Dynamic State Preferences from United Nations Voting Data", Journal of Conflict Resolution 61(2): 430–456; data: Harvard Dataverse hdl:1902.1/12379 (June 2024 release).',
+};
+
+export const UN_IDEAL_POINTS_TABLE: TableDef = {
+  name: "un_ideal_points",
+  columns: [
+    ["dataset", "VARCHAR"],
+    ["country", "VARCHAR"],
+    ["ccode", "SMALLINT"],
+    ["session", "SMALLINT"],
+    // The calendar year in whose September the session opens: 1945 + session.
+    ["year", "SMALLINT"],
+    ["votes", "INTEGER"],
+    ["ideal_point", "DOUBLE"],
+    ["us_agree", "DOUBLE"],
+    ["russia_agree", "DOUBLE"],
+    ["brazil_agree", "DOUBLE"],
+    ["china_agree", "DOUBLE"],
+    ["india_agree", "DOUBLE"],
+    ["israel_agree", "DOUBLE"],
+    ["line", "INTEGER"],
+  ],
+};
+
+const COLUMNS = [
+  "ccode",
+  "session",
+  "NVotesAll",
+  "IdealPointAll",
+  "iso3c",
+  "Countryname",
+  "USAgree",
+  "RUSSAgree",
+  "BrazilAgree",
+  "ChinaAgree",
+  "IndiaAgree",
+  "IsraelAgree",
+] as const;
+
+export async function readVoeten(path: string, options: IngestOptions = {}): Promise<DatasetBatch> {
+  const records = parseCsv(readText(path), path);
+  if (!records.length) throw new SourceError(path, 1, "the file is empty", "Download it again.");
+  const col = requireColumns(
+    records[0].fields,
+    COLUMNS,
+    path,
+    1,
+    "Voeten's ideal-point estimates (IdealpointestimatesAll)",
+  );
+  const width = records[0].fields.length;
+  const labels = new LabelResolver();
+  const rows: (string | number | null)[][] = [];
+  const seen = new Map<string, number>();
+  for (const rec of records.slice(1)) {
+    checkWidth(rec, width, path);
+    const f = rec.fields;
+    const num = (name: (typeof COLUMNS)[number]) => parseNumber(f[col[name]], ["NA"], path, rec.line, name);
+    const ccode = num("ccode");
+    const session = num("session");
+    if (ccode === null || session === null || !Number.isInteger(session)) {
+      throw new SourceError(path, rec.line, "a row lacks its COW code or session", "Check the file.");
+    }
+    // The COW code first (it keeps historical states apart), the name for codes cow.ts lacks.
+    const code =
+      COW_TO_CODE[ccode] ?? labels.resolve(f[col.Countryname], `${basename(path)}:${rec.line}`)?.code;
+    if (!code) continue;
+    const key = `${code}|${session}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new SourceError(
+        path,
+        rec.line,
+        `${f[col.Countryname]} (COW ${ccode} → ${code}) has a second row for session ${session} (first on line ${earlier})`,
+        "Two COW codes map to one country in the same session; fix src/countries/cow.ts.",
+      );
+    }
+    seen.set(key, rec.line);
+    rows.push([
+      "voeten",
+      code,
+      ccode,
+      session,
+      1945 + session,
+      num("NVotesAll"),
+      num("IdealPointAll"),
+      num("USAgree"),
+      num("RUSSAgree"),
+      num("BrazilAgree"),
+      num("ChinaAgree"),
+      num("IndiaAgree"),
+      num("IsraelAgree"),
+      rec.line,
+    ]);
+  }
+  const report = labels.finish("voeten", options);
+  return {
+    dataset: "voeten",
+    source: "voeten",
+    path,
+    files: 1,
+    version: basename(path),
+    publisher: VOETEN_INFO.publisher,
+    licence: VOETEN_INFO.licence,
+    citation: VOETEN_INFO.citation,
+    report,
+    tables: [{ def: UN_IDEAL_POINTS_TABLE, rows }],
+  };
+}
+
+export async function ingestVoeten(
+  store: Store,
+  path: string,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  return store.replaceDataset(await readVoeten(path, options));
+}
