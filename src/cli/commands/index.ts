@@ -1,6 +1,8 @@
 // Every command module registers itself here; adding a command is one line.
 import type { Command } from "commander";
+import { register as fetchCommand } from "./fetch.ts";
+import { register as sourcesCommand } from "./sources.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [fetchCommand, sourcesCommand];

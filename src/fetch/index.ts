@@ -1,0 +1,104 @@
+// Fetching from the publishers: `fetchImts` and `fetchComtrade` run a query to a complete snapshot and
+// only then ingest it, in one atomic replacement of the source's dataset. `FETCHED_SOURCES` is what
+// `dyad ingest <source> <snapshot>` hooks in to ingest a snapshot offline.
+import { ingestComtradeSnapshot } from "../sources/comtrade-api.ts";
+import {
+  ingestImtsSnapshot,
+  type SnapshotIngestOptions,
+  type SnapshotIngestResult,
+} from "../sources/imts.ts";
+import type { Store } from "../store/index.ts";
+import { dataHome } from "../store/index.ts";
+import { checkComtradeParams, comtradeSpec } from "./comtrade-fetch.ts";
+import type { HttpOptions } from "./http.ts";
+import { checkImtsParams, imtsSpec, type RawFetchOptions } from "./imts-fetch.ts";
+import type { Progress } from "./progress.ts";
+import { type FetchSpec, type RunResult, runFetch } from "./run.ts";
+
+export { COMTRADE_API_INFO } from "../sources/comtrade-api.ts";
+export { IMTS_INFO } from "../sources/imts.ts";
+export { HttpClient, HttpError } from "./http.ts";
+export { FetchParamError } from "./imts-fetch.ts";
+export { FetchRunError } from "./run.ts";
+export { ingestComtradeSnapshot, ingestImtsSnapshot };
+
+export interface FetchOptions {
+  home?: string;
+  http?: Partial<HttpOptions>;
+  progress?: Progress;
+  /** Keep the snapshot but leave the store alone (ingest later with `dyad ingest`). */
+  noIngest?: boolean;
+  skipUnknown?: boolean;
+  /** Opened only once the run is complete, so a failed run never even opens the store. */
+  openStore?: () => Promise<Store>;
+  now?: () => Date;
+}
+
+export interface FetchOutcome {
+  run: RunResult;
+  ingest?: SnapshotIngestResult;
+}
+
+async function fetchAndIngest(
+  spec: FetchSpec,
+  ingest: (store: Store, path: string, o: SnapshotIngestOptions) => Promise<SnapshotIngestResult>,
+  options: FetchOptions,
+): Promise<FetchOutcome> {
+  const home = options.home ?? dataHome();
+  const run = await runFetch(spec, {
+    home,
+    http: options.http,
+    progress: options.progress,
+    now: options.now,
+  });
+  if (options.noIngest || !options.openStore) return { run };
+  const store = await options.openStore();
+  const result = await ingest(store, run.dir, { home, skipUnknown: options.skipUnknown });
+  return { run, ingest: result };
+}
+
+export function fetchImts(raw: RawFetchOptions, options: FetchOptions = {}): Promise<FetchOutcome> {
+  const now = options.now?.() ?? new Date();
+  return fetchAndIngest(imtsSpec(checkImtsParams(raw, now)), ingestImtsSnapshot, options);
+}
+
+export function fetchComtrade(
+  raw: RawFetchOptions & { apiKey?: string },
+  options: FetchOptions = {},
+): Promise<FetchOutcome> {
+  const now = options.now?.() ?? new Date();
+  return fetchAndIngest(comtradeSpec(checkComtradeParams(raw, now)), ingestComtradeSnapshot, options);
+}
+
+/** A source the lead's `dyad ingest` can dispatch to: `dyad ingest <name> <snapshot>`. */
+export interface SnapshotSource {
+  name: string;
+  publisher: string;
+  licence: string;
+  citation: string;
+  /** What the path may be, for `dyad ingest --help`. */
+  accepts: string;
+  ingest(store: Store, path: string, options?: SnapshotIngestOptions): Promise<SnapshotIngestResult>;
+}
+
+export const FETCHED_SOURCES: SnapshotSource[] = [
+  {
+    name: "imts",
+    publisher: "International Monetary Fund, IMTS",
+    licence: "© IMF, https://www.imf.org/external/terms.htm",
+    citation: "International Monetary Fund. International Trade in Goods (by partner country)",
+    accepts: "a `dyad fetch imts` snapshot directory (or its manifest.json), or one SDMX-CSV answer",
+    ingest: ingestImtsSnapshot,
+  },
+  {
+    name: "comtrade-api",
+    publisher: "United Nations, UN Comtrade Database (API v1)",
+    licence: "UN Comtrade terms of use",
+    citation: "United Nations Statistics Division, UN Comtrade Database",
+    accepts: "a `dyad fetch comtrade` snapshot directory (or its manifest.json), or one JSON answer",
+    ingest: ingestComtradeSnapshot,
+  },
+];
+
+/** The name the lead asked for. */
+export const SOURCES_EXTRA = FETCHED_SOURCES;

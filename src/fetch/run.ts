@@ -1,0 +1,183 @@
+// A fetch run: the planned requests of one query, performed in order, each answer checked and saved as a
+// snapshot before the next, so a run that dies resumes where it stopped. Nothing here touches the store:
+// the caller ingests the snapshot only when the run is complete.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { HttpClient, HttpError, type HttpOptions, type HttpResponse } from "./http.ts";
+import { type Progress, silentProgress } from "./progress.ts";
+import {
+  findResumable,
+  type Manifest,
+  newRunDir,
+  runIdOf,
+  today,
+  tryReadManifest,
+  writeAtomic,
+  writeManifest,
+} from "./snapshot.ts";
+
+/** One request of a run, built by a source's build stage. */
+export interface PlannedPart {
+  describe: string;
+  url: string;
+  headers?: Record<string, string>;
+  /** File name without extension, unique within the run. */
+  fileStem: string;
+  /** An answer with no data is normal here (e.g. `--reporters all` meets a country the IMF lacks). */
+  allowEmpty?: boolean;
+  covers?: string[];
+}
+
+export interface CheckedAnswer {
+  records: number;
+  empty: boolean;
+}
+
+export interface FetchSpec {
+  source: string;
+  /** For people: "IMF IMTS". */
+  title: string;
+  endpoint: string;
+  /** The normalised query; a run with the same endpoint and params resumes the same snapshot. */
+  params: Record<string, unknown>;
+  parts: PlannedPart[];
+  extension: string;
+  /** The process stage on a raw answer: throws with a message a person can act on when it is unusable. */
+  check(res: HttpResponse, part: PlannedPart): CheckedAnswer;
+}
+
+export interface RunOptions {
+  home: string;
+  http?: Partial<HttpOptions>;
+  progress?: Progress;
+  now?: () => Date;
+}
+
+export interface RunResult {
+  dir: string;
+  manifest: Manifest;
+  /** Requests answered in this invocation (not counting resumed ones). */
+  fetched: number;
+  resumed: number;
+  retries: number;
+}
+
+export class FetchRunError extends Error {
+  constructor(
+    message: string,
+    readonly dir: string,
+    readonly done: number,
+    readonly total: number,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = "FetchRunError";
+  }
+}
+
+export async function runFetch(spec: FetchSpec, options: RunOptions): Promise<RunResult> {
+  const progress = options.progress ?? silentProgress;
+  const now = options.now ?? (() => new Date());
+  let retries = 0;
+  const client = new HttpClient({
+    ...options.http,
+    onRetry: (info) => {
+      retries++;
+      progress.note(
+        `${info.reason}; retry ${info.attempt} of ${info.of - 1} in ${(info.waitMs / 1000).toFixed(1)} s`,
+      );
+      options.http?.onRetry?.(info);
+    },
+  });
+  const runId = runIdOf(spec.source, spec.endpoint, spec.params);
+  const resumeDir = findResumable(options.home, spec.source, runId);
+  let manifest: Manifest | undefined = resumeDir ? tryReadManifest(resumeDir) : undefined;
+  const dir = resumeDir ?? newRunDir(options.home, spec.source, today(now()), runId);
+  if (!manifest) {
+    manifest = {
+      source: spec.source,
+      runId,
+      date: today(now()),
+      started: now().toISOString(),
+      endpoint: spec.endpoint,
+      params: spec.params,
+      complete: false,
+      parts: spec.parts.map((p, i) => ({
+        id: String(i + 1).padStart(4, "0"),
+        describe: p.describe,
+        url: p.url,
+        file: `${String(i + 1).padStart(4, "0")}-${p.fileStem}.${spec.extension}`,
+        status: "pending" as const,
+        covers: p.covers,
+      })),
+    };
+    writeManifest(dir, manifest);
+  }
+  const total = manifest.parts.length;
+  const resumed = manifest.parts.filter((p) => p.status !== "pending").length;
+  progress.start(total, resumed, spec.title);
+  let fetched = 0;
+  try {
+    for (let i = 0; i < total; i++) {
+      const part = manifest.parts[i];
+      if (part.status !== "pending") continue;
+      const planned = spec.parts[i];
+      let res: HttpResponse;
+      let checked: CheckedAnswer;
+      try {
+        res = await client.get(planned.url, planned.headers);
+        try {
+          checked = spec.check(res, planned);
+        } catch (err) {
+          const rejected = join(dir, "rejected", part.file);
+          mkdirSync(join(dir, "rejected"), { recursive: true });
+          writeFileSync(rejected, res.body);
+          throw new Error(
+            `${(err as Error).message} The answer is kept in ${relative(process.cwd(), rejected) || rejected}.`,
+          );
+        }
+      } catch (err) {
+        const done = manifest.parts.filter((p) => p.status !== "pending").length;
+        const why = err instanceof HttpError ? describeHttpError(err) : (err as Error).message;
+        throw new FetchRunError(
+          `${spec.title}: request ${i + 1} of ${total} (${part.describe}) failed: ${why}\n` +
+            `${done} of ${total} answers are saved in ${dir}; run the same command again to resume from there. The store was not changed.`,
+          dir,
+          done,
+          total,
+          err,
+        );
+      }
+      writeAtomic(join(dir, part.file), res.body);
+      part.status = checked.empty ? "empty" : "done";
+      part.retrieved = now().toISOString();
+      part.bytes = Buffer.byteLength(res.body);
+      part.contentType = res.contentType;
+      part.records = checked.records;
+      writeManifest(dir, manifest);
+      fetched++;
+      progress.step(part.describe, checked.empty ? "no data" : `${checked.records} records`);
+    }
+  } finally {
+    progress.stop();
+  }
+  manifest.complete = true;
+  manifest.finished = now().toISOString();
+  writeManifest(dir, manifest);
+  return { dir, manifest, fetched, resumed, retries };
+}
+
+function describeHttpError(err: HttpError): string {
+  let hint = "";
+  if (err.status === 429) hint = " The publisher is rate-limiting: wait a few minutes, or raise --throttle.";
+  else if (err.status !== undefined && err.status >= 500)
+    hint = " The publisher's server failed; try again later.";
+  else if (err.status === 403)
+    hint = " Refused (403): some publishers block unknown networks; try another network.";
+  else if (err.status === 401) hint = " Unauthorised (401): check the API key.";
+  else if (err.status === 404) hint = " Not found (404): check --endpoint and the codes in the query.";
+  else if (err.status === undefined)
+    hint = " Check the network and --endpoint; raise --timeout for slow links.";
+  const detail = err.body ? ` The server said: ${err.body.replace(/\s+/g, " ").trim().slice(0, 200)}` : "";
+  return `${err.message}.${hint}${detail}`;
+}

@@ -1,0 +1,431 @@
+// IMF International Trade in Goods (IMTS, the successor of DOTS), as its SDMX API answers in SDMX-CSV:
+// version 1.0 (leading DATAFLOW column) and 2.0 (STRUCTURE, STRUCTURE_ID, ACTION), with or without the
+// leading metadata row whose key fields are empty, and with whatever extra columns the Accept options add.
+// Columns are read by name. OBS_VALUE is in plain US dollars: SCALE is a display hint and never applied.
+// Counterparts are kept one by one; the aggregates among them (World, Euro Area) are kept as themselves,
+// the rest of the IMF's groupings are left out and listed, and nothing is ever summed across counterparts.
+
+import { readFileSync } from "node:fs";
+import { registry } from "../countries/index.ts";
+import { openSnapshot } from "../fetch/snapshot.ts";
+import {
+  describeIncomplete,
+  type Flow,
+  mergeWithStored,
+  type PeriodRecord,
+  retrievedLabel,
+  toYearly,
+  tradeRow,
+} from "../fetch/trade-rows.ts";
+import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+import { dataHome, TABLES } from "../store/index.ts";
+import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
+
+export const IMTS_INFO: SourceInfo = {
+  name: "imts",
+  publisher: "International Monetary Fund, International Trade in Goods (by partner country) (IMTS)",
+  licence: "© International Monetary Fund, all rights reserved; https://www.imf.org/external/terms.htm",
+  citation:
+    "International Monetary Fund. International Trade in Goods (by partner country), https://data.imf.org/en/datasets/IMF.STA:IMTS",
+};
+
+/** The IMF's current series: preferred to the DOTS workbooks (20), after a reporter's own customs (10). */
+export const IMTS_PRIORITY = 15;
+export const IMTS_DATASET = "imts";
+
+/** The indicators kept: exports FOB and imports CIF, the two sides the DOTS workbooks had. */
+export const IMTS_FLOWS: Record<string, Flow> = { XG_FOB_USD: "exports", MG_CIF_USD: "imports" };
+/** Indicators a response may carry that dyad does not store (imports FOB, the balance). */
+const IMTS_OTHER_INDICATORS = new Set(["MG_FOB_USD", "TBG_USD"]);
+
+/** IMF counterpart and reporter codes that are not ISO 3166 alpha-3. */
+export const IMF_CODES: Record<string, string> = { G001: "WLD", G163: "EMU", KOS: "XKX", WBG: "PSE" };
+const TO_IMF = new Map(Object.entries(IMF_CODES).map(([imf, code]) => [code, imf]));
+
+/** Registry code to the IMF's code in a query key. */
+export function toImfCode(code: string): string {
+  return TO_IMF.get(code) ?? code;
+}
+
+/**
+ * IMF groupings seen in IMTS answers (e.g. Laos 2019: G080 ... TX910). They overlap each other and the
+ * countries, so they are left out. Codes shaped like these (G/GX/TX + digits) but not listed are left out
+ * too, and named in the report.
+ */
+const IMF_GROUPINGS = new Set(
+  "G080 G092 G110 G200 G205 G400 G505 G603 G903 G998 GX170 GX405 GX440 GX605 GX901 TX898 TX910".split(" "),
+);
+const GROUPING_SHAPE = /^(G|GX|TX)\d{3}$/;
+
+export type ImfCode = { code: string } | { grouping: true; listed: boolean } | { unknown: true };
+
+export function fromImfCode(raw: string): ImfCode {
+  const c = raw.trim().toUpperCase();
+  const mapped = IMF_CODES[c];
+  if (mapped) return { code: mapped };
+  if (IMF_GROUPINGS.has(c)) return { grouping: true, listed: true };
+  if (GROUPING_SHAPE.test(c)) return { grouping: true, listed: false };
+  if (/^[A-Z]{3}$/.test(c) && registry.get(c)) return { code: c };
+  return { unknown: true };
+}
+
+export interface ImtsObservation {
+  country: string;
+  indicator: string;
+  counterpart: string;
+  frequency: string;
+  /** As the IMF writes it: "2023", "2023-M04", "2023-Q1". */
+  period: string;
+  value: number | null;
+  status: string;
+  line: number;
+}
+
+export interface ImtsParse {
+  format: "SDMX-CSV 1.0" | "SDMX-CSV 2.0";
+  observations: ImtsObservation[];
+  /** Rows without TIME_PERIOD (the leading metadata row of some answers). */
+  metadataRows: number;
+}
+
+const REQUIRED = ["COUNTRY", "INDICATOR", "COUNTERPART_COUNTRY", "FREQUENCY", "TIME_PERIOD", "OBS_VALUE"];
+
+/** Parses an SDMX-CSV answer of the IMTS dataflow. Throws SourceError naming file and line. */
+export function parseImtsCsv(text: string, file: string): ImtsParse {
+  const body = text.replace(/^\uFEFF/, "");
+  if (!body.trim()) {
+    throw new SourceError(
+      file,
+      undefined,
+      "the answer is empty (no header, no rows)",
+      "An empty answer means the IMF found nothing for the key: check the codes (ISO3, not ISO2) and the period.",
+    );
+  }
+  const rows = parseCsv(body, file);
+  const header = rows[0].fields.map((h) => h.trim().replace(/\[;\]$/, ""));
+  const format =
+    header[0] === "DATAFLOW" ? "SDMX-CSV 1.0" : header[0] === "STRUCTURE" ? "SDMX-CSV 2.0" : undefined;
+  if (!format) {
+    const hint = /^\s*</.test(body)
+      ? " It looks like XML or HTML: the server ignored the request for CSV."
+      : "";
+    throw new SourceError(
+      file,
+      1,
+      `the first column is "${header[0]}", not DATAFLOW (SDMX-CSV 1.0) or STRUCTURE (SDMX-CSV 2.0)`,
+      `dyad reads the IMF's SDMX-CSV answers.${hint}`,
+    );
+  }
+  const col: Record<string, number> = {};
+  header.forEach((h, i) => {
+    // labels=both writes "COUNTRY: Country"; the code part is what matters.
+    const name = h.split(":")[0].trim();
+    if (!(name in col)) col[name] = i;
+  });
+  const missing = REQUIRED.filter((c) => !(c in col));
+  if (missing.length) {
+    throw new SourceError(
+      file,
+      1,
+      `the header lacks ${missing.join(", ")}`,
+      "This is not an IMTS data answer; check --endpoint and the dataflow.",
+    );
+  }
+  const observations: ImtsObservation[] = [];
+  let metadataRows = 0;
+  for (let r = 1; r < rows.length; r++) {
+    const { fields, line } = rows[r];
+    if (fields.length === 1 && fields[0] === "") continue;
+    if (fields.length !== header.length) {
+      throw new SourceError(
+        file,
+        line,
+        `${fields.length} fields where the header has ${header.length}`,
+        "The answer looks truncated or malformed; fetch it again (the run resumes).",
+      );
+    }
+    const get = (name: string) => (col[name] === undefined ? "" : codeOf(fields[col[name]]));
+    const period = get("TIME_PERIOD");
+    if (!period) {
+      metadataRows++;
+      continue;
+    }
+    const rawValue = fields[col.OBS_VALUE].trim();
+    let value: number | null = null;
+    if (rawValue !== "" && !/^(NaN|NA|\.\.)$/i.test(rawValue)) {
+      value = Number(rawValue);
+      if (!Number.isFinite(value)) {
+        throw new SourceError(
+          file,
+          line,
+          `OBS_VALUE "${rawValue}" is not a number`,
+          "Report this answer; dyad expects plain numbers in US dollars.",
+        );
+      }
+    }
+    observations.push({
+      country: get("COUNTRY"),
+      indicator: get("INDICATOR"),
+      counterpart: get("COUNTERPART_COUNTRY"),
+      frequency: get("FREQUENCY"),
+      period,
+      value,
+      status: get("STATUS"),
+      line,
+    });
+  }
+  return { format, observations, metadataRows };
+}
+
+/** "RUS: Russian Federation" (labels=both) -> "RUS". */
+function codeOf(field: string | undefined): string {
+  if (field === undefined) return "";
+  const t = field.trim();
+  const i = t.indexOf(": ");
+  return i > 0 ? t.slice(0, i) : t;
+}
+
+/** IMF period to dyad's: "2023" stays, "2023-M04" becomes "2023-04"; quarters are not kept. */
+export function imfPeriod(period: string): string | undefined {
+  if (/^\d{4}$/.test(period)) return period;
+  const m = /^(\d{4})-M(\d{2})$/.exec(period);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2]}`;
+  if (/^\d{4}-\d{2}$/.test(period)) return period;
+  return undefined;
+}
+
+export interface ImtsRecordsResult {
+  records: PeriodRecord[];
+  groupingsLeftOut: Map<string, number>;
+  otherIndicators: number;
+  emptyValues: number;
+  quarters: number;
+}
+
+export function imtsRecords(
+  parsed: ImtsParse,
+  file: string,
+  retrieved: string,
+  unknown: UnknownLabels,
+): ImtsRecordsResult {
+  const records: PeriodRecord[] = [];
+  const groupingsLeftOut = new Map<string, number>();
+  let otherIndicators = 0;
+  let emptyValues = 0;
+  let quarters = 0;
+  for (const o of parsed.observations) {
+    const flow = IMTS_FLOWS[o.indicator];
+    if (!flow) {
+      if (IMTS_OTHER_INDICATORS.has(o.indicator)) {
+        otherIndicators++;
+        continue;
+      }
+      throw new SourceError(
+        file,
+        o.line,
+        `unknown INDICATOR "${o.indicator}"`,
+        "IMTS has XG_FOB_USD, MG_CIF_USD, MG_FOB_USD and TBG_USD; check the dataflow.",
+      );
+    }
+    if (o.value === null) {
+      emptyValues++;
+      continue;
+    }
+    const period = imfPeriod(o.period);
+    if (!period) {
+      if (/^\d{4}-Q\d$/.test(o.period)) {
+        quarters++;
+        continue;
+      }
+      throw new SourceError(
+        file,
+        o.line,
+        `TIME_PERIOD "${o.period}" is neither a year nor a month`,
+        "dyad reads annual (2023) and monthly (2023-M04) IMTS series.",
+      );
+    }
+    const reporter = fromImfCode(o.country);
+    const partner = fromImfCode(o.counterpart);
+    if ("unknown" in reporter) {
+      unknown.add(o.country, `${file}:${o.line}`);
+      continue;
+    }
+    if ("unknown" in partner) {
+      unknown.add(o.counterpart, `${file}:${o.line}`);
+      continue;
+    }
+    if ("grouping" in reporter || "grouping" in partner) {
+      const g = "grouping" in partner ? o.counterpart : o.country;
+      groupingsLeftOut.set(g, (groupingsLeftOut.get(g) ?? 0) + 1);
+      continue;
+    }
+    if (reporter.code === partner.code) continue;
+    records.push({
+      reporter: reporter.code,
+      partner: partner.code,
+      flow,
+      period,
+      value: o.value,
+      estimate: o.status.toLowerCase() === "e",
+      file,
+      line: o.line,
+      series: `${o.country}.${o.indicator}.${o.counterpart}.${o.frequency}`,
+      retrieved,
+    });
+  }
+  return { records, groupingsLeftOut, otherIndicators, emptyValues, quarters };
+}
+
+export interface SnapshotIngestOptions {
+  skipUnknown?: boolean;
+  /** The data home the snapshot paths are recorded relative to. */
+  home?: string;
+}
+
+export interface SnapshotIngestResult extends IngestResult {
+  retrieved?: string;
+  replaced: number;
+  kept: number;
+  messages: string[];
+  report: Record<string, unknown>;
+}
+
+/** `dyad ingest imts <snapshot>`: a fetch run's directory, its manifest, or one SDMX-CSV answer. */
+export async function ingestImtsSnapshot(
+  store: Store,
+  path: string,
+  options: SnapshotIngestOptions = {},
+): Promise<SnapshotIngestResult> {
+  const home = options.home ?? dataHome();
+  const set = openSnapshot(path, home, "imts");
+  const unknown = new UnknownLabels();
+  const records: PeriodRecord[] = [];
+  const groupings = new Map<string, number>();
+  const covered = new Set<string>();
+  const formats = new Set<string>();
+  let otherIndicators = 0;
+  let quarters = 0;
+  for (const f of set.files) {
+    const parsed = parseImtsCsv(readFileSync(f.path, "utf8"), f.label);
+    formats.add(parsed.format);
+    const result = imtsRecords(parsed, f.label, f.retrieved, unknown);
+    records.push(...result.records);
+    for (const [g, n] of result.groupingsLeftOut) groupings.set(g, (groupings.get(g) ?? 0) + n);
+    otherIndicators += result.otherIndicators;
+    quarters += result.quarters;
+    for (const c of f.part?.covers ?? []) covered.add(c);
+  }
+  if (unknown.size && !options.skipUnknown) throw new UnknownLabelsError("imts", unknown.seen);
+  const yearly = toYearly(records, (r) => `IMF IMTS ${r.series}${r.estimate ? ", IMF estimate" : ""}`);
+  const ctx = {
+    dataset: IMTS_DATASET,
+    source: "imts",
+    priority: IMTS_PRIORITY,
+    publisher: IMTS_INFO.publisher,
+  };
+  const fresh = yearly.rows.map((r) => tradeRow(ctx, r));
+  const merged = await mergeWithStored(store, IMTS_DATASET, fresh, covered);
+  const messages = [
+    ...describeIncomplete(yearly.incomplete),
+    ...yearly.conflicts,
+    ...(groupings.size
+      ? [`IMF groupings left out (never summed): ${[...groupings.keys()].sort().join(" ")}`]
+      : []),
+    ...(unknown.size
+      ? [`codes the registry does not know, skipped: ${[...unknown.seen.keys()].join(" ")}`]
+      : []),
+  ];
+  const report = {
+    snapshot: set.dir,
+    formats: [...formats],
+    files: set.files.map((f) => ({ file: f.label, retrieved: f.retrieved, from: f.retrievedFrom })),
+    yearRows: fresh.length,
+    keptFromEarlierRetrievals: merged.kept,
+    replacedFromEarlierRetrievals: merged.replaced,
+    retrievals: merged.retrievals,
+    incompleteYears: yearly.incomplete,
+    conflicts: yearly.conflicts,
+    groupingsLeftOut: Object.fromEntries(groupings),
+    otherIndicatorsLeftOut: otherIndicators,
+    quartersLeftOut: quarters,
+    unknown: unknown.list(),
+  };
+  const batch: DatasetBatch = {
+    dataset: IMTS_DATASET,
+    source: "imts",
+    path: set.dir,
+    files: set.files.length,
+    version: set.manifest ? `IMF.STA:IMTS, fetch run ${set.manifest.runId}` : "IMF.STA:IMTS",
+    retrieved: retrievedLabel(merged.retrievals),
+    publisher: IMTS_INFO.publisher,
+    licence: IMTS_INFO.licence,
+    citation: `${IMTS_INFO.citation}. Accessed on ${retrievedLabel(merged.retrievals) ?? "an unknown date"}.`,
+    report,
+    tables: [{ def: TABLES.trade_flows, rows: merged.rows }],
+  };
+  const result = await store.replaceDataset(batch);
+  return {
+    ...result,
+    retrieved: batch.retrieved,
+    replaced: merged.replaced,
+    kept: merged.kept,
+    messages,
+    report,
+  };
+}
+
+interface CsvRow {
+  fields: string[];
+  line: number;
+}
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string, file: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field === "") quoted = true;
+    else if (ch === ",") {
+      fields.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      fields.push(field);
+      rows.push({ fields, line: rowLine });
+      fields = [];
+      field = "";
+      line++;
+      rowLine = line;
+    } else field += ch;
+  }
+  if (quoted) {
+    throw new SourceError(
+      file,
+      rowLine,
+      "a quoted field is not closed at the end of the answer",
+      "The answer looks truncated; fetch it again (the run resumes).",
+    );
+  }
+  if (field !== "" || fields.length) {
+    fields.push(field);
+    rows.push({ fields, line: rowLine });
+  }
+  return rows;
+}
