@@ -1,9 +1,15 @@
 // The catalogue: every named indicator, gathered from one module per dimension.
 import type { Store } from "../store/index.ts";
+import { PRODUCT_INDICATORS } from "./product.ts";
 import { TRADE_INDICATORS } from "./trade.ts";
-import { type ComputeOptions, type IndicatorDef, type IndicatorValue, UnknownIndicatorError } from "./types.ts";
+import {
+  type ComputeOptions,
+  type IndicatorDef,
+  type IndicatorValue,
+  UnknownIndicatorError,
+} from "./types.ts";
 
-export const INDICATORS: IndicatorDef[] = [...TRADE_INDICATORS];
+export const INDICATORS: IndicatorDef[] = [...TRADE_INDICATORS, ...PRODUCT_INDICATORS];
 
 const byName = new Map(INDICATORS.map((d) => [d.name, d]));
 
