@@ -1,0 +1,110 @@
+// Arms transfers: SIPRI trend-indicator values (TIV) of major conventional arms delivered.
+import { SIPRI_INFO } from "../sources/sipri.ts";
+import type { Store } from "../store/index.ts";
+import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
+import { type IndicatorDef, nullValue } from "./types.ts";
+
+const TIV_CAVEAT =
+  "TIV is SIPRI's measure of the volume of military capability transferred, priced at constant (1990) production costs; it is not the financial value of a deal. Major conventional arms only (no small arms, ammunition or services). A year with no delivery row means SIPRI identified no delivery; '0' in SIPRI's file means under 0.5 million TIV.";
+
+async function coverage(store: Store): Promise<[number, number] | undefined> {
+  const row = await store.one<{ lo: number | null; hi: number | null }>(
+    "SELECT min(year) AS lo, max(year) AS hi FROM arms_transfers WHERE dataset = 'sipri'",
+  );
+  return row?.lo == null || row.hi == null ? undefined : [row.lo, row.hi];
+}
+
+export const armsTiv: IndicatorDef = {
+  name: "arms.tiv",
+  unit: "TIV (millions)",
+  definition: "SIPRI TIV (millions) of major arms delivered by A to B in Y",
+  formula: "Σ TIV delivery values over SIPRI register rows with supplier A, recipient B and delivery year Y",
+  sources: ["sipri"],
+  citation: SIPRI_INFO.citation,
+  caveats: TIV_CAVEAT,
+  async compute(store: Store, a, b, year) {
+    if (!(await hasDataset(store, "sipri"))) return nullValue(this, a, b, year, notIngested("sipri"));
+    const span = await coverage(store);
+    const prov = await datasetProvenance(store, "sipri", { reporter: a, year });
+    if (!span || year < span[0] || year > span[1]) {
+      return nullValue(
+        this,
+        a,
+        b,
+        year,
+        `the SIPRI register here covers deliveries ${span?.join("–")}`,
+        prov ? [prov] : [],
+      );
+    }
+    const row = await store.one<{ tiv: number | null; deals: bigint; uncertain: bigint }>(
+      `SELECT sum(tiv) AS tiv, count(DISTINCT deal_id) AS deals, count(*) FILTER (WHERE uncertain) AS uncertain
+         FROM arms_transfers WHERE supplier = ? AND recipient = ? AND year = ?`,
+      [a, b, year],
+    );
+    return {
+      indicator: this.name,
+      a,
+      b,
+      year,
+      value: row?.tiv ?? 0,
+      unit: this.unit,
+      provenance: prov ? [prov] : [],
+      detail: { deals: Number(row?.deals ?? 0), uncertainRows: Number(row?.uncertain ?? 0) },
+    };
+  },
+};
+
+export const armsSupplierShare: IndicatorDef = {
+  name: "arms.supplier_share",
+  unit: "fraction",
+  definition: "A's share of B's arms imports (SIPRI TIV) in Y, or over a window of years ending in Y",
+  formula:
+    "Σ TIV(A→B) / Σ TIV(any supplier→B), over delivery years Y−w+1 … Y (w = options.window, default 1)",
+  sources: ["sipri"],
+  citation: SIPRI_INFO.citation,
+  caveats: `${TIV_CAVEAT} SIPRI itself reports shares over 5-year windows because single years are lumpy; use window 5 to compare with its fact sheets. The denominator includes deliveries from unknown suppliers, non-state actors and organisations.`,
+  async compute(store: Store, a, b, year, options = {}) {
+    if (!(await hasDataset(store, "sipri"))) return nullValue(this, a, b, year, notIngested("sipri"));
+    const window = Math.max(1, Math.trunc(options.window ?? 1));
+    const from = year - window + 1;
+    const span = await coverage(store);
+    const prov = await datasetProvenance(store, "sipri", { year, note: `delivery years ${from}–${year}` });
+    if (!span || from < span[0] || year > span[1]) {
+      return nullValue(
+        this,
+        a,
+        b,
+        year,
+        `the window ${from}–${year} is not inside the register's ${span?.join("–")}`,
+        prov ? [prov] : [],
+      );
+    }
+    const row = await store.one<{ from_a: number | null; total: number | null }>(
+      `SELECT sum(tiv) FILTER (WHERE supplier = ?) AS from_a, sum(tiv) AS total
+         FROM arms_transfers WHERE recipient = ? AND year BETWEEN ? AND ?`,
+      [a, b, from, year],
+    );
+    if (!row?.total) {
+      return nullValue(
+        this,
+        a,
+        b,
+        year,
+        `SIPRI records no major-arms deliveries to ${b} in ${from}–${year}`,
+        prov ? [prov] : [],
+      );
+    }
+    return {
+      indicator: this.name,
+      a,
+      b,
+      year,
+      value: (row.from_a ?? 0) / row.total,
+      unit: this.unit,
+      provenance: prov ? [prov] : [],
+      detail: { window, from, to: year, tivFromA: row.from_a ?? 0, tivTotal: row.total },
+    };
+  },
+};
+
+export const ARMS_INDICATORS: IndicatorDef[] = [armsTiv, armsSupplierShare];

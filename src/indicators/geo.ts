@@ -1,0 +1,79 @@
+// Geography of a pair from CEPII GeoDist: distance and a shared border. Time-invariant.
+import { CEPII_INFO } from "../sources/cepii.ts";
+import type { Store } from "../store/index.ts";
+import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
+import { type IndicatorDef, nullValue } from "./types.ts";
+
+interface GeoRow {
+  dist: number | null;
+  distcap: number | null;
+  distw: number | null;
+  distwces: number | null;
+  contig: number | null;
+  line: number;
+}
+
+async function pair(store: Store, a: string, b: string): Promise<GeoRow | undefined> {
+  return store.one<GeoRow>(
+    "SELECT dist, distcap, distw, distwces, contig, line FROM geo_dyads WHERE a = ? AND b = ?",
+    [a, b],
+  );
+}
+
+export const geoDistance: IndicatorDef = {
+  name: "geo.distance",
+  unit: "km",
+  definition: "CEPII distance between the two countries' most populous cities (km); time-invariant",
+  formula: "GeoDist `dist` (great-circle distance between the main cities)",
+  sources: ["cepii"],
+  citation: CEPII_INFO.citation,
+  timeless: true,
+  caveats:
+    "One city per country: for large countries (China–Russia: Shanghai–Moscow) this is far from the border. detail gives `distcap` (capitals) and `distw` (population-weighted). Countries created after 2006 (South Sudan, Kosovo, …) are not in GeoDist.",
+  async compute(store: Store, a, b, year) {
+    if (!(await hasDataset(store, "cepii"))) return nullValue(this, a, b, year, notIngested("cepii"));
+    const row = await pair(store, a, b);
+    const prov = await datasetProvenance(store, "cepii", { line: row?.line ?? null });
+    if (row?.dist == null)
+      return nullValue(this, a, b, year, `GeoDist has no distance for ${a}–${b}`, prov ? [prov] : []);
+    return {
+      indicator: this.name,
+      a,
+      b,
+      year,
+      value: row.dist,
+      unit: this.unit,
+      provenance: prov ? [prov] : [],
+      detail: { distcap: row.distcap, distw: row.distw, distwces: row.distwces },
+    };
+  },
+};
+
+export const geoContiguity: IndicatorDef = {
+  name: "geo.contiguity",
+  unit: "1/0",
+  definition: "shared land border (1) or not (0), CEPII; time-invariant",
+  formula: "GeoDist `contig`",
+  sources: ["cepii"],
+  citation: CEPII_INFO.citation,
+  timeless: true,
+  caveats: "Land borders as of 2006; maritime neighbours are not contiguous here.",
+  async compute(store: Store, a, b, year) {
+    if (!(await hasDataset(store, "cepii"))) return nullValue(this, a, b, year, notIngested("cepii"));
+    const row = await pair(store, a, b);
+    const prov = await datasetProvenance(store, "cepii", { line: row?.line ?? null });
+    if (row?.contig == null)
+      return nullValue(this, a, b, year, `GeoDist has no contiguity for ${a}–${b}`, prov ? [prov] : []);
+    return {
+      indicator: this.name,
+      a,
+      b,
+      year,
+      value: row.contig,
+      unit: this.unit,
+      provenance: prov ? [prov] : [],
+    };
+  },
+};
+
+export const GEO_INDICATORS: IndicatorDef[] = [geoDistance, geoContiguity];
