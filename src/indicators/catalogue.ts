@@ -1,5 +1,6 @@
 // The catalogue: every named indicator, gathered from one module per dimension.
 import type { Store } from "../store/index.ts";
+import { BEYOND_TRADE_INDICATORS } from "./beyond-trade.ts";
 import { PRODUCT_INDICATORS } from "./product.ts";
 import { TRADE_INDICATORS } from "./trade.ts";
 import {
@@ -9,7 +10,7 @@ import {
   UnknownIndicatorError,
 } from "./types.ts";
 
-export const INDICATORS: IndicatorDef[] = [...TRADE_INDICATORS, ...PRODUCT_INDICATORS];
+export const INDICATORS: IndicatorDef[] = [...TRADE_INDICATORS, ...PRODUCT_INDICATORS, ...BEYOND_TRADE_INDICATORS];
 
 const byName = new Map(INDICATORS.map((d) => [d.name, d]));
 
