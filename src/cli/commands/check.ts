@@ -1,0 +1,64 @@
+// `dyad check <FILE|->`: find the numeric claims of an article and check them against the store.
+import { readFileSync, writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { checkArticle } from "../../claims/check.ts";
+import { renderHtml, renderTerminal } from "../../claims/render.ts";
+import { Store } from "../../store/index.ts";
+
+interface CheckCliOptions {
+  date?: string;
+  lang?: string;
+  json?: boolean;
+  html?: string;
+  format?: string;
+}
+
+function readInput(file: string): string {
+  if (file === "-") return readFileSync(0, "utf8");
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    throw new Error(
+      `Cannot read the article ${file}: ${(err as Error).message}. Give a text or HTML file, or - for stdin.`,
+    );
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command("check")
+    .description("find an article's numeric claims about two countries and check them against the data")
+    .argument("<file>", "the article: a text or HTML file, or - for stdin")
+    .option("--date <YYYY-MM-DD>", 'publication date, for relative periods such as "im vergangenen Jahr"')
+    .option("--lang <de|en>", "the article's language (default: detected)")
+    .option("--format <auto|text|html>", "how to read the input", "auto")
+    .option("--json", "print one JSON document")
+    .option("--html <file>", "also write the article as HTML with the claims marked")
+    .action(async (file: string, o: CheckCliOptions) => {
+      if (o.lang !== undefined && o.lang !== "de" && o.lang !== "en")
+        throw new Error(`--lang "${o.lang}": give de or en.`);
+      if (o.format !== undefined && !["auto", "text", "html"].includes(o.format))
+        throw new Error(`--format "${o.format}": give auto, text or html.`);
+      const input = readInput(file);
+      const store = await Store.open({ readOnly: true });
+      try {
+        const result = await checkArticle(store, input, {
+          date: o.date,
+          lang: o.lang as "de" | "en" | undefined,
+          format: o.format as "auto" | "text" | "html",
+        });
+        if (o.html)
+          writeFileSync(
+            o.html,
+            renderHtml(result, input, `dyad claim check: ${file === "-" ? "stdin" : file}`),
+          );
+        if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else
+          process.stdout.write(
+            `${renderTerminal(result, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)}\n`,
+          );
+      } finally {
+        store.close();
+      }
+    });
+}
