@@ -2,7 +2,7 @@
 // test/fixtures/fetch in the publishers' formats, and misbehaving on request: 429, 500, an empty 200, a
 // body cut short, an HTML page, a slow answer. Tests start it on a random port; run this file directly
 // (`node --import tsx test/fetch/fixture-server.ts [port]`) to try `dyad fetch` by hand against it.
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -28,6 +28,8 @@ export interface FixtureServer {
   misbehave(match: string, ...answers: Misbehaviour[]): void;
   /** Answer every request containing `match` this way, for good. */
   always(match: string, answer: Misbehaviour): void;
+  /** Forget every scripted misbehaviour and the request log. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -37,8 +39,12 @@ function imfAnswer(path: string, query: URLSearchParams): { body: string; type: 
   // 2.1: /data/IMF.STA,IMTS,1.0.0/{key}; 3.0: /data/dataflow/IMF.STA/IMTS/+/{key}
   const key = decodeURIComponent(path.split("/").pop() ?? "");
   const [reporters, , counterparts, freq] = key.split(".");
-  const from = Number(query.get("startPeriod") ?? /ge:(\d{4})/.exec(query.get("c[TIME_PERIOD]") ?? "")?.[1] ?? 0);
-  const to = Number(query.get("endPeriod") ?? /le:(\d{4})/.exec(query.get("c[TIME_PERIOD]") ?? "")?.[1] ?? 9999);
+  const from = Number(
+    query.get("startPeriod") ?? /ge:(\d{4})/.exec(query.get("c[TIME_PERIOD]") ?? "")?.[1] ?? 0,
+  );
+  const to = Number(
+    query.get("endPeriod") ?? /le:(\d{4})/.exec(query.get("c[TIME_PERIOD]") ?? "")?.[1] ?? 9999,
+  );
   const wanted = counterparts && counterparts !== "*" ? new Set(counterparts.split("+")) : undefined;
   let header = "";
   const rows: string[] = [];
@@ -71,13 +77,19 @@ function imfAnswer(path: string, query: URLSearchParams): { body: string; type: 
 function comtradeAnswer(query: URLSearchParams): { body: string; type: string } {
   const file = join(FIXTURES, "comtrade", `${query.get("reporterCode")}.json`);
   const type = "application/json; charset=utf-8";
-  if (!existsSync(file)) return { body: JSON.stringify({ elapsedTime: "0.01 secs", count: 0, data: [], error: "" }), type };
+  if (!existsSync(file))
+    return { body: JSON.stringify({ elapsedTime: "0.01 secs", count: 0, data: [], error: "" }), type };
   const doc = JSON.parse(readFileSync(file, "utf8")) as { data: Record<string, unknown>[] };
   const periods = new Set((query.get("period") ?? "").split(","));
   const flows = new Set((query.get("flowCode") ?? "X,M").split(","));
-  const partners = query.get("partnerCode") ? new Set(query.get("partnerCode")!.split(",").map(Number)) : undefined;
+  const partners = query.get("partnerCode")
+    ? new Set(query.get("partnerCode")!.split(",").map(Number))
+    : undefined;
   const data = doc.data.filter(
-    (r) => periods.has(String(r.period)) && flows.has(String(r.flowCode)) && (!partners || partners.has(Number(r.partnerCode))),
+    (r) =>
+      periods.has(String(r.period)) &&
+      flows.has(String(r.flowCode)) &&
+      (!partners || partners.has(Number(r.partnerCode))),
   );
   return { body: JSON.stringify({ elapsedTime: "0.05 secs", count: data.length, data, error: "" }), type };
 }
@@ -91,20 +103,30 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     const target = decodeURIComponent(`${url.pathname}${url.search}`);
     requests.push(target);
     const qi = queued.findIndex((q) => target.includes(q.match));
-    const misbehaviour = qi >= 0 ? queued.splice(qi, 1)[0].answer : permanent.find((p) => target.includes(p.match))?.answer;
+    const misbehaviour =
+      qi >= 0 ? queued.splice(qi, 1)[0].answer : permanent.find((p) => target.includes(p.match))?.answer;
     const isComtrade = url.pathname.includes("/v1/");
-    const normal = () => (isComtrade ? comtradeAnswer(url.searchParams) : imfAnswer(url.pathname, url.searchParams));
+    const normal = () =>
+      isComtrade ? comtradeAnswer(url.searchParams) : imfAnswer(url.pathname, url.searchParams);
     switch (misbehaviour?.kind) {
       case "429":
-        res.writeHead(429, { "Content-Type": "application/json", "Retry-After": misbehaviour.retryAfter ?? "0" });
-        res.end(JSON.stringify({ statusCode: 429, message: "Rate limit is exceeded. Try again in 2 seconds." }));
+        res.writeHead(429, {
+          "Content-Type": "application/json",
+          "Retry-After": misbehaviour.retryAfter ?? "0",
+        });
+        res.end(
+          JSON.stringify({ statusCode: 429, message: "Rate limit is exceeded. Try again in 2 seconds." }),
+        );
         return;
       case "500":
         res.writeHead(500, { "Content-Type": "text/plain" });
         res.end("Internal Server Error");
         return;
       case "empty200":
-        res.writeHead(200, { "Content-Type": isComtrade ? "application/json" : IMF_CSV, "Content-Length": "0" });
+        res.writeHead(200, {
+          "Content-Type": isComtrade ? "application/json" : IMF_CSV,
+          "Content-Length": "0",
+        });
         res.end();
         return;
       case "html":
@@ -144,6 +166,11 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     },
     always(match, answer) {
       permanent.push({ match, answer });
+    },
+    reset() {
+      queued.length = 0;
+      permanent.length = 0;
+      requests.length = 0;
     },
     close: () =>
       new Promise<void>((r) => {
