@@ -16,6 +16,11 @@ export interface EntityDef {
   successors?: string[];
 }
 
+/** "Not elsewhere specified" partners: each keeps its own code, so two of them never merge into one flow. */
+function unspecified(list: [string, string, string, string[]][]): EntityDef[] {
+  return list.map(([code, en, de, aliases]) => ({ code, kind: "aggregate" as const, en, de, aliases }));
+}
+
 export const AGGREGATES: EntityDef[] = [
   { code: "WLD", kind: "aggregate", en: "World", de: "Welt", aliases: ["World", "Welt", "WLD"] },
   {
@@ -132,41 +137,88 @@ export const AGGREGATES: EntityDef[] = [
     de: "Westliche Hemisphäre, nicht zugeordnet",
     aliases: ["Western Hemisphere not specified"],
   },
-  {
-    code: "XNS",
-    kind: "aggregate",
-    en: "Countries and areas not specified",
-    de: "Länder und Gebiete, nicht zugeordnet",
-    aliases: [
-      "Countries & Areas not specified",
-      "Other Countries not included elsewhere",
-      "Areas, nes",
-      "Other Asia, nes",
-      "Other Europe, nes",
-      "Other Africa, nes",
-      "North America and Central America, nes",
-      "Oceania, nes",
-      "Rest of America, nes",
-      "LAIA, nes",
-      "Caribbean, nes",
-      "Northern Africa, nes",
-      "Eastern Europe, nes",
-      "Western Asia, nes",
-      "CACM, nes",
-      "Europe EFTA, nes",
-      "EU, nes",
-      "Fr. South Antarctic Terr.",
-      "Br. Antarctic Terr.",
-      "Br. Indian Ocean Terr.",
+  ...unspecified([
+    [
+      "XNS",
+      "Countries and areas not specified",
+      "Länder und Gebiete, nicht zugeordnet",
+      ["Countries & Areas not specified"],
     ],
-  },
-  {
-    code: "XSC",
-    kind: "aggregate",
-    en: "Special categories",
-    de: "Sonderkategorien",
-    aliases: ["Special Categories", "Bunkers", "Free Zones", "Neutral Zone", "Ships' stores"],
-  },
+    [
+      "XOC",
+      "Other countries not included elsewhere",
+      "Übrige Länder, nicht anderweitig erfasst",
+      ["Other Countries not included elsewhere"],
+    ],
+    // Comtrade's "Other Asia, nes" is mostly Taiwan, but Comtrade does not say so: it stays apart.
+    [
+      "XOA",
+      "Other Asia, not elsewhere specified",
+      "Übriges Asien, nicht anderweitig erfasst",
+      ["Other Asia, nes"],
+    ],
+    ["XAR", "Areas, not elsewhere specified", "Gebiete, nicht anderweitig erfasst", ["Areas, nes"]],
+    [
+      "XOE",
+      "Other Europe, not elsewhere specified",
+      "Übriges Europa, nicht anderweitig erfasst",
+      ["Other Europe, nes"],
+    ],
+    [
+      "XOF",
+      "Other Africa, not elsewhere specified",
+      "Übriges Afrika, nicht anderweitig erfasst",
+      ["Other Africa, nes"],
+    ],
+    ["XLA", "LAIA, not elsewhere specified", "LAIA, nicht anderweitig erfasst", ["LAIA, nes"]],
+    [
+      "XNC",
+      "North and Central America, not elsewhere specified",
+      "Nord- und Mittelamerika, nicht anderweitig erfasst",
+      ["North America and Central America, nes"],
+    ],
+    ["XOO", "Oceania, not elsewhere specified", "Ozeanien, nicht anderweitig erfasst", ["Oceania, nes"]],
+    [
+      "XRA",
+      "Rest of America, not elsewhere specified",
+      "Übriges Amerika, nicht anderweitig erfasst",
+      ["Rest of America, nes"],
+    ],
+    ["XCR", "Caribbean, not elsewhere specified", "Karibik, nicht anderweitig erfasst", ["Caribbean, nes"]],
+    [
+      "XNR",
+      "Northern Africa, not elsewhere specified",
+      "Nordafrika, nicht anderweitig erfasst",
+      ["Northern Africa, nes"],
+    ],
+    [
+      "XEQ",
+      "Eastern Europe, not elsewhere specified",
+      "Osteuropa, nicht anderweitig erfasst",
+      ["Eastern Europe, nes"],
+    ],
+    [
+      "XWA",
+      "Western Asia, not elsewhere specified",
+      "Westasien, nicht anderweitig erfasst",
+      ["Western Asia, nes"],
+    ],
+    ["XCA", "CACM, not elsewhere specified", "CACM, nicht anderweitig erfasst", ["CACM, nes"]],
+    ["XEF", "Europe EFTA, not elsewhere specified", "EFTA, nicht anderweitig erfasst", ["Europe EFTA, nes"]],
+    ["XUN", "EU, not elsewhere specified", "EU, nicht anderweitig erfasst", ["EU, nes"]],
+    ["XBA", "British Antarctic Territory", "Britisches Antarktis-Territorium", ["Br. Antarctic Terr."]],
+    [
+      "XFS",
+      "French Southern Antarctic Territories",
+      "Französische Süd- und Antarktisgebiete (Comtrade)",
+      ["Fr. South Antarctic Terr."],
+    ],
+    ["XFZ", "Free zones", "Freizonen", ["Free Zones"]],
+    ["XBU", "Bunkers", "Bunkerbestände", ["Bunkers"]],
+    ["XSH", "Ships' stores", "Schiffsbedarf", ["Ships' stores"]],
+    ["XNZ", "Neutral zone", "Neutrale Zone", ["Neutral Zone"]],
+    ["XSC", "Special categories", "Sonderkategorien", ["Special Categories"]],
+  ]),
   {
     code: "XMI",
     kind: "aggregate",

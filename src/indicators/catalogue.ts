@@ -10,7 +10,11 @@ import {
   UnknownIndicatorError,
 } from "./types.ts";
 
-export const INDICATORS: IndicatorDef[] = [...TRADE_INDICATORS, ...PRODUCT_INDICATORS, ...BEYOND_TRADE_INDICATORS];
+export const INDICATORS: IndicatorDef[] = [
+  ...TRADE_INDICATORS,
+  ...PRODUCT_INDICATORS,
+  ...BEYOND_TRADE_INDICATORS,
+];
 
 const byName = new Map(INDICATORS.map((d) => [d.name, d]));
 

@@ -60,7 +60,13 @@ export interface IndicatorDef {
   country?: boolean;
   /** Time-invariant (geo.*): any year answers. */
   timeless?: boolean;
-  compute(store: Store, a: string, b: string, year: number, options?: ComputeOptions): Promise<IndicatorValue>;
+  compute(
+    store: Store,
+    a: string,
+    b: string,
+    year: number,
+    options?: ComputeOptions,
+  ): Promise<IndicatorValue>;
 }
 
 export class UnknownIndicatorError extends Error {
@@ -68,7 +74,9 @@ export class UnknownIndicatorError extends Error {
     readonly indicator: string,
     known: string[],
   ) {
-    super(`Unknown indicator "${indicator}". Known indicators: ${known.join(", ")}. \`dyad indicators\` describes them.`);
+    super(
+      `Unknown indicator "${indicator}". Known indicators: ${known.join(", ")}. \`dyad indicators\` describes them.`,
+    );
     this.name = "UnknownIndicatorError";
   }
 }

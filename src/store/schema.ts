@@ -5,11 +5,14 @@ export type ColumnType = "VARCHAR" | "INTEGER" | "SMALLINT" | "DOUBLE" | "BOOLEA
 export interface TableDef {
   name: string;
   columns: [string, ColumnType][];
+  /** Bulk inserts are written in this order, so DuckDB's min/max zone maps skip most row groups on lookup. */
+  sortBy?: string[];
 }
 
 export const TABLES: Record<string, TableDef> = {
   trade_flows: {
     name: "trade_flows",
+    sortBy: ["reporter", "partner", "year"],
     columns: [
       ["dataset", "VARCHAR"],
       ["source", "VARCHAR"],

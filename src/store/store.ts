@@ -1,8 +1,8 @@
 // The DuckDB store in the data home. Ingest is atomic: a source is parsed and validated completely before
 // the store is touched, then its dataset is deleted and re-inserted in one transaction, so a failure at any
 // point leaves the store exactly as it was and a re-ingest replaces, never duplicates.
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { registry } from "../countries/index.ts";
 import { type ColumnType, META_DDL, TABLES, type TableDef, tableDdl } from "./schema.ts";
@@ -25,6 +25,8 @@ export interface DatasetBatch {
   /** Free-form report (unknown names skipped, warnings), kept with the ingest record. */
   report?: unknown;
   tables: { def: TableDef; rows: SqlValue[][] }[];
+  /** SQL run inside the same transaction after the rows are in: derived tables that must never go stale. */
+  derive?: string[];
 }
 
 export interface IngestResult {
@@ -125,46 +127,91 @@ export class Store {
 
   /** Replaces a dataset atomically. Rows must already be validated: nothing here can fail half-way. */
   async replaceDataset(batch: DatasetBatch): Promise<IngestResult> {
+    return (await this.replaceDatasets([batch]))[0];
+  }
+
+  /** Replaces several datasets in one transaction: all of them land, or none does. */
+  async replaceDatasets(batches: DatasetBatch[]): Promise<IngestResult[]> {
     if (this.readOnly) throw new Error("The store is open read-only; ingest needs write access.");
-    for (const { def } of batch.tables) await this.connection.run(tableDdl(def));
-    const counts: Record<string, number> = {};
+    for (const batch of batches) for (const { def } of batch.tables) await this.connection.run(tableDdl(def));
+    const known = new Map(Object.values(TABLES).map((d) => [d.name, d]));
+    for (const batch of batches) for (const { def } of batch.tables) known.set(def.name, def);
+    const results: IngestResult[] = [];
     await this.connection.run("BEGIN TRANSACTION");
     try {
-      for (const def of Object.values(TABLES)) {
-        if (await this.hasTable(def.name))
-          await this.connection.run(`DELETE FROM ${def.name} WHERE dataset = ?`, [batch.dataset]);
+      for (const batch of batches) {
+        const counts: Record<string, number> = {};
+        for (const def of known.values()) {
+          if (await this.hasTable(def.name)) {
+            await this.connection.run(`DELETE FROM ${def.name} WHERE dataset = ?`, [batch.dataset]);
+          }
+        }
+        for (const { def, rows } of batch.tables) {
+          if (def.columns[0]?.[0] !== "dataset")
+            throw new Error(`table ${def.name}: the first column must be "dataset"`);
+          if (rows.length >= BULK_ROWS && this.path !== ":memory:") await this.bulkInsert(def, rows);
+          else {
+            const app = await this.connection.createAppender(def.name);
+            const types = def.columns.map(([, t]) => t);
+            for (const row of rows) appendRow(app, types, row, def.name);
+            app.flushSync();
+            app.closeSync();
+          }
+          counts[def.name] = (counts[def.name] ?? 0) + rows.length;
+        }
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        await this.connection.run("DELETE FROM ingests WHERE dataset = ?", [batch.dataset]);
+        await this.connection.run("INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?)", [
+          batch.dataset,
+          batch.source,
+          batch.path,
+          batch.files,
+          total,
+          batch.version ?? null,
+          batch.retrieved ?? null,
+          batch.publisher,
+          batch.licence,
+          batch.citation,
+          batch.report === undefined ? null : JSON.stringify(batch.report),
+        ]);
+        results.push({ dataset: batch.dataset, rows: total, tables: counts });
       }
-      for (const { def, rows } of batch.tables) {
-        const datasetCol = def.columns.findIndex(([n]) => n === "dataset");
-        if (datasetCol !== 0) throw new Error(`table ${def.name}: the first column must be "dataset"`);
-        await this.connection.run(`DELETE FROM ${def.name} WHERE dataset = ?`, [batch.dataset]);
-        const app = await this.connection.createAppender(def.name);
-        const types = def.columns.map(([, t]) => t);
-        for (const row of rows) appendRow(app, types, row, def.name);
-        app.flushSync();
-        app.closeSync();
-        counts[def.name] = (counts[def.name] ?? 0) + rows.length;
-      }
-      const total = Object.values(counts).reduce((a, b) => a + b, 0);
-      await this.connection.run("DELETE FROM ingests WHERE dataset = ?", [batch.dataset]);
-      await this.connection.run(`INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?)`, [
-        batch.dataset,
-        batch.source,
-        batch.path,
-        batch.files,
-        total,
-        batch.version ?? null,
-        batch.retrieved ?? null,
-        batch.publisher,
-        batch.licence,
-        batch.citation,
-        batch.report === undefined ? null : JSON.stringify(batch.report),
-      ]);
+      const derive = [...new Set(batches.flatMap((b) => b.derive ?? []))];
+      for (const sql of derive) await this.connection.run(sql);
       await this.connection.run("COMMIT");
-      return { dataset: batch.dataset, rows: total, tables: counts };
+      return results;
     } catch (err) {
       await this.connection.run("ROLLBACK");
       throw err;
+    }
+  }
+
+  /**
+   * Large batches go through a staging CSV that DuckDB's parallel reader loads: one append call per value
+   * from JavaScript is the slow part of ingesting millions of rows.
+   */
+  private async bulkInsert(def: TableDef, rows: SqlValue[][]): Promise<void> {
+    const dir = join(dirname(this.path), "staging");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${def.name}-${process.pid}-${Date.now()}.csv`);
+    try {
+      const chunks: string[] = [];
+      for (const row of rows) {
+        if (row.length !== def.columns.length) {
+          throw new Error(
+            `table ${def.name}: a row has ${row.length} values for ${def.columns.length} columns`,
+          );
+        }
+        chunks.push(row.map(csvField).join(","));
+      }
+      writeFileSync(file, `${chunks.join("\n")}\n`);
+      const columns = def.columns.map(([n, t]) => `'${n}': '${t}'`).join(", ");
+      await this.connection.run(
+        `INSERT INTO ${def.name} SELECT * FROM read_csv(?, header = false, nullstr = '\\N', quote = '"', escape = '"', columns = {${columns}})${def.sortBy ? ` ORDER BY ${def.sortBy.join(", ")}` : ""}`,
+        [file],
+      );
+    } finally {
+      rmSync(file, { force: true });
     }
   }
 
@@ -193,6 +240,16 @@ export class Store {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+const BULK_ROWS = 50_000;
+
+function csvField(v: SqlValue | undefined): string {
+  if (v === null || v === undefined) return "\\N";
+  if (typeof v === "number" || typeof v === "bigint") return String(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (v === "" || /[",\n\r\\]/.test(v)) return `"${v.replace(/"/g, '""')}"`;
+  return v;
 }
 
 function appendRow(app: DuckDBAppender, types: ColumnType[], row: SqlValue[], table: string): void {

@@ -1,0 +1,246 @@
+// The trade flows an indicator needs, loaded in a few SQL queries, with every dataset's report of each flow
+// kept (the best one answers; the others stay queryable and are named in the provenance).
+import { countryName } from "../countries/index.ts";
+import type { Store } from "../store/index.ts";
+import type { Provenance } from "./types.ts";
+
+export type Flow = "exports" | "imports" | "turnover";
+
+export interface FlowReport {
+  dataset: string;
+  source: string;
+  priority: number;
+  reporter: string;
+  partner: string;
+  year: number;
+  flow: Flow;
+  value: number;
+  estimate: boolean;
+  publisher: string;
+  file: string | null;
+  sheet: string | null;
+  line: number | null;
+  note: string | null;
+  version: string | null;
+  retrieved: string | null;
+  ingestedAt: string;
+  citation: string | null;
+}
+
+export interface RankEntry {
+  reporter: string;
+  year: number;
+  flow: "exports" | "imports";
+  partner: string;
+  rank: number;
+  of: number;
+  dataset: string;
+}
+
+const PRIORITY_RULE: Record<number, string> = {
+  10: "the reporter's own customs or statistics series answers for its own flows",
+  15: "the IMF's current series (IMTS)",
+  20: "the IMF's Direction of Trade Statistics",
+  25: "a user-supplied series",
+  30: "UN Comtrade",
+  40: "an estimate compiled by a third party, used only when nothing else has the figure",
+};
+
+/** All reports of flows between the given reporters and partners, best first within each flow. */
+export class FlowTable {
+  private readonly map = new Map<string, FlowReport[]>();
+  constructor(reports: FlowReport[]) {
+    for (const r of reports) {
+      const key = FlowTable.key(r.reporter, r.partner, r.year, r.flow);
+      const list = this.map.get(key);
+      if (list) list.push(r);
+      else this.map.set(key, [r]);
+    }
+    for (const list of this.map.values())
+      list.sort((a, b) => a.priority - b.priority || a.dataset.localeCompare(b.dataset));
+  }
+  static key(reporter: string, partner: string, year: number, flow: Flow): string {
+    return `${reporter}|${partner}|${year}|${flow}`;
+  }
+  all(reporter: string, partner: string, year: number, flow: Flow): FlowReport[] {
+    return this.map.get(FlowTable.key(reporter, partner, year, flow)) ?? [];
+  }
+  best(reporter: string, partner: string, year: number, flow: Flow): FlowReport | undefined {
+    return this.all(reporter, partner, year, flow)[0];
+  }
+  years(): number[] {
+    const ys = new Set<number>();
+    for (const list of this.map.values()) ys.add(list[0].year);
+    return [...ys].sort((a, b) => a - b);
+  }
+}
+
+export async function loadFlows(
+  store: Store,
+  reporters: string[],
+  partners: string[],
+  years?: [number, number],
+): Promise<FlowTable> {
+  const rp = reporters.map(() => "?").join(",");
+  const pp = partners.map(() => "?").join(",");
+  const yearClause = years ? "AND t.year BETWEEN ? AND ?" : "";
+  const rows = await store.query<Record<string, unknown>>(
+    `SELECT t.dataset, t.source, t.priority, t.reporter, t.partner, t.year, t.flow, t.value_usd AS value,
+            t.estimate, t.publisher, t.file, t.sheet, t.line, t.note,
+            i.version, i.retrieved, strftime(i.ingested_at, '%Y-%m-%dT%H:%M:%SZ') AS ingested_at, i.citation
+       FROM trade_flows t JOIN ingests i ON i.dataset = t.dataset
+      WHERE t.reporter IN (${rp}) AND t.partner IN (${pp}) ${yearClause}`,
+    [...reporters, ...partners, ...(years ?? [])],
+  );
+  return new FlowTable(
+    rows.map((r) => ({
+      dataset: r.dataset as string,
+      source: r.source as string,
+      priority: Number(r.priority),
+      reporter: r.reporter as string,
+      partner: r.partner as string,
+      year: Number(r.year),
+      flow: r.flow as Flow,
+      value: Number(r.value),
+      estimate: Boolean(r.estimate),
+      publisher: r.publisher as string,
+      file: (r.file as string | null) ?? null,
+      sheet: (r.sheet as string | null) ?? null,
+      line: r.line === null || r.line === undefined ? null : Number(r.line),
+      note: (r.note as string | null) ?? null,
+      version: (r.version as string | null) ?? null,
+      retrieved: (r.retrieved as string | null) ?? null,
+      ingestedAt: r.ingested_at as string,
+      citation: (r.citation as string | null) ?? null,
+    })),
+  );
+}
+
+/**
+ * B's rank among A's partners (countries only), from the best dataset that reports A's flow by partner for
+ * that year: ranks are only meaningful within one dataset's complete partner list.
+ */
+export async function loadRanks(
+  store: Store,
+  reporters: string[],
+  partnerOf: Record<string, string>,
+  years?: [number, number],
+): Promise<Map<string, RankEntry>> {
+  const out = new Map<string, RankEntry>();
+  if (!(await store.hasTable("trade_ranks"))) return out;
+  const pairs = reporters.map(() => "(reporter = ? AND partner = ?)").join(" OR ");
+  const yearClause = years ? "AND year BETWEEN ? AND ?" : "";
+  const rows = await store.query<Record<string, unknown>>(
+    `SELECT reporter, partner, year, flow, dataset, rank, n FROM trade_ranks WHERE (${pairs}) ${yearClause}`,
+    [...reporters.flatMap((r) => [r, partnerOf[r]]), ...(years ?? [])],
+  );
+  for (const r of rows) {
+    const entry: RankEntry = {
+      reporter: r.reporter as string,
+      year: Number(r.year),
+      flow: r.flow as "exports" | "imports",
+      partner: r.partner as string,
+      rank: Number(r.rank),
+      of: Number(r.n),
+      dataset: r.dataset as string,
+    };
+    out.set(`${entry.reporter}|${entry.year}|${entry.flow}`, entry);
+  }
+  return out;
+}
+
+/** Which years a reporter reports a flow by partner (countries), and which only as a World total. */
+export interface Coverage {
+  byPartner: Set<number>;
+  totals: Set<number>;
+}
+
+export async function loadCoverage(store: Store, reporters: string[]): Promise<Map<string, Coverage>> {
+  const rp = reporters.map(() => "?").join(",");
+  const rows = await store.query<{
+    reporter: string;
+    flow: string;
+    year: number;
+    partner_rows: bigint;
+    world_rows: bigint;
+  }>(
+    `SELECT t.reporter, t.flow, t.year,
+            count(*) FILTER (WHERE e.kind = 'country') AS partner_rows,
+            count(*) FILTER (WHERE t.partner = 'WLD') AS world_rows
+       FROM trade_flows t JOIN entities e ON e.code = t.partner
+      WHERE t.reporter IN (${rp})
+      GROUP BY ALL`,
+    reporters,
+  );
+  const out = new Map<string, Coverage>();
+  for (const r of rows) {
+    const key = `${r.reporter}|${r.flow}`;
+    let c = out.get(key);
+    if (!c) {
+      c = { byPartner: new Set(), totals: new Set() };
+      out.set(key, c);
+    }
+    if (Number(r.partner_rows) > 0) c.byPartner.add(Number(r.year));
+    if (Number(r.world_rows) > 0) c.totals.add(Number(r.year));
+  }
+  return out;
+}
+
+/** "1992–2021, 2024": the years as runs, so a gap is never hidden inside a range. */
+export function describeRange(years: Set<number>): string {
+  if (!years.size) return "no years";
+  const sorted = [...years].sort((x, y) => x - y);
+  const runs: string[] = [];
+  let start = sorted[0];
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i === sorted.length || sorted[i] !== sorted[i - 1] + 1) {
+      const end = sorted[i - 1];
+      runs.push(start === end ? `${start}` : `${start}–${end}`);
+      start = sorted[i];
+    }
+  }
+  return runs.join(", ");
+}
+
+/** Provenance of one report, with why it answered when other datasets had the same flow. */
+export function provenanceOf(
+  report: FlowReport,
+  all: FlowReport[],
+  side: "reporter" | "partner",
+): Provenance {
+  const others = all.filter((r) => r !== report);
+  const why = others.length
+    ? `${report.dataset} preferred to ${others.map((o) => `${o.dataset} (${formatUsd(o.value)})`).join(", ")}: ${PRIORITY_RULE[report.priority] ?? `priority ${report.priority}`}`
+    : undefined;
+  return {
+    source: report.source,
+    dataset: report.dataset,
+    publisher: report.publisher,
+    reporter: report.reporter,
+    side,
+    flow: report.flow,
+    year: report.year,
+    value: report.value,
+    file: report.file,
+    sheet: report.sheet,
+    line: report.line,
+    version: report.version,
+    retrieved: report.retrieved,
+    ingestedAt: report.ingestedAt,
+    citation: report.citation ?? undefined,
+    estimate: report.estimate,
+    note: report.note,
+    ...(why ? { why } : {}),
+  };
+}
+
+export function formatUsd(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1e9) return `${(value / 1e9).toFixed(2)} bn USD`;
+  if (abs >= 1e6) return `${(value / 1e6).toFixed(2)} m USD`;
+  return `${value.toFixed(0)} USD`;
+}
+
+export function name(code: string): string {
+  return countryName(code, "en");
+}

@@ -1,0 +1,549 @@
+// The trade indicators of the catalogue. Each is a pure function of a TradeContext (the flows between A, B
+// and the World, both sides' reports, ranks, coverage), so the profile computes every year from one load.
+import type { Store } from "../store/index.ts";
+import {
+  type Coverage,
+  describeRange,
+  type Flow,
+  type FlowReport,
+  type FlowTable,
+  formatUsd,
+  loadCoverage,
+  loadFlows,
+  loadRanks,
+  name,
+  provenanceOf,
+  type RankEntry,
+} from "./trade-data.ts";
+import type { IndicatorDef, IndicatorValue, Provenance } from "./types.ts";
+
+export interface TradeContext {
+  a: string;
+  b: string;
+  flows: FlowTable;
+  ranks: Map<string, RankEntry>;
+  coverage: Map<string, Coverage>;
+}
+
+export async function loadTradeContext(
+  store: Store,
+  a: string,
+  b: string,
+  years?: [number, number],
+): Promise<TradeContext> {
+  const codes = [...new Set([a, b, "WLD"])];
+  const [flows, ranks, coverage] = await Promise.all([
+    loadFlows(store, codes, codes, years),
+    loadRanks(store, [...new Set([a, b])], { [a]: b, [b]: a }, years),
+    loadCoverage(store, [...new Set([a, b])]),
+  ]);
+  return { a, b, flows, ranks, coverage };
+}
+
+const IMF_CITATION =
+  "IMF, Direction of Trade Statistics; national customs series and UN Comtrade where loaded";
+
+type Computed = {
+  value: number | null;
+  reason?: string;
+  provenance: Provenance[];
+  detail?: Record<string, unknown>;
+};
+
+interface TradeIndicator extends IndicatorDef {
+  fromContext(ctx: TradeContext, year: number): IndicatorValue;
+}
+
+function define(
+  spec: Omit<IndicatorDef, "compute" | "sources" | "citation"> & {
+    /** Years before `year` the computation reads (growth needs the previous year). */
+    lookback?: number;
+    calc: (ctx: TradeContext, year: number) => Computed;
+  },
+): TradeIndicator {
+  const fromContext = (ctx: TradeContext, year: number): IndicatorValue => {
+    const r = spec.calc(ctx, year);
+    return {
+      indicator: spec.name,
+      a: ctx.a,
+      b: ctx.b,
+      year,
+      value: r.value,
+      unit: spec.unit,
+      ...(r.value === null ? { reason: r.reason ?? "no data" } : {}),
+      provenance: r.provenance,
+      ...(r.detail ? { detail: r.detail } : {}),
+    };
+  };
+  return {
+    name: spec.name,
+    unit: spec.unit,
+    definition: spec.definition,
+    formula: spec.formula,
+    caveats: spec.caveats,
+    sources: ["imf-dots", "tidy-trade", "imts", "comtrade"],
+    citation: IMF_CITATION,
+    fromContext,
+    async compute(store, a, b, year) {
+      const ctx = await loadTradeContext(store, a, b, [year - (spec.lookback ?? 0), year]);
+      return fromContext(ctx, year);
+    },
+  };
+}
+
+const FLOW_WORD: Record<Flow, string> = {
+  exports: "exports to",
+  imports: "imports from",
+  turnover: "trade with",
+};
+
+/** Why A's own report of a flow is missing, and what to use instead. */
+function missingReason(
+  ctx: TradeContext,
+  reporter: string,
+  partner: string,
+  year: number,
+  flow: Flow,
+  mirrorHint?: string,
+): string {
+  const cov = ctx.coverage.get(`${reporter}|${flow}`) ?? ctx.coverage.get(`${reporter}|turnover`);
+  const hint = mirrorHint ? `; use ${mirrorHint}` : "";
+  const who = name(reporter);
+  const partnerName = partner === "WLD" ? "the World" : name(partner);
+  if (!cov || (!cov.byPartner.size && !cov.totals.size)) {
+    return `${who} reports no ${flow} in the loaded sources${hint}`;
+  }
+  if (partner !== "WLD" && !cov.byPartner.has(year)) {
+    if (cov.totals.has(year)) {
+      return `${who} reported only its total ${flow} for ${year}, no breakdown by partner (its reports by partner in the loaded sources cover ${describeRange(cov.byPartner)})${hint}`;
+    }
+    return `${who} reported no ${flow} by partner for ${year}; the loaded sources cover ${describeRange(cov.byPartner)}${hint}`;
+  }
+  if (partner === "WLD" && !cov.totals.has(year)) {
+    return `${who} reported no total ${flow} for ${year}; the loaded sources have its totals for ${describeRange(cov.totals)}`;
+  }
+  return `${who} reported no ${FLOW_WORD[flow]} ${partnerName} for ${year}${hint}`;
+}
+
+function reported(
+  ctx: TradeContext,
+  reporter: string,
+  partner: string,
+  year: number,
+  flow: Flow,
+  side: "reporter" | "partner",
+) {
+  const best = ctx.flows.best(reporter, partner, year, flow);
+  if (!best) return undefined;
+  return { report: best, provenance: provenanceOf(best, ctx.flows.all(reporter, partner, year, flow), side) };
+}
+
+const MIRROR_OF: Record<"exports" | "imports", "exports" | "imports"> = {
+  exports: "imports",
+  imports: "exports",
+};
+
+function ownFlow(flow: "exports" | "imports") {
+  return (ctx: TradeContext, year: number): Computed => {
+    const r = reported(ctx, ctx.a, ctx.b, year, flow, "reporter");
+    if (r) return { value: r.report.value, provenance: [r.provenance] };
+    const mirror = ctx.flows.best(ctx.b, ctx.a, year, MIRROR_OF[flow]);
+    return {
+      value: null,
+      reason: missingReason(
+        ctx,
+        ctx.a,
+        ctx.b,
+        year,
+        flow,
+        mirror ? `trade.${flow}.mirror (${name(ctx.b)}'s report: ${formatUsd(mirror.value)})` : undefined,
+      ),
+      provenance: [],
+    };
+  };
+}
+
+function mirrorFlow(flow: "exports" | "imports") {
+  return (ctx: TradeContext, year: number): Computed => {
+    const r = reported(ctx, ctx.b, ctx.a, year, MIRROR_OF[flow], "partner");
+    if (r) return { value: r.report.value, provenance: [r.provenance] };
+    return { value: null, reason: missingReason(ctx, ctx.b, ctx.a, year, MIRROR_OF[flow]), provenance: [] };
+  };
+}
+
+/**
+ * A's turnover with a partner: exports + imports as A reports them, or the turnover A reported directly
+ * (customs releases often give only the total) when that is at least as authoritative.
+ */
+export function turnoverOf(ctx: TradeContext, reporter: string, partner: string, year: number): Computed {
+  const x = reported(ctx, reporter, partner, year, "exports", "reporter");
+  const m = reported(ctx, reporter, partner, year, "imports", "reporter");
+  const t = reported(ctx, reporter, partner, year, "turnover", "reporter");
+  const pairPriority = x && m ? Math.max(x.report.priority, m.report.priority) : Number.POSITIVE_INFINITY;
+  if (t && t.report.priority <= pairPriority) {
+    return { value: t.report.value, provenance: [t.provenance], detail: { reportedAs: "turnover" } };
+  }
+  if (x && m) {
+    return {
+      value: x.report.value + m.report.value,
+      provenance: [x.provenance, m.provenance],
+      detail: { exports: x.report.value, imports: m.report.value },
+    };
+  }
+  const missing = !x ? "exports" : "imports";
+  return { value: null, reason: missingReason(ctx, reporter, partner, year, missing), provenance: [] };
+}
+
+function share(numerator: Computed, denominator: Computed): Computed {
+  if (numerator.value === null) return numerator;
+  if (denominator.value === null) return denominator;
+  if (denominator.value === 0)
+    return {
+      value: null,
+      reason: "the denominator is zero",
+      provenance: [...numerator.provenance, ...denominator.provenance],
+    };
+  return {
+    value: numerator.value / denominator.value,
+    provenance: [...numerator.provenance, ...denominator.provenance],
+    detail: { numerator: numerator.value, denominator: denominator.value },
+  };
+}
+
+function flowShare(
+  ctx: TradeContext,
+  reporter: string,
+  partner: string,
+  year: number,
+  flow: "exports" | "imports",
+): Computed {
+  const num = reported(ctx, reporter, partner, year, flow, "reporter");
+  const mirror = ctx.flows.best(partner, reporter, year, MIRROR_OF[flow]);
+  const numerator: Computed = num
+    ? { value: num.report.value, provenance: [num.provenance] }
+    : {
+        value: null,
+        reason: missingReason(
+          ctx,
+          reporter,
+          partner,
+          year,
+          flow,
+          mirror ? `trade.${flow === "exports" ? "export" : "import"}_share.mirror` : undefined,
+        ),
+        provenance: [],
+      };
+  const den = reported(ctx, reporter, "WLD", year, flow, "reporter");
+  const denominator: Computed = den
+    ? { value: den.report.value, provenance: [den.provenance] }
+    : { value: null, reason: missingReason(ctx, reporter, "WLD", year, flow), provenance: [] };
+  return share(numerator, denominator);
+}
+
+/** The partner's report of the flow over the reporter's own World total: for reporters that stopped publishing by partner. */
+function mirrorShare(
+  ctx: TradeContext,
+  reporter: string,
+  partner: string,
+  year: number,
+  flow: "exports" | "imports",
+): Computed {
+  const num = reported(ctx, partner, reporter, year, MIRROR_OF[flow], "partner");
+  const numerator: Computed = num
+    ? { value: num.report.value, provenance: [num.provenance] }
+    : { value: null, reason: missingReason(ctx, partner, reporter, year, MIRROR_OF[flow]), provenance: [] };
+  const den = reported(ctx, reporter, "WLD", year, flow, "reporter");
+  const denominator: Computed = den
+    ? { value: den.report.value, provenance: [den.provenance] }
+    : { value: null, reason: missingReason(ctx, reporter, "WLD", year, flow), provenance: [] };
+  const out = share(numerator, denominator);
+  if (out.value !== null) {
+    out.detail = {
+      ...out.detail,
+      basis: `${name(partner)}'s ${MIRROR_OF[flow]} (${MIRROR_OF[flow] === "imports" ? "CIF" : "FOB"}) over ${name(reporter)}'s total ${flow}`,
+    };
+  }
+  return out;
+}
+
+function tradeShare(ctx: TradeContext, reporter: string, partner: string, year: number): Computed {
+  const t = turnoverOf(ctx, reporter, partner, year);
+  const x = reported(ctx, reporter, "WLD", year, "exports", "reporter");
+  const m = reported(ctx, reporter, "WLD", year, "imports", "reporter");
+  const total: Computed =
+    x && m
+      ? { value: x.report.value + m.report.value, provenance: [x.provenance, m.provenance] }
+      : {
+          value: null,
+          reason: missingReason(ctx, reporter, "WLD", year, x ? "imports" : "exports"),
+          provenance: [],
+        };
+  return share(t, total);
+}
+
+function rank(flow: "exports" | "imports") {
+  return (ctx: TradeContext, year: number): Computed => {
+    const entry = ctx.ranks.get(`${ctx.a}|${year}|${flow}`);
+    if (!entry) {
+      const own = ctx.flows.best(ctx.a, ctx.b, year, flow);
+      return {
+        value: null,
+        reason: own
+          ? `${name(ctx.a)}'s ${flow} to all partners for ${year} are not in one dataset, so no rank can be formed`
+          : missingReason(ctx, ctx.a, ctx.b, year, flow),
+        provenance: [],
+      };
+    }
+    return {
+      value: entry.rank,
+      provenance: [
+        {
+          source: entry.dataset.split(":")[0],
+          dataset: entry.dataset,
+          reporter: ctx.a,
+          side: "reporter",
+          flow,
+          year,
+        },
+      ],
+      detail: { of: entry.of },
+    };
+  };
+}
+
+function combineShares(
+  ctx: TradeContext,
+  year: number,
+  combine: (sa: number, sb: number) => number,
+): Computed {
+  const sa = tradeShare(ctx, ctx.a, ctx.b, year);
+  const sb = tradeShare(ctx, ctx.b, ctx.a, year);
+  if (sa.value === null) return sa;
+  if (sb.value === null) return sb;
+  return {
+    value: combine(sa.value, sb.value),
+    provenance: [...sa.provenance, ...sb.provenance],
+    detail: { shareA: sa.value, shareB: sb.value },
+  };
+}
+
+export const tradeExports = define({
+  name: "trade.exports",
+  unit: "USD",
+  definition: "A's exports to B as reported by A (FOB)",
+  formula: "X(A→B) reported by A",
+  calc: ownFlow("exports"),
+});
+
+export const tradeExportsMirror = define({
+  name: "trade.exports.mirror",
+  unit: "USD",
+  definition: "B's imports from A as reported by B (CIF)",
+  formula: "M(B←A) reported by B",
+  caveats:
+    "CIF values include freight and insurance, so they exceed the exporter's FOB figure by a few per cent.",
+  calc: mirrorFlow("exports"),
+});
+
+export const tradeImports = define({
+  name: "trade.imports",
+  unit: "USD",
+  definition: "A's imports from B as reported by A (CIF)",
+  formula: "M(A←B) reported by A",
+  calc: ownFlow("imports"),
+});
+
+export const tradeImportsMirror = define({
+  name: "trade.imports.mirror",
+  unit: "USD",
+  definition: "B's exports to A as reported by B (FOB)",
+  formula: "X(B→A) reported by B",
+  calc: mirrorFlow("imports"),
+});
+
+export const tradeTurnover = define({
+  name: "trade.turnover",
+  unit: "USD",
+  definition: "trade.exports + trade.imports: A's total trade with B as A reports it",
+  formula: "X(A→B) + M(A←B), or the turnover A reported directly",
+  calc: (ctx, year) => turnoverOf(ctx, ctx.a, ctx.b, year),
+});
+
+export const tradeTurnoverGrowth = define({
+  name: "trade.turnover.growth",
+  unit: "fraction",
+  definition: "turnover in Y / turnover in Y−1 − 1",
+  formula: "T(Y) / T(Y−1) − 1",
+  caveats:
+    "When the two years come from different datasets, part of the change can be a change of source; the provenance names both.",
+  lookback: 1,
+  calc: (ctx, year) => {
+    const now = turnoverOf(ctx, ctx.a, ctx.b, year);
+    const before = turnoverOf(ctx, ctx.a, ctx.b, year - 1);
+    if (now.value === null) return now;
+    if (before.value === null) return { ...before, reason: `no turnover for ${year - 1}: ${before.reason}` };
+    if (before.value === 0)
+      return { value: null, reason: `turnover in ${year - 1} was zero`, provenance: [] };
+    return {
+      value: now.value / before.value - 1,
+      provenance: [...now.provenance, ...before.provenance],
+      detail: { turnover: now.value, previous: before.value },
+    };
+  },
+});
+
+export const tradeBalance = define({
+  name: "trade.balance",
+  unit: "USD",
+  definition: "trade.exports − trade.imports",
+  formula: "X(A→B) − M(A←B), both reported by A",
+  calc: (ctx, year) => {
+    const x = ownFlow("exports")(ctx, year);
+    const m = ownFlow("imports")(ctx, year);
+    if (x.value === null) return x;
+    if (m.value === null) return m;
+    return { value: x.value - m.value, provenance: [...x.provenance, ...m.provenance] };
+  },
+});
+
+export const tradeExportShare = define({
+  name: "trade.export_share",
+  unit: "fraction",
+  definition: "A's exports to B / A's exports to the World (both as reported by A)",
+  formula: "X(A→B) / X(A→World)",
+  calc: (ctx, year) => flowShare(ctx, ctx.a, ctx.b, year, "exports"),
+});
+
+export const tradeImportShare = define({
+  name: "trade.import_share",
+  unit: "fraction",
+  definition: "A's imports from B / A's imports from the World (both as reported by A)",
+  formula: "M(A←B) / M(A←World)",
+  calc: (ctx, year) => flowShare(ctx, ctx.a, ctx.b, year, "imports"),
+});
+
+export const tradeExportShareMirror = define({
+  name: "trade.export_share.mirror",
+  unit: "fraction",
+  definition: "B's imports from A as reported by B / A's exports to the World as reported by A",
+  formula: "M(B←A) by B / X(A→World) by A",
+  caveats:
+    "For reporters that publish totals but no partner breakdown (Russia from 2022). The numerator is CIF, the denominator FOB, so the share is overstated by the freight margin (a few per cent of the share).",
+  calc: (ctx, year) => mirrorShare(ctx, ctx.a, ctx.b, year, "exports"),
+});
+
+export const tradeImportShareMirror = define({
+  name: "trade.import_share.mirror",
+  unit: "fraction",
+  definition: "B's exports to A as reported by B / A's imports from the World as reported by A",
+  formula: "X(B→A) by B / M(A←World) by A",
+  caveats: "The numerator is FOB, the denominator CIF, so the share is understated by the freight margin.",
+  calc: (ctx, year) => mirrorShare(ctx, ctx.a, ctx.b, year, "imports"),
+});
+
+export const tradeTradeShare = define({
+  name: "trade.trade_share",
+  unit: "fraction",
+  definition: "A's turnover with B / A's total trade with the World",
+  formula: "(X(A→B) + M(A←B)) / (X(A→World) + M(A←World))",
+  calc: (ctx, year) => tradeShare(ctx, ctx.a, ctx.b, year),
+});
+
+export const tradeExportRank = define({
+  name: "trade.export_rank",
+  unit: "rank",
+  definition: "rank of B among A's export destinations (1 = largest; countries only)",
+  formula: "rank of X(A→B) among X(A→c) for every country c, within one dataset",
+  calc: rank("exports"),
+});
+
+export const tradeImportRank = define({
+  name: "trade.import_rank",
+  unit: "rank",
+  definition: "rank of B among A's import origins (1 = largest; countries only)",
+  formula: "rank of M(A←B) among M(A←c) for every country c, within one dataset",
+  calc: rank("imports"),
+});
+
+export const tradeAsymmetry = define({
+  name: "trade.asymmetry",
+  unit: "ratio",
+  definition:
+    "trade.trade_share(A,B) / trade.trade_share(B,A): how many times more A depends on B than B on A",
+  formula: "S_A / S_B",
+  calc: (ctx, year) => {
+    const sb = tradeShare(ctx, ctx.b, ctx.a, year);
+    if (sb.value === 0)
+      return {
+        value: null,
+        reason: `${name(ctx.b)}'s trade share with ${name(ctx.a)} is zero`,
+        provenance: [],
+      };
+    return combineShares(ctx, year, (a, b) => a / b);
+  },
+});
+
+export const tradeSalience = define({
+  name: "trade.salience",
+  unit: "fraction",
+  definition: "√(S_A·S_B), S = trade share (Barbieri 1996)",
+  formula: "sqrt(S_A × S_B)",
+  calc: (ctx, year) => combineShares(ctx, year, (a, b) => Math.sqrt(a * b)),
+});
+
+export const tradeSymmetry = define({
+  name: "trade.symmetry",
+  unit: "fraction",
+  definition: "1 − |S_A − S_B| (Barbieri 1996)",
+  formula: "1 − |S_A − S_B|",
+  calc: (ctx, year) => combineShares(ctx, year, (a, b) => 1 - Math.abs(a - b)),
+});
+
+export const tradeIntensity = define({
+  name: "trade.intensity",
+  unit: "ratio",
+  definition: "(X_AB / X_A) / (X_wB / X_w): A's export share to B over B's share in world imports",
+  formula: "(X(A→B)/X(A→World)) / (X(World→B)/X(World→World))",
+  caveats: "World figures are the IMF's World aggregate; without it the index is not computed.",
+  calc: (ctx, year) => {
+    const own = flowShare(ctx, ctx.a, ctx.b, year, "exports");
+    if (own.value === null) return own;
+    const wb = reported(ctx, "WLD", ctx.b, year, "exports", "reporter");
+    const ww = reported(ctx, "WLD", "WLD", year, "exports", "reporter");
+    if (!wb || !ww || ww.report.value === 0) {
+      return {
+        value: null,
+        reason: `no World export figures for ${year} in the loaded sources (they come with the IMF workbooks)`,
+        provenance: own.provenance,
+      };
+    }
+    return {
+      value: own.value / (wb.report.value / ww.report.value),
+      provenance: [...own.provenance, wb.provenance, ww.provenance],
+      detail: { exportShare: own.value, worldShareOfB: wb.report.value / ww.report.value },
+    };
+  },
+});
+
+export const TRADE_INDICATORS: TradeIndicator[] = [
+  tradeExports,
+  tradeExportsMirror,
+  tradeImports,
+  tradeImportsMirror,
+  tradeTurnover,
+  tradeTurnoverGrowth,
+  tradeBalance,
+  tradeExportShare,
+  tradeImportShare,
+  tradeExportShareMirror,
+  tradeImportShareMirror,
+  tradeTradeShare,
+  tradeExportRank,
+  tradeImportRank,
+  tradeAsymmetry,
+  tradeSalience,
+  tradeSymmetry,
+  tradeIntensity,
+];
+
+export type { FlowReport };

@@ -1,0 +1,98 @@
+// Building rows of the trade_flows table, shared by every trade source.
+import type { SqlValue } from "../store/index.ts";
+import { TABLES } from "../store/index.ts";
+
+export const TRADE_TABLE = TABLES.trade_flows;
+
+/**
+ * Tables derived from trade_flows, rebuilt in the ingest's own transaction: B's rank among A's partners
+ * (within the best dataset that reports A's flow by at least ten country partners that year), and which
+ * years each reporter reports by partner and as World totals. Both would otherwise cost a window or
+ * aggregate over a reporter's whole history on every lookup.
+ */
+export const TRADE_DERIVE = [
+  `CREATE OR REPLACE TABLE trade_ranks AS
+   WITH country_flows AS (
+       SELECT t.dataset, t.priority, t.reporter, t.year, t.flow, t.partner, t.value_usd
+         FROM trade_flows t JOIN entities e ON e.code = t.partner AND e.kind = 'country'
+        WHERE t.flow IN ('exports', 'imports') AND t.value_usd > 0),
+     best AS (
+       SELECT reporter, year, flow, arg_min(dataset, priority) AS dataset
+         FROM (SELECT dataset, priority, reporter, year, flow FROM country_flows
+                GROUP BY ALL HAVING count(*) >= 10)
+        GROUP BY ALL)
+   SELECT c.reporter, c.partner, c.year, c.flow, c.dataset,
+          rank() OVER (PARTITION BY c.reporter, c.year, c.flow ORDER BY c.value_usd DESC) AS rank,
+          count(*) OVER (PARTITION BY c.reporter, c.year, c.flow) AS n
+     FROM country_flows c JOIN best b USING (reporter, year, flow, dataset)
+    ORDER BY c.reporter, c.partner`,
+  `CREATE OR REPLACE TABLE trade_coverage AS
+   SELECT t.reporter, t.flow, t.year,
+          count(*) FILTER (WHERE e.kind = 'country') AS partner_rows,
+          count(*) FILTER (WHERE t.partner = 'WLD') AS world_rows
+     FROM trade_flows t JOIN entities e ON e.code = t.partner
+    GROUP BY ALL ORDER BY t.reporter`,
+];
+
+export type TradeFlow = "exports" | "imports" | "turnover";
+
+export interface TradeRow {
+  dataset: string;
+  source: string;
+  priority: number;
+  reporter: string;
+  partner: string;
+  year: number;
+  flow: TradeFlow;
+  valueUsd: number;
+  estimate: boolean;
+  publisher: string;
+  file: string | null;
+  sheet: string | null;
+  line: number | null;
+  note: string | null;
+}
+
+export function tradeRowValues(r: TradeRow): SqlValue[] {
+  return [
+    r.dataset,
+    r.source,
+    r.priority,
+    r.reporter,
+    r.partner,
+    r.year,
+    r.flow,
+    r.valueUsd,
+    r.estimate,
+    r.publisher,
+    r.file,
+    r.sheet,
+    r.line,
+    r.note,
+  ];
+}
+
+/**
+ * The same flow twice in one dataset would make every indicator ambiguous. Exact repeats (the IMF workbooks
+ * repeat a partner row above "World" in some files) are dropped and counted; a repeat with another value
+ * is returned as a conflict naming both places.
+ */
+export function dedupe(rows: TradeRow[]): {
+  rows: TradeRow[];
+  repeats: number;
+  conflict?: [TradeRow, TradeRow];
+} {
+  const seen = new Map<string, TradeRow>();
+  const out: TradeRow[] = [];
+  let repeats = 0;
+  for (const r of rows) {
+    const key = `${r.reporter}|${r.partner}|${r.year}|${r.flow}`;
+    const prev = seen.get(key);
+    if (!prev) {
+      seen.set(key, r);
+      out.push(r);
+    } else if (prev.valueUsd === r.valueUsd) repeats++;
+    else return { rows, repeats, conflict: [prev, r] };
+  }
+  return { rows: out, repeats };
+}
