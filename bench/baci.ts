@@ -8,9 +8,13 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { dyadProductYears, productSection, substitution } from "../src/indicators/product.ts";
-import { PRODUCT_INDICATORS } from "../src/indicators/product.ts";
-import { baciRelease } from "../src/indicators/product.ts";
+import {
+  baciRelease,
+  dyadProductYears,
+  PRODUCT_INDICATORS,
+  productSection,
+  substitution,
+} from "../src/indicators/product.ts";
 import { PRODUCT_GROUPS } from "../src/products/groups.ts";
 import { ingestBaci } from "../src/sources/baci/ingest.ts";
 import { openZip } from "../src/sources/baci/zip.ts";
@@ -21,7 +25,10 @@ const flag = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const zipPath = resolve(args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ?? "/tmp/dyad-baci-bench/BACI_HS92_V202601.zip");
+const zipPath = resolve(
+  args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ??
+    "/tmp/dyad-baci-bench/BACI_HS92_V202601.zip",
+);
 const work = resolve(flag("--work") ?? join(dirname(zipPath), "work"));
 const phase = flag("--phase");
 
@@ -41,7 +48,12 @@ async function unpack(): Promise<void> {
   const zip = await openZip(zipPath);
   for (const name of zip.entries.keys()) await zip.extractTo(name, join(dir, name));
   zip.close();
-  emit({ phase: "unpack", seconds: (performance.now() - t0) / 1000, bytes: du(dir), peakRssMiB: peakRssMiB() });
+  emit({
+    phase: "unpack",
+    seconds: (performance.now() - t0) / 1000,
+    bytes: du(dir),
+    peakRssMiB: peakRssMiB(),
+  });
 }
 
 async function baseline(): Promise<void> {
@@ -57,9 +69,18 @@ async function baseline(): Promise<void> {
   );
   const seconds = (performance.now() - t0) / 1000;
   const rows = Number(
-    (await c.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${out}/*/*.parquet')`)).getRowObjectsJS()[0].n,
+    (
+      await c.runAndReadAll(`SELECT count(*) AS n FROM read_parquet('${out}/*/*.parquet')`)
+    ).getRowObjectsJS()[0].n,
   );
-  emit({ phase: "baseline", seconds, rows, rowsPerSecond: rows / seconds, bytes: du(out), peakRssMiB: peakRssMiB() });
+  emit({
+    phase: "baseline",
+    seconds,
+    rows,
+    rowsPerSecond: rows / seconds,
+    bytes: du(out),
+    peakRssMiB: peakRssMiB(),
+  });
 }
 
 async function ours(): Promise<void> {
@@ -82,7 +103,10 @@ async function ours(): Promise<void> {
   });
 }
 
-async function timed<T>(fn: () => Promise<T>, runs = 5): Promise<{ firstMs: number; medianMs: number; maxMs: number }> {
+async function timed<T>(
+  fn: () => Promise<T>,
+  runs = 5,
+): Promise<{ firstMs: number; medianMs: number; maxMs: number }> {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
@@ -129,11 +153,15 @@ async function queries(): Promise<void> {
 
 function runPhase(name: string): Record<string, unknown> {
   process.stderr.write(`phase ${name} ...\n`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", process.argv[1], zipPath, "--work", work, "--phase", name], {
-    stdio: ["ignore", "pipe", "inherit"],
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", process.argv[1], zipPath, "--work", work, "--phase", name],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      encoding: "utf8",
+      maxBuffer: 1 << 26,
+    },
+  );
   const line = r.stdout.split("\n").find((l) => l.startsWith("RESULT "));
   if (r.status !== 0 || !line) throw new Error(`phase ${name} failed (${r.status}):\n${r.stdout}`);
   return JSON.parse(line.slice(7));
@@ -158,9 +186,13 @@ else {
   const o = results.ours as { seconds: number; rows: number; peakRssMiB: number; bytes: number };
   const b = results.baseline as { seconds: number; bytes: number; peakRssMiB: number } | undefined;
   console.log(`\nours: ${o.rows.toLocaleString("en")} rows in ${o.seconds.toFixed(1)} s`);
-  console.log(`  ${Math.round(o.rows / o.seconds).toLocaleString("en")} rows/s, peak RSS ${o.peakRssMiB.toFixed(0)} MiB, Parquet ${gib(o.bytes)}`);
+  console.log(
+    `  ${Math.round(o.rows / o.seconds).toLocaleString("en")} rows/s, peak RSS ${o.peakRssMiB.toFixed(0)} MiB, Parquet ${gib(o.bytes)}`,
+  );
   if (b) {
-    console.log(`baseline (DuckDB read_csv → Parquet by year, CSVs already unpacked): ${b.seconds.toFixed(1)} s, peak RSS ${b.peakRssMiB.toFixed(0)} MiB, ${gib(b.bytes)}`);
+    console.log(
+      `baseline (DuckDB read_csv → Parquet by year, CSVs already unpacked): ${b.seconds.toFixed(1)} s, peak RSS ${b.peakRssMiB.toFixed(0)} MiB, ${gib(b.bytes)}`,
+    );
     console.log(`ratio ours / baseline: ${(o.seconds / b.seconds).toFixed(2)}`);
   }
   console.log(`files in ${work}: ${readdirSync(work).join(", ")} (delete when done)`);
