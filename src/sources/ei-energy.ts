@@ -110,8 +110,37 @@ function colLetter(col: number): string {
   return s;
 }
 
-/** Reads the named sheets' cells with exceljs's streaming reader (the whole workbook has 80-odd sheets). */
+/**
+ * Reads the named sheets' cells. exceljs's streaming reader is fast on the 80-odd-sheet workbook but needs
+ * workbook.xml before the sheets in the zip, as Excel writes it; other writers' files take the full reader.
+ */
 async function readSheets(path: string, names: Set<string>): Promise<Map<string, Map<number, Cell[]>>> {
+  try {
+    return await streamSheets(path, names);
+  } catch {
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      const out = new Map<string, Map<number, Cell[]>>();
+      for (const ws of wb.worksheets) {
+        if (!names.has(ws.name)) continue;
+        const rows = new Map<number, Cell[]>();
+        ws.eachRow((row, n) => rows.set(n, (row.values as unknown[]).map(cellValue)));
+        out.set(ws.name, rows);
+      }
+      return out;
+    } catch (err) {
+      throw new SourceError(
+        path,
+        undefined,
+        `the workbook cannot be read (${(err as Error).message})`,
+        "The file looks damaged or truncated; download the all-data workbook again from the Energy Institute.",
+      );
+    }
+  }
+}
+
+async function streamSheets(path: string, names: Set<string>): Promise<Map<string, Map<number, Cell[]>>> {
   const out = new Map<string, Map<number, Cell[]>>();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: "cache",
@@ -120,24 +149,15 @@ async function readSheets(path: string, names: Set<string>): Promise<Map<string,
     styles: "ignore",
     entries: "emit",
   });
-  try {
-    // exceljs's stream types lack `name` on the emitted worksheet reader; it is there at runtime.
-    for await (const ws of reader as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name?: string }>) {
-      const name = ws.name ?? "";
-      const rows = new Map<number, Cell[]>();
-      for await (const row of ws) {
-        if (!names.has(name)) continue;
-        rows.set(row.number, (row.values as unknown[]).map(cellValue));
-      }
-      if (names.has(name)) out.set(name, rows);
+  // exceljs's stream types lack `name` on the emitted worksheet reader; it is there at runtime.
+  for await (const ws of reader as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name?: string }>) {
+    const name = ws.name ?? "";
+    const rows = new Map<number, Cell[]>();
+    for await (const row of ws) {
+      if (!names.has(name)) continue;
+      rows.set(row.number, (row.values as unknown[]).map(cellValue));
     }
-  } catch (err) {
-    throw new SourceError(
-      path,
-      undefined,
-      `the workbook cannot be read (${(err as Error).message})`,
-      "The file looks damaged or truncated; download the all-data workbook again from the Energy Institute.",
-    );
+    if (names.has(name)) out.set(name, rows);
   }
   return out;
 }
