@@ -102,7 +102,9 @@ const CURRENCY_BEFORE: [RegExp, string][] = [
   [/(?:US\$|US-\$|\$|USD|US-Dollar|dollars|Dollar)\s?$/u, "USD"],
   [/(?:€|EUR|Euro)\s?$/u, "EUR"],
   [/(?:£|GBP)\s?$/u, "GBP"],
-  [/(?:¥|CNY|RMB|yuan|Yuan)\s?$/u, "CNY"],
+  // "¥" is the yen's sign in English business news; the yuan is written out (yuan, RMB, CNY).
+  [/(?:¥|JPY)\s?$/u, "JPY"],
+  [/(?:CNY|RMB)\s?$/u, "CNY"],
   [/(?:RUB|₽)\s?$/u, "RUB"],
   [/(?:₹|INR|Rs\.?)\s?$/u, "INR"],
   [/(?:CHF)\s?$/u, "CHF"],
