@@ -18,6 +18,7 @@ import {
 import type { DatasetBatch, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
 import type { SnapshotIngestOptions, SnapshotIngestResult } from "./imts.ts";
+import { TRADE_DERIVE } from "./trade-rows.ts";
 import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
 
 export const COMTRADE_API_INFO: SourceInfo = {
@@ -285,6 +286,8 @@ export async function ingestComtradeSnapshot(
     citation: `${COMTRADE_API_INFO.citation}. Accessed on ${retrieved ?? "an unknown date"}.`,
     report,
     tables: [{ def: TABLES.trade_flows, rows: merged.rows }],
+    // Partner ranks and coverage are derived from trade_flows; rebuilt in the same transaction.
+    derive: TRADE_DERIVE,
   };
   const result = await store.replaceDataset(batch);
   return { ...result, retrieved, replaced: merged.replaced, kept: merged.kept, messages, report };

@@ -19,6 +19,7 @@ import {
 } from "../fetch/trade-rows.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
+import { TRADE_DERIVE } from "./trade-rows.ts";
 import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
 
 export const IMTS_INFO: SourceInfo = {
@@ -362,6 +363,8 @@ export async function ingestImtsSnapshot(
     citation: `${IMTS_INFO.citation}. Accessed on ${retrievedLabel(merged.retrievals) ?? "an unknown date"}.`,
     report,
     tables: [{ def: TABLES.trade_flows, rows: merged.rows }],
+    // Partner ranks and coverage are derived from trade_flows; rebuilt in the same transaction.
+    derive: TRADE_DERIVE,
   };
   const result = await store.replaceDataset(batch);
   return {
