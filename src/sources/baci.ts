@@ -1,0 +1,13 @@
+// CEPII BACI, trade by product (HS6, every pair): the source's public face. The work is in ./baci/.
+
+export {
+  BACI_DEFAULT_ENDPOINT,
+  BACI_DEFAULT_VERSION,
+  type BaciFetchOptions,
+  type BaciFetchResult,
+  baciUrl,
+  checkBaciParams,
+  fetchBaci,
+} from "./baci/fetch.ts";
+export { BACI_INFO, parseCountryCodes, parseProductCodes } from "./baci/files.ts";
+export { BACI_TABLES, type BaciIngestOptions, type BaciIngestResult, ingestBaci } from "./baci/ingest.ts";
