@@ -1,10 +1,14 @@
 // Every command module registers itself here; adding a command is one line.
 import type { Command } from "commander";
-import { register as baciCommand } from "./baci.ts";
-import { register as checkCommand } from "./check.ts";
+import { register as baci } from "./baci.ts";
+import { register as catalogue } from "./catalogue.ts";
 import { register as fetchCommand } from "./fetch.ts";
+import { register as ingest } from "./ingest.ts";
+import { register as profile } from "./profile.ts";
+import { register as setup } from "./setup.ts";
 import { register as sourcesCommand } from "./sources.ts";
+import { register as value } from "./value.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [baciCommand, checkCommand, fetchCommand, sourcesCommand];
+export const COMMANDS: RegisterCommand[] = [baci, setup, ingest, value, profile, catalogue, fetchCommand, sourcesCommand];

@@ -1,0 +1,32 @@
+import type { Command } from "commander";
+import { getSource } from "../../sources/index.ts";
+import { progressBar } from "../progress.ts";
+import { openForWrite, withStore } from "../store.ts";
+import { summaryLine } from "./setup.ts";
+
+export function register(program: Command): void {
+  program
+    .command("ingest")
+    .description("ingest one source, e.g. `dyad ingest imf-dots ../shared/data/imf-dots`")
+    .argument("<source>", "source name (imf-dots, tidy-trade, ...)")
+    .argument("<path>", "file or folder in the publisher's format")
+    .option("--skip-unknown", "leave out names the country registry does not know (listed in the report)")
+    .action(async (name: string, path: string, opts: { skipUnknown?: boolean }) => {
+      const source = getSource(name);
+      await withStore(openForWrite, async (store) => {
+        const bar = progressBar(source.name);
+        try {
+          const summary = await source.ingest(store, path, {
+            skipUnknown: opts.skipUnknown,
+            onProgress: (done, total, file) => bar.update(done, total, file),
+          });
+          bar.stop();
+          process.stdout.write(`${summaryLine(source.name, summary)}\n`);
+          for (const s of summary.skipped ?? [])
+            process.stdout.write(`  skipped "${s.label}" (${s.where.slice(0, 3).join(", ")})\n`);
+        } finally {
+          bar.stop();
+        }
+      });
+    });
+}

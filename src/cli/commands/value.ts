@@ -1,0 +1,64 @@
+import type { Command } from "commander";
+import { countryName, registry } from "../../countries/index.ts";
+import { computeIndicator, getIndicator } from "../../indicators/catalogue.ts";
+import { formatValue } from "../../indicators/format.ts";
+import { openForRead, withStore } from "../store.ts";
+
+export function parseYear(text: string): number {
+  if (!/^\d{4}$/.test(text) || Number(text) < 1900 || Number(text) > 2100) {
+    throw new Error(`"${text}" is not a year: give four digits between 1900 and 2100, e.g. 2020.`);
+  }
+  return Number(text);
+}
+
+export function register(program: Command): void {
+  program
+    .command("value")
+    .description(
+      "one indicator for a pair of countries and a year, e.g. `dyad value trade.export_share RUS CHN 2020`",
+    )
+    .argument("<indicator>", "indicator name (`dyad indicators` lists them)")
+    .argument("<A>", "country A: ISO3, ISO2 or an English or German name")
+    .argument("<B>", "country B")
+    .argument("<year>", "year")
+    .option("--json", "print one JSON object")
+    .option("--window <years>", "arms.supplier_share: a window of years ending in <year>")
+    .option("--product <code>", "trade.product_*: an HS code or product group")
+    .action(
+      async (
+        indicator: string,
+        aIn: string,
+        bIn: string,
+        yearIn: string,
+        opts: { json?: boolean; window?: string; product?: string },
+      ) => {
+        getIndicator(indicator);
+        const a = registry.resolve(aIn).code;
+        const b = registry.resolve(bIn).code;
+        const year = parseYear(yearIn);
+        const window = opts.window === undefined ? undefined : Number(opts.window);
+        if (window !== undefined && (!Number.isInteger(window) || window < 1 || window > 50)) {
+          throw new Error(`--window ${opts.window} is not a number of years between 1 and 50.`);
+        }
+        const value = await withStore(openForRead, (store) =>
+          computeIndicator(store, indicator, a, b, year, { window, product: opts.product }),
+        );
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(value)}\n`);
+          return;
+        }
+        process.stdout.write(
+          `${indicator} ${countryName(a)} (${a}) – ${countryName(b)} (${b}), ${year}: ${formatValue(value)}\n`,
+        );
+        if (value.reason) process.stdout.write(`  ${value.reason}\n`);
+        for (const p of value.provenance) {
+          const cell = [p.file, p.sheet, p.line ? `row ${p.line}` : null].filter(Boolean).join(", ");
+          process.stdout.write(
+            `  ${p.side === "partner" ? "mirror, " : ""}${p.reporter ?? ""} ${p.flow ?? ""} ${p.year ?? ""}: ${p.value ?? ""} from ${p.dataset}${cell ? ` (${cell})` : ""}${p.estimate ? ", estimate" : ""}\n`,
+          );
+          if (p.why) process.stdout.write(`    ${p.why}\n`);
+        }
+        if (value.value === null) process.exitCode = 2;
+      },
+    );
+}

@@ -1,0 +1,26 @@
+// Opening the store from a command: read-only for queries (so several can run side by side), read-write to ingest.
+import { existsSync } from "node:fs";
+import { Store, storePath } from "../store/index.ts";
+
+export async function openForRead(): Promise<Store> {
+  const path = storePath();
+  if (!existsSync(path)) {
+    throw new Error(
+      `No dyad store at ${path}. Run \`npx dyad setup\` first (it ingests ../shared/data or --sources DIR).`,
+    );
+  }
+  return Store.open({ readOnly: true });
+}
+
+export async function openForWrite(): Promise<Store> {
+  return Store.open();
+}
+
+export async function withStore<T>(open: () => Promise<Store>, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await open();
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,63 @@
+// The profile as a terminal table, readable at 100 columns.
+import type { Profile, TradeYear } from "./profile.ts";
+
+const bn = (v: number | null) => (v === null ? "–" : (v / 1e9).toFixed(v >= 1e11 ? 0 : 1));
+const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(v >= 0.1 ? 0 : 1)}`);
+const growth = (v: number | null) => (v === null ? "–" : `${v >= 0 ? "+" : ""}${(v * 100).toFixed(0)}`);
+const rank = (x: number | null, y: number | null) => `${x ?? "–"}/${y ?? "–"}`;
+const ratio = (v: number | null) => (v === null ? "–" : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
+function pad(s: string, w: number): string {
+  return s.length >= w ? s : " ".repeat(w - s.length) + s;
+}
+
+export function formatTradeTable(profile: Profile): string {
+  const A = profile.a.code;
+  const B = profile.b.code;
+  const cols: [string, string, number, (r: TradeYear) => string][] = [
+    ["", "Year", 4, (r) => String(r.year)],
+    [`${A}→${B}`, `by ${A}`, 7, (r) => bn(r.abExports)],
+    [`${A}→${B}`, `by ${B}`, 7, (r) => bn(r.abExportsMirror)],
+    [`${B}→${A}`, `by ${B}`, 7, (r) => bn(r.baExports)],
+    [`${B}→${A}`, `by ${A}`, 7, (r) => bn(r.baExportsMirror)],
+    ["Turn-", "over", 6, (r) => bn(r.turnover) + (r.record ? "*" : " ")],
+    ["Growth", "%", 6, (r) => growth(r.growth)],
+    [
+      `${A} exp`,
+      `%→${B}`,
+      6,
+      (r) =>
+        pct(r.aExportShare ?? r.aExportShareMirror) +
+        (r.aExportShare === null && r.aExportShareMirror !== null ? "m" : ""),
+    ],
+    [
+      `${A} imp`,
+      `%←${B}`,
+      6,
+      (r) =>
+        pct(r.aImportShare ?? r.aImportShareMirror) +
+        (r.aImportShare === null && r.aImportShareMirror !== null ? "m" : ""),
+    ],
+    [`${B} exp`, `%→${A}`, 6, (r) => pct(r.bExportShare)],
+    [`${B} imp`, `%←${A}`, 6, (r) => pct(r.bImportShare)],
+    [`${B} for`, `${A} x/m`, 7, (r) => rank(r.bRankForAExports, r.bRankForAImports)],
+    [`${A} for`, `${B} x/m`, 7, (r) => rank(r.aRankForBExports, r.aRankForBImports)],
+    ["Asym", `${A}/${B}`, 7, (r) => ratio(r.asymmetry)],
+  ];
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, cols[i][2])).join(" ");
+  const out: string[] = [];
+  out.push(`${profile.a.en} (${A}) – ${profile.b.en} (${B}): trade, billions of US dollars`);
+  out.push(line(cols.map((c) => c[0])));
+  out.push(line(cols.map((c) => c[1])));
+  for (const row of profile.trade.table) out.push(line(cols.map((c) => c[3](row))));
+  out.push(
+    [
+      `"by ${A}": as ${A} reports it (exports FOB); "by ${B}": the partner's mirror report (imports CIF).`,
+      "Shares in % of the reporter's World total; m = partner's report over the reporter's own total (mirror).",
+      `Ranks: ${B}'s place among ${A}'s export destinations/import origins, and vice versa. * = record turnover.`,
+      `Asym = ${A}'s trade share with ${B} over ${B}'s with ${A}: how many times more ${A} depends on ${B}.`,
+      `Sources: ${profile.sources.map((s) => s.dataset).join(", ") || "none"}.`,
+    ].join("\n"),
+  );
+  return out.join("\n");
+}

@@ -1,0 +1,218 @@
+// A dyad's indicators over every year with data: the one structure the CLI table, the JSON, the dossier,
+// the dashboard and the claim checker read.
+import { type Entity, registry } from "../countries/index.ts";
+import { loadTradeContext, TRADE_INDICATORS } from "../indicators/trade.ts";
+import type { IndicatorValue, Provenance } from "../indicators/types.ts";
+import type { Store } from "../store/index.ts";
+
+export interface Party {
+  code: string;
+  en: string;
+  de: string;
+}
+
+export interface Series {
+  indicator: string;
+  a: string;
+  b: string;
+  unit: string;
+  values: IndicatorValue[];
+}
+
+/** One row of the trade table: both flows from both sides, turnover, shares, ranks, asymmetry. */
+export interface TradeYear {
+  year: number;
+  /** A's exports to B: A's report and B's mirror report. */
+  abExports: number | null;
+  abExportsMirror: number | null;
+  /** B's exports to A: B's report and A's mirror report. */
+  baExports: number | null;
+  baExportsMirror: number | null;
+  turnover: number | null;
+  growth: number | null;
+  aExportShare: number | null;
+  aImportShare: number | null;
+  bExportShare: number | null;
+  bImportShare: number | null;
+  /** The mirror shares, for years a side published totals but no partner breakdown. */
+  aExportShareMirror: number | null;
+  aImportShareMirror: number | null;
+  aTradeShare: number | null;
+  bTradeShare: number | null;
+  /** B's rank among A's export destinations and import origins; and A's among B's. */
+  bRankForAExports: number | null;
+  bRankForAImports: number | null;
+  aRankForBExports: number | null;
+  aRankForBImports: number | null;
+  asymmetry: number | null;
+  /** The largest turnover so far in the profile's years. */
+  record: boolean;
+}
+
+export interface Profile {
+  a: Party;
+  b: Party;
+  from: number | null;
+  to: number | null;
+  years: number[];
+  trade: {
+    table: TradeYear[];
+    series: Series[];
+  };
+  /** Further dimensions (UN votes, arms, energy, GDP, geography), each with its years or an absent reason. */
+  sections: Record<string, unknown>;
+  /** Every dataset any value used. */
+  sources: {
+    dataset: string;
+    publisher?: string;
+    citation?: string;
+    version?: string | null;
+    retrieved?: string | null;
+  }[];
+}
+
+export interface ProfileOptions {
+  from?: number;
+  to?: number;
+}
+
+/** Hook for further dimensions, so the profile does not import every source's module directly. */
+export type SectionProvider = (
+  store: Store,
+  a: string,
+  b: string,
+  options: ProfileOptions,
+) => Promise<Record<string, unknown>>;
+const sectionProviders: SectionProvider[] = [];
+export function addSectionProvider(provider: SectionProvider): void {
+  if (!sectionProviders.includes(provider)) sectionProviders.push(provider);
+}
+
+function party(e: Entity): Party {
+  return { code: e.code, en: e.en, de: e.de };
+}
+
+export function validateYears(options: ProfileOptions): void {
+  for (const [flag, y] of [
+    ["--from", options.from],
+    ["--to", options.to],
+  ] as const) {
+    if (y !== undefined && (!Number.isInteger(y) || y < 1900 || y > 2100)) {
+      throw new Error(`${flag} ${y} is not a year between 1900 and 2100.`);
+    }
+  }
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+    throw new Error(`--from ${options.from} is after --to ${options.to}.`);
+  }
+}
+
+export async function buildProfile(
+  store: Store,
+  aInput: string,
+  bInput: string,
+  options: ProfileOptions = {},
+): Promise<Profile> {
+  validateYears(options);
+  const a = registry.resolve(aInput);
+  const b = registry.resolve(bInput);
+  if (a.code === b.code)
+    throw new Error(`A dyad needs two different countries; both are ${a.en} (${a.code}).`);
+  const range: [number, number] | undefined =
+    options.from !== undefined || options.to !== undefined
+      ? [(options.from ?? 1900) - 1, options.to ?? 2100]
+      : undefined;
+  const ctx = await loadTradeContext(store, a.code, b.code, range);
+  const reverse = { ...ctx, a: b.code, b: a.code };
+  const years = ctx.flows
+    .years()
+    .filter(
+      (y) =>
+        (options.from === undefined || y >= options.from) && (options.to === undefined || y <= options.to),
+    );
+
+  const series: Series[] = [];
+  const get = new Map<string, Map<number, IndicatorValue>>();
+  for (const def of TRADE_INDICATORS) {
+    for (const [x, y, c] of [
+      [a.code, b.code, ctx],
+      [b.code, a.code, reverse],
+    ] as const) {
+      if ((def.name === "trade.salience" || def.name === "trade.symmetry") && x === b.code) continue;
+      const values = years.map((year) => def.fromContext(c, year));
+      series.push({ indicator: def.name, a: x, b: y, unit: def.unit, values });
+      get.set(`${def.name}|${x}`, new Map(values.map((v) => [v.year, v])));
+    }
+  }
+  const v = (name: string, from: string, year: number) =>
+    get.get(`${name}|${from}`)?.get(year)?.value ?? null;
+
+  let best = Number.NEGATIVE_INFINITY;
+  const table: TradeYear[] = years.map((year) => {
+    const turnover = v("trade.turnover", a.code, year) ?? v("trade.turnover", b.code, year);
+    const record = turnover !== null && turnover > best;
+    if (turnover !== null && turnover > best) best = turnover;
+    return {
+      year,
+      abExports: v("trade.exports", a.code, year),
+      abExportsMirror: v("trade.exports.mirror", a.code, year),
+      baExports: v("trade.exports", b.code, year),
+      baExportsMirror: v("trade.exports.mirror", b.code, year),
+      turnover,
+      growth: v("trade.turnover.growth", a.code, year) ?? v("trade.turnover.growth", b.code, year),
+      aExportShare: v("trade.export_share", a.code, year),
+      aImportShare: v("trade.import_share", a.code, year),
+      bExportShare: v("trade.export_share", b.code, year),
+      bImportShare: v("trade.import_share", b.code, year),
+      aExportShareMirror: v("trade.export_share.mirror", a.code, year),
+      aImportShareMirror: v("trade.import_share.mirror", a.code, year),
+      aTradeShare: v("trade.trade_share", a.code, year),
+      bTradeShare: v("trade.trade_share", b.code, year),
+      bRankForAExports: v("trade.export_rank", a.code, year),
+      bRankForAImports: v("trade.import_rank", a.code, year),
+      aRankForBExports: v("trade.export_rank", b.code, year),
+      aRankForBImports: v("trade.import_rank", b.code, year),
+      asymmetry: v("trade.asymmetry", a.code, year),
+      record,
+    };
+  });
+
+  const sections: Record<string, unknown> = {};
+  for (const provider of sectionProviders)
+    Object.assign(sections, await provider(store, a.code, b.code, options));
+
+  return {
+    a: party(a),
+    b: party(b),
+    from: options.from ?? null,
+    to: options.to ?? null,
+    years,
+    trade: { table, series },
+    sections,
+    sources: collectSources(series.flatMap((s) => s.values.flatMap((x) => x.provenance))),
+  };
+}
+
+function collectSources(provenance: Provenance[]): Profile["sources"] {
+  const out = new Map<string, Profile["sources"][number]>();
+  for (const p of provenance) {
+    if (!out.has(p.dataset)) {
+      out.set(p.dataset, {
+        dataset: p.dataset,
+        publisher: p.publisher,
+        citation: p.citation,
+        version: p.version,
+        retrieved: p.retrieved,
+      });
+    }
+  }
+  return [...out.values()].sort((x, y) => x.dataset.localeCompare(y.dataset));
+}
+
+/** The values of one indicator from A's side (or B's, with `from`) as a year → value map. */
+export function seriesOf(
+  profile: Profile,
+  indicator: string,
+  from: string = profile.a.code,
+): Series | undefined {
+  return profile.trade.series.find((s) => s.indicator === indicator && s.a === from);
+}

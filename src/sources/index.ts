@@ -1,0 +1,80 @@
+// Every source `dyad setup` and `dyad ingest` know: its name, where it lives in the data folder, and how to ingest it.
+import type { Store } from "../store/index.ts";
+import { IMF_DOTS, ingestImfDots } from "./imf-dots.ts";
+import { ingestTidyTrade, TIDY_TRADE } from "./tidy-trade.ts";
+import type { IngestOptions, SourceInfo } from "./types.ts";
+
+export interface IngestSummary {
+  rows: number;
+  files: number;
+  countries?: number;
+  years?: [number, number] | null;
+  seconds: number;
+  skipped?: { label: string; where: string[] }[];
+}
+
+export interface SourceEntry {
+  name: string;
+  info: SourceInfo;
+  /** Paths relative to the data folder that `dyad setup` ingests with this source. */
+  defaultPaths: string[];
+  ingest(store: Store, path: string, options: IngestOptions): Promise<IngestSummary>;
+}
+
+export const TRADE_SOURCES: SourceEntry[] = [
+  {
+    name: "imf-dots",
+    info: IMF_DOTS,
+    defaultPaths: ["imf-dots"],
+    async ingest(store, path, options) {
+      const r = await ingestImfDots(store, path, options);
+      return {
+        rows: r.rows,
+        files: r.files,
+        countries: r.reporters,
+        years: r.years,
+        seconds: r.seconds,
+        skipped: r.skipped,
+      };
+    },
+  },
+  {
+    name: "tidy-trade",
+    info: TIDY_TRADE,
+    defaultPaths: ["reference", "comtrade"],
+    async ingest(store, path, options) {
+      const r = await ingestTidyTrade(store, path, options);
+      return {
+        rows: r.rows,
+        files: r.files,
+        countries: r.reporters,
+        years: r.years,
+        seconds: r.seconds,
+        skipped: r.skipped,
+      };
+    },
+  },
+];
+
+const extra: SourceEntry[] = [];
+
+/** Other modules (votes, arms, energy, product data, fetched snapshots) add their sources here. */
+export function addSources(entries: SourceEntry[]): void {
+  for (const e of entries) if (!extra.some((x) => x.name === e.name)) extra.push(e);
+}
+
+export function allSources(): SourceEntry[] {
+  return [...TRADE_SOURCES, ...extra];
+}
+
+export function getSource(name: string): SourceEntry {
+  const found = allSources().find((s) => s.name === name);
+  if (!found) {
+    throw new Error(
+      `Unknown source "${name}". Known sources: ${allSources()
+        .map((s) => s.name)
+        .join(", ")}.`,
+    );
+  }
+  return found;
+}

@@ -1,0 +1,69 @@
+// `dyad setup`: find the data folder and ingest every implemented source found in it.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Store } from "../store/index.ts";
+import { allSources, type IngestSummary, type SourceEntry } from "./index.ts";
+import type { IngestOptions } from "./types.ts";
+
+export const HOW_TO_GET_DATA = `dyad reads the publishers' own files. Put them in one folder, laid out as
+  imf-dots/DOTS_*.xlsx          IMF Direction of Trade Statistics workbooks
+  reference/*.csv, comtrade/*   tidy trade CSVs (reporter,partner,year,flow,value_usd,source,note)
+  unvotes/, voeten/, sipri/, energy/, worldbank/, cepii/   further sources (see docs/SOURCES.md)
+and run \`dyad setup --sources FOLDER\` (or set DYAD_SOURCES). docs/SOURCES.md says where each publisher offers its files;
+\`dyad fetch\` downloads the newest trade data from the IMF and UN Comtrade where you have a network.`;
+
+export function findSourcesDir(explicit?: string): { dir: string; how: string } {
+  const candidates: [string | undefined, string][] = [
+    [explicit, "--sources"],
+    [process.env.DYAD_SOURCES, "DYAD_SOURCES"],
+    ["../shared/data", "the default ../shared/data"],
+  ];
+  for (const [dir, how] of candidates) {
+    if (dir === undefined || dir === "") continue;
+    const abs = resolve(dir);
+    if (existsSync(abs)) return { dir: abs, how };
+    if (how !== "the default ../shared/data") {
+      throw new Error(`The data folder ${abs} (from ${how}) does not exist.\n${HOW_TO_GET_DATA}`);
+    }
+  }
+  throw new Error(
+    `No data folder found (looked at --sources, DYAD_SOURCES and ../shared/data).\n${HOW_TO_GET_DATA}`,
+  );
+}
+
+export interface SetupStep {
+  source: string;
+  path: string;
+  summary?: IngestSummary;
+  error?: string;
+}
+
+export interface SetupOptions extends IngestOptions {
+  onStart?: (source: SourceEntry, path: string) => void;
+  onDone?: (step: SetupStep) => void;
+  /** Stop at the first failing source instead of going on with the others. */
+  failFast?: boolean;
+}
+
+/** Ingests every source found in `dir`; each source is atomic on its own, and a failing one does not stop the rest. */
+export async function setupAll(store: Store, dir: string, options: SetupOptions = {}): Promise<SetupStep[]> {
+  const steps: SetupStep[] = [];
+  for (const source of allSources()) {
+    for (const rel of source.defaultPaths) {
+      const path = join(dir, rel);
+      if (!existsSync(path)) continue;
+      options.onStart?.(source, path);
+      const step: SetupStep = { source: source.name, path };
+      try {
+        step.summary = await source.ingest(store, path, options);
+      } catch (err) {
+        step.error = (err as Error).message;
+        if (options.failFast) throw err;
+      }
+      steps.push(step);
+      options.onDone?.(step);
+    }
+  }
+  if (!steps.length) throw new Error(`No source files found in ${dir}.\n${HOW_TO_GET_DATA}`);
+  return steps;
+}
