@@ -1,12 +1,14 @@
 // Fetching from the publishers: `fetchImts` and `fetchComtrade` run a query to a complete snapshot and
 // only then ingest it, in one atomic replacement of the source's dataset. `FETCHED_SOURCES` is what
 // `dyad ingest <source> <snapshot>` hooks in to ingest a snapshot offline.
-import { ingestComtradeSnapshot } from "../sources/comtrade-api.ts";
+import { COMTRADE_API_INFO, ingestComtradeSnapshot } from "../sources/comtrade-api.ts";
 import {
+  IMTS_INFO,
   ingestImtsSnapshot,
   type SnapshotIngestOptions,
   type SnapshotIngestResult,
 } from "../sources/imts.ts";
+import type { IngestOptions, SourceInfo } from "../sources/types.ts";
 import type { Store } from "../store/index.ts";
 import { dataHome } from "../store/index.ts";
 import { checkComtradeParams, comtradeSpec } from "./comtrade-fetch.ts";
@@ -15,12 +17,10 @@ import { checkImtsParams, imtsSpec, type RawFetchOptions } from "./imts-fetch.ts
 import type { Progress } from "./progress.ts";
 import { type FetchSpec, type RunResult, runFetch } from "./run.ts";
 
-export { COMTRADE_API_INFO } from "../sources/comtrade-api.ts";
-export { IMTS_INFO } from "../sources/imts.ts";
 export { HttpClient, HttpError } from "./http.ts";
 export { FetchParamError } from "./imts-fetch.ts";
 export { FetchRunError } from "./run.ts";
-export { ingestComtradeSnapshot, ingestImtsSnapshot };
+export { COMTRADE_API_INFO, IMTS_INFO, ingestComtradeSnapshot, ingestImtsSnapshot };
 
 export interface FetchOptions {
   home?: string;
@@ -70,35 +70,55 @@ export function fetchComtrade(
   return fetchAndIngest(comtradeSpec(checkComtradeParams(raw, now)), ingestComtradeSnapshot, options);
 }
 
-/** A source the lead's `dyad ingest` can dispatch to: `dyad ingest <name> <snapshot>`. */
-export interface SnapshotSource {
+/**
+ * Entries for the source list behind `dyad ingest <name> <path>` (src/sources/index.ts: `addSources`), in
+ * its SourceEntry shape: `dyad ingest imts <snapshot>`, `dyad ingest comtrade <snapshot>`. `defaultPaths` is
+ * empty because snapshots live in the data home, not in the shared data folder `dyad setup` reads.
+ */
+export interface SnapshotSourceEntry {
   name: string;
-  publisher: string;
-  licence: string;
-  citation: string;
-  /** What the path may be, for `dyad ingest --help`. */
-  accepts: string;
-  ingest(store: Store, path: string, options?: SnapshotIngestOptions): Promise<SnapshotIngestResult>;
+  info: SourceInfo;
+  defaultPaths: string[];
+  ingest(
+    store: Store,
+    path: string,
+    options: IngestOptions,
+  ): Promise<{
+    rows: number;
+    files: number;
+    seconds: number;
+    years?: [number, number] | null;
+    skipped?: { label: string; where: string[] }[];
+  }>;
 }
 
-export const FETCHED_SOURCES: SnapshotSource[] = [
-  {
-    name: "imts",
-    publisher: "International Monetary Fund, IMTS",
-    licence: "© IMF, https://www.imf.org/external/terms.htm",
-    citation: "International Monetary Fund. International Trade in Goods (by partner country)",
-    accepts: "a `dyad fetch imts` snapshot directory (or its manifest.json), or one SDMX-CSV answer",
-    ingest: ingestImtsSnapshot,
-  },
-  {
-    name: "comtrade-api",
-    publisher: "United Nations, UN Comtrade Database (API v1)",
-    licence: "UN Comtrade terms of use",
-    citation: "United Nations Statistics Division, UN Comtrade Database",
-    accepts: "a `dyad fetch comtrade` snapshot directory (or its manifest.json), or one JSON answer",
-    ingest: ingestComtradeSnapshot,
-  },
+function entry(
+  info: SourceInfo,
+  ingest: (store: Store, path: string, o: SnapshotIngestOptions) => Promise<SnapshotIngestResult>,
+): SnapshotSourceEntry {
+  return {
+    name: info.name,
+    info,
+    defaultPaths: [],
+    async ingest(store, path, options) {
+      const t0 = performance.now();
+      const r = await ingest(store, path, { skipUnknown: options.skipUnknown });
+      const years = (r.report.yearRange as [number, number] | null | undefined) ?? null;
+      return {
+        rows: r.rows,
+        files: (r.report.files as unknown[]).length,
+        seconds: (performance.now() - t0) / 1000,
+        years,
+        skipped: r.report.unknown as { label: string; where: string[] }[],
+      };
+    },
+  };
+}
+
+export const FETCHED_SOURCES: SnapshotSourceEntry[] = [
+  entry(IMTS_INFO, ingestImtsSnapshot),
+  entry(COMTRADE_API_INFO, ingestComtradeSnapshot),
 ];
 
-/** The name the lead asked for. */
+/** What the lead hooks in: `addSources(SOURCES_EXTRA)`. */
 export const SOURCES_EXTRA = FETCHED_SOURCES;

@@ -92,7 +92,12 @@ export async function runFetch(spec: FetchSpec, options: RunOptions): Promise<Ru
   const runId = runIdOf(spec.source, spec.endpoint, spec.params);
   const resumeDir = findResumable(options.home, spec.source, runId);
   let manifest: Manifest | undefined = resumeDir ? tryReadManifest(resumeDir) : undefined;
-  const dir = resumeDir ?? newRunDir(options.home, spec.source, today(now()), runId);
+  // A manifest written by another version of the plan cannot be resumed part by part: start afresh.
+  const samePlan =
+    manifest?.parts.length === spec.parts.length &&
+    manifest.parts.every((p, i) => p.url === spec.parts[i].url);
+  if (!samePlan) manifest = undefined;
+  const dir = manifest && resumeDir ? resumeDir : newRunDir(options.home, spec.source, today(now()), runId);
   if (!manifest) {
     manifest = {
       source: spec.source,

@@ -213,3 +213,8 @@ export function retrievedLabel(dates: string[]): string | undefined {
   if (dates.length === 0) return undefined;
   return dates.length === 1 ? dates[0] : `${dates[0]}..${dates[dates.length - 1]}`;
 }
+
+export function yearRange(years: number[]): [number, number] | null {
+  if (!years.length) return null;
+  return [Math.min(...years), Math.max(...years)];
+}

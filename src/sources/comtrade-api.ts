@@ -14,6 +14,7 @@ import {
   retrievedLabel,
   toYearly,
   tradeRow,
+  yearRange,
 } from "../fetch/trade-rows.ts";
 import type { DatasetBatch, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
@@ -264,6 +265,7 @@ export async function ingestComtradeSnapshot(
     snapshot: set.dir,
     files: set.files.map((f) => ({ file: f.label, retrieved: f.retrieved, from: f.retrievedFrom })),
     yearRows: fresh.length,
+    yearRange: yearRange(yearly.rows.map((r) => r.year)),
     keptFromEarlierRetrievals: merged.kept,
     replacedFromEarlierRetrievals: merged.replaced,
     retrievals: merged.retrievals,

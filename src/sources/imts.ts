@@ -16,6 +16,7 @@ import {
   retrievedLabel,
   toYearly,
   tradeRow,
+  yearRange,
 } from "../fetch/trade-rows.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
@@ -341,6 +342,7 @@ export async function ingestImtsSnapshot(
     formats: [...formats],
     files: set.files.map((f) => ({ file: f.label, retrieved: f.retrieved, from: f.retrievedFrom })),
     yearRows: fresh.length,
+    yearRange: yearRange(yearly.rows.map((r) => r.year)),
     keptFromEarlierRetrievals: merged.kept,
     replacedFromEarlierRetrievals: merged.replaced,
     retrievals: merged.retrievals,

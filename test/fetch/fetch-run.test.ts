@@ -9,6 +9,7 @@ import {
   fetchComtrade,
   fetchImts,
   ingestImtsSnapshot,
+  SOURCES_EXTRA,
 } from "../../src/fetch/index.ts";
 import { diffSources } from "../../src/fetch/source-diff.ts";
 import { Store } from "../../src/store/index.ts";
@@ -260,5 +261,35 @@ test("Comtrade's wrong content type and an empty 200 are refused with the store 
   await expectFailureLeavesStore(
     () => fetchComtrade({ reporters: "CHN", from: 2022, to: 2022, endpoint: server.url, apiKey: "" }, opts()),
     /empty body/,
+  );
+});
+
+test("the SOURCES_EXTRA entries let `dyad ingest imts|comtrade <snapshot>` ingest a snapshot offline", async () => {
+  const out = await fetchImts(query("RUS"), opts({ noIngest: true }));
+  assert.equal(out.ingest, undefined);
+  assert.equal(Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM trade_flows"))?.n), 0);
+  assert.deepEqual(
+    SOURCES_EXTRA.map((s) => s.name),
+    ["imts", "comtrade"],
+  );
+  const imts = SOURCES_EXTRA.find((s) => s.name === "imts")!;
+  const summary = await imts.ingest(store, out.run.dir, {});
+  assert.equal(summary.rows, 48);
+  assert.deepEqual(summary.years, [2021, 2024]);
+  await assert.rejects(
+    () => SOURCES_EXTRA.find((s) => s.name === "comtrade")!.ingest(store, out.run.dir, {}),
+    /a snapshot of `dyad fetch imts`, not of `dyad fetch comtrade`/,
+  );
+});
+
+test("an unfinished snapshot is never ingested", async () => {
+  server.always("/RUS.", { kind: "500" });
+  const err = await expectFailureLeavesStore(
+    () => fetchImts(query(), opts({ http: { retries: 0 } })),
+    /request 2 of 3/,
+  );
+  await assert.rejects(
+    () => ingestImtsSnapshot(store, err.dir, { home }),
+    /the run is incomplete \(1 of 3 requests answered\)/,
   );
 });
