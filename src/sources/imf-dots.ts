@@ -8,10 +8,10 @@ import { registry } from "../countries/index.ts";
 import type { IngestResult, Store } from "../store/index.ts";
 import {
   dedupe,
-  TRADE_DERIVE,
   TRADE_TABLE,
   type TradeFlow,
   type TradeRow,
+  tradeDerive,
   tradeRowValues,
 } from "./trade-rows.ts";
 import {
@@ -281,7 +281,7 @@ export async function ingestImfDots(
     version: "DOTS annual, to 2020 (workbooks as downloaded from the IMF)",
     report: { skipped: unknown.list(), identicalRepeatsDropped: repeats },
     tables: [{ def: TRADE_TABLE, rows: rows.map(tradeRowValues) }],
-    derive: TRADE_DERIVE,
+    derive: tradeDerive("all"),
   });
   const reporters = new Set(rows.map((r) => r.reporter)).size;
   let minYear = Number.POSITIVE_INFINITY;

@@ -7,11 +7,12 @@ import { registry } from "../countries/index.ts";
 import type { IngestResult, Store } from "../store/index.ts";
 import { headerIndex, parseCsv, readTextFile } from "./csv.ts";
 import {
+  affectedReporters,
   dedupe,
-  TRADE_DERIVE,
   TRADE_TABLE,
   type TradeFlow,
   type TradeRow,
+  tradeDerive,
   tradeRowValues,
 } from "./trade-rows.ts";
 import {
@@ -195,6 +196,13 @@ export async function ingestTidyTrade(
     options.onProgress?.(++done, files.length, basename(file));
   }
   if (unknown.size && !options.skipUnknown) throw new UnknownLabelsError("tidy-trade", unknown.seen);
+  const derive = tradeDerive(
+    await affectedReporters(
+      store,
+      perFile.map((p) => tidyDatasetName(p.file)),
+      perFile.flatMap((p) => p.rows.map((r) => r.reporter)),
+    ),
+  );
   const datasets = await store.replaceDatasets(
     perFile.map(({ file, rows }) => ({
       dataset: tidyDatasetName(file),
@@ -206,7 +214,7 @@ export async function ingestTidyTrade(
       citation: [...new Set(rows.map((r) => r.publisher))].join("; "),
       report: unknown.size ? { skipped: unknown.list() } : undefined,
       tables: [{ def: TRADE_TABLE, rows: rows.map(tradeRowValues) }],
-      derive: TRADE_DERIVE,
+      derive,
     })),
   );
   const all = perFile.flatMap((p) => p.rows);

@@ -1,21 +1,14 @@
 // Building rows of the trade_flows table, shared by every trade source.
 import type { SqlValue } from "../store/index.ts";
-import { TABLES } from "../store/index.ts";
+import { type Store, TABLES } from "../store/index.ts";
 
 export const TRADE_TABLE = TABLES.trade_flows;
 
-/**
- * Tables derived from trade_flows, rebuilt in the ingest's own transaction: B's rank among A's partners
- * (within the best dataset that reports A's flow by at least ten country partners that year), and which
- * years each reporter reports by partner and as World totals. Both would otherwise cost a window or
- * aggregate over a reporter's whole history on every lookup.
- */
-export const TRADE_DERIVE = [
-  `CREATE OR REPLACE TABLE trade_ranks AS
+const RANKS_SELECT = (filter: string) => `
    WITH country_flows AS (
        SELECT t.dataset, t.priority, t.reporter, t.year, t.flow, t.partner, t.value_usd
          FROM trade_flows t JOIN entities e ON e.code = t.partner AND e.kind = 'country'
-        WHERE t.flow IN ('exports', 'imports') AND t.value_usd > 0),
+        WHERE t.flow IN ('exports', 'imports') AND t.value_usd > 0 ${filter}),
      best AS (
        SELECT reporter, year, flow, arg_min(dataset, priority) AS dataset
          FROM (SELECT dataset, priority, reporter, year, flow FROM country_flows
@@ -24,15 +17,61 @@ export const TRADE_DERIVE = [
    SELECT c.reporter, c.partner, c.year, c.flow, c.dataset,
           rank() OVER (PARTITION BY c.reporter, c.year, c.flow ORDER BY c.value_usd DESC) AS rank,
           count(*) OVER (PARTITION BY c.reporter, c.year, c.flow) AS n
-     FROM country_flows c JOIN best b USING (reporter, year, flow, dataset)
-    ORDER BY c.reporter, c.partner`,
-  `CREATE OR REPLACE TABLE trade_coverage AS
+     FROM country_flows c JOIN best b USING (reporter, year, flow, dataset)`;
+
+const COVERAGE_SELECT = (filter: string) => `
    SELECT t.reporter, t.flow, t.year,
           count(*) FILTER (WHERE e.kind = 'country') AS partner_rows,
           count(*) FILTER (WHERE t.partner = 'WLD') AS world_rows
      FROM trade_flows t JOIN entities e ON e.code = t.partner
-    GROUP BY ALL ORDER BY t.reporter`,
-];
+    WHERE true ${filter}
+    GROUP BY ALL`;
+
+/**
+ * Tables derived from trade_flows, rebuilt in the ingest's own transaction so they never go stale: B's rank
+ * among A's partners (within the best dataset that reports A's flow by at least ten country partners that
+ * year), and which years each reporter reports by partner and as World totals. Both would otherwise cost a
+ * window or aggregate over a reporter's whole history on every lookup. Only the reporters an ingest
+ * touches are recomputed; "all" rebuilds the tables.
+ */
+export function tradeDerive(reporters: string[] | "all"): string[] {
+  if (reporters === "all") {
+    return [
+      `CREATE OR REPLACE TABLE trade_ranks AS ${RANKS_SELECT("")} ORDER BY c.reporter, c.partner`,
+      `CREATE OR REPLACE TABLE trade_coverage AS ${COVERAGE_SELECT("")} ORDER BY t.reporter`,
+    ];
+  }
+  for (const r of reporters) if (!/^[A-Z0-9_]{2,8}$/.test(r)) throw new Error(`not a registry code: ${r}`);
+  const list = reporters.length ? reporters.map((r) => `'${r}'`).join(", ") : "NULL";
+  return [
+    `CREATE TABLE IF NOT EXISTS trade_ranks AS ${RANKS_SELECT("AND false")}`,
+    `CREATE TABLE IF NOT EXISTS trade_coverage AS ${COVERAGE_SELECT("AND false")}`,
+    `DELETE FROM trade_ranks WHERE reporter IN (${list})`,
+    `INSERT INTO trade_ranks ${RANKS_SELECT(`AND t.reporter IN (${list})`)}`,
+    `DELETE FROM trade_coverage WHERE reporter IN (${list})`,
+    `INSERT INTO trade_coverage ${COVERAGE_SELECT(`AND t.reporter IN (${list})`)}`,
+  ];
+}
+
+/** A full rebuild of the derived tables; correct for any ingest, slower than `tradeDerive(affected)`. */
+export const TRADE_DERIVE = tradeDerive("all");
+
+/** The reporters whose derived rows an ingest changes: those in the new rows and those in the datasets it replaces. */
+export async function affectedReporters(
+  store: Store,
+  datasets: string[],
+  reporters: Iterable<string>,
+): Promise<string[]> {
+  const out = new Set(reporters);
+  if (datasets.length && (await store.hasTable("trade_flows"))) {
+    const rows = await store.query<{ reporter: string }>(
+      `SELECT DISTINCT reporter FROM trade_flows WHERE dataset IN (${datasets.map(() => "?").join(", ")})`,
+      datasets,
+    );
+    for (const r of rows) out.add(r.reporter);
+  }
+  return [...out].sort();
+}
 
 export type TradeFlow = "exports" | "imports" | "turnover";
 
