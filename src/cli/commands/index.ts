@@ -4,6 +4,7 @@ import { register as baci } from "./baci.ts";
 import { register as catalogue } from "./catalogue.ts";
 import { register as fetchCommand } from "./fetch.ts";
 import { register as ingest } from "./ingest.ts";
+import { register as panel } from "./panel.ts";
 import { register as profile } from "./profile.ts";
 import { register as setup } from "./setup.ts";
 import { register as sourcesCommand } from "./sources.ts";
@@ -11,4 +12,14 @@ import { register as value } from "./value.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [baci, setup, ingest, value, profile, catalogue, fetchCommand, sourcesCommand];
+export const COMMANDS: RegisterCommand[] = [
+  baci,
+  setup,
+  ingest,
+  value,
+  profile,
+  catalogue,
+  fetchCommand,
+  sourcesCommand,
+  panel,
+];
