@@ -3,7 +3,8 @@
 // own. Prints figures; writes nothing into the repository.
 //
 //   nice node --import tsx bench/gen-baci.ts /tmp/dyad-baci-bench            # once, ~4 min, 2.1 GiB
-//   nice node --import tsx bench/baci.ts [/tmp/dyad-baci-bench/BACI_HS92_V202601.zip] [--work DIR] [--skip-baseline]
+//   nice node --import tsx bench/baci.ts [/tmp/dyad-baci-bench/BACI_HS92_V202601.zip] [--work DIR] [--skip-baseline] [--keep-unpacked]
+//   nice node --import tsx bench/baci.ts ZIP --work DIR --phase unpack|baseline|ours|queries    # one phase
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -38,7 +39,16 @@ function peakRssMiB(): number {
 }
 const du = (path: string) => Number(execFileSync("du", ["-sb", path], { encoding: "utf8" }).split("\t")[0]);
 const gib = (b: number) => `${(b / 2 ** 30).toFixed(2)} GiB`;
-const emit = (o: unknown) => process.stdout.write(`RESULT ${JSON.stringify(o)}\n`);
+// CPU seconds of the process (all threads) and the load average beside it: the machine is shared, so wall
+// time alone says little about the method.
+const cpuSeconds = () => {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+};
+const emit = (o: Record<string, unknown>) =>
+  process.stdout.write(
+    `RESULT ${JSON.stringify({ ...o, cpuSeconds: cpuSeconds(), loadavg: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ") })}\n`,
+  );
 
 async function unpack(): Promise<void> {
   const dir = join(work, "unpacked");
@@ -177,7 +187,7 @@ else {
   if (!args.includes("--skip-baseline")) {
     results.unpack = runPhase("unpack");
     results.baseline = runPhase("baseline");
-    rmSync(join(work, "unpacked"), { recursive: true, force: true });
+    if (!args.includes("--keep-unpacked")) rmSync(join(work, "unpacked"), { recursive: true, force: true });
     rmSync(join(work, "baseline"), { recursive: true, force: true });
   }
   results.ours = runPhase("ours");
