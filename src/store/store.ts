@@ -229,7 +229,7 @@ export class Store {
     );
     for (const { table_name } of tables) {
       const row = await this.one<{ n: bigint; h: bigint | null }>(
-        `SELECT count(*) AS n, sum(hash(t.*)) AS h FROM ${table_name} AS t`,
+        `SELECT count(*) AS n, sum(hash(fingerprint_row)) AS h FROM ${table_name} AS fingerprint_row`,
       );
       parts.push(`${table_name}:${row?.n}:${row?.h}`);
     }
