@@ -2,7 +2,7 @@
 // snapshot before the next, so a run that dies resumes where it stopped. Nothing here touches the store:
 // the caller ingests the snapshot only when the run is complete.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { HttpClient, HttpError, type HttpOptions, type HttpResponse } from "./http.ts";
 import { type Progress, silentProgress } from "./progress.ts";
 import {
@@ -137,9 +137,7 @@ export async function runFetch(spec: FetchSpec, options: RunOptions): Promise<Ru
           const rejected = join(dir, "rejected", part.file);
           mkdirSync(join(dir, "rejected"), { recursive: true });
           writeFileSync(rejected, res.body);
-          throw new Error(
-            `${(err as Error).message} The answer is kept in ${relative(process.cwd(), rejected) || rejected}.`,
-          );
+          throw new Error(`${(err as Error).message} The answer is kept in ${rejected}.`);
         }
       } catch (err) {
         const done = manifest.parts.filter((p) => p.status !== "pending").length;

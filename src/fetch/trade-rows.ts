@@ -1,6 +1,7 @@
 // What the fetched sources share once a response is parsed: one record per flow and period, the step from
 // months to years (only when all twelve months exist), and the merge of a new retrieval into the dataset
 // already in the store, so a re-fetch replaces the flows it covers and keeps the rest.
+import * as sharedTradeRows from "../sources/trade-rows.ts";
 import type { SqlValue, Store } from "../store/index.ts";
 import { TABLES } from "../store/index.ts";
 
@@ -154,6 +155,8 @@ export interface MergeResult {
   replaced: number;
   /** Every retrieval date among the merged rows, oldest first. */
   retrievals: string[];
+  /** Reporters in the new rows or in the stored dataset: those whose derived tables change. */
+  reporters: string[];
 }
 
 /**
@@ -175,6 +178,7 @@ export async function mergeWithStored(
   const flowKey = (v: SqlValue[]) => `${v[rep]}|${v[partner]}|${v[yr]}|${v[flow]}`;
   const freshKeys = new Set(fresh.map(flowKey));
   const dates = new Set<string>();
+  const reporters = new Set<string>(fresh.map((v) => String(v[rep])));
   for (const row of fresh) {
     const m = RETRIEVED.exec(String(row[note] ?? ""));
     if (m) dates.add(m[1]);
@@ -188,6 +192,7 @@ export async function mergeWithStored(
     ]);
     for (const s of stored) {
       const values = cols.map((c) => normalise(s[c]));
+      reporters.add(String(values[rep]));
       if (covered.has(`${values[rep]}|${values[yr]}`) || freshKeys.has(flowKey(values))) {
         replaced++;
         continue;
@@ -198,7 +203,7 @@ export async function mergeWithStored(
       if (m) dates.add(m[1]);
     }
   }
-  return { rows, kept, replaced, retrievals: [...dates].sort() };
+  return { rows, kept, replaced, retrievals: [...dates].sort(), reporters: [...reporters].sort() };
 }
 
 function normalise(v: unknown): SqlValue {
@@ -216,5 +221,26 @@ export function retrievedLabel(dates: string[]): string | undefined {
 
 export function yearRange(years: number[]): [number, number] | null {
   if (!years.length) return null;
-  return [Math.min(...years), Math.max(...years)];
+  // A loop, not Math.min(...years): a spread of a few hundred thousand arguments overflows the stack.
+  let min = years[0];
+  let max = years[0];
+  for (const y of years) {
+    if (y < min) min = y;
+    if (y > max) max = y;
+  }
+  return [min, max];
+}
+
+/**
+ * The SQL that rebuilds the tables derived from trade_flows (partner ranks, coverage) for these reporters,
+ * run by the store in the ingest's own transaction. It belongs to src/sources/trade-rows.ts, whose export
+ * is moving from a constant (TRADE_DERIVE) to a function of the reporters (tradeDerive); either is used.
+ */
+export function deriveFor(reporters: string[]): string[] {
+  const shared = sharedTradeRows as unknown as {
+    tradeDerive?: (reporters: string[] | "all") => string[];
+    TRADE_DERIVE?: string[];
+  };
+  if (typeof shared.tradeDerive === "function") return shared.tradeDerive(reporters);
+  return shared.TRADE_DERIVE ?? [];
 }

@@ -7,6 +7,7 @@ import { registry } from "../countries/index.ts";
 import { fromComtradeCode } from "../countries/m49.ts";
 import { openSnapshot } from "../fetch/snapshot.ts";
 import {
+  deriveFor,
   describeIncomplete,
   type Flow,
   mergeWithStored,
@@ -19,7 +20,6 @@ import {
 import type { DatasetBatch, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
 import type { SnapshotIngestOptions, SnapshotIngestResult } from "./imts.ts";
-import { TRADE_DERIVE } from "./trade-rows.ts";
 import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
 
 export const COMTRADE_API_INFO: SourceInfo = {
@@ -289,7 +289,7 @@ export async function ingestComtradeSnapshot(
     report,
     tables: [{ def: TABLES.trade_flows, rows: merged.rows }],
     // Partner ranks and coverage are derived from trade_flows; rebuilt in the same transaction.
-    derive: TRADE_DERIVE,
+    derive: deriveFor(merged.reporters),
   };
   const result = await store.replaceDataset(batch);
   return { ...result, retrieved, replaced: merged.replaced, kept: merged.kept, messages, report };

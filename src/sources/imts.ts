@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { registry } from "../countries/index.ts";
 import { openSnapshot } from "../fetch/snapshot.ts";
 import {
+  deriveFor,
   describeIncomplete,
   type Flow,
   mergeWithStored,
@@ -20,7 +21,6 @@ import {
 } from "../fetch/trade-rows.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
-import { TRADE_DERIVE } from "./trade-rows.ts";
 import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
 
 export const IMTS_INFO: SourceInfo = {
@@ -366,7 +366,7 @@ export async function ingestImtsSnapshot(
     report,
     tables: [{ def: TABLES.trade_flows, rows: merged.rows }],
     // Partner ranks and coverage are derived from trade_flows; rebuilt in the same transaction.
-    derive: TRADE_DERIVE,
+    derive: deriveFor(merged.reporters),
   };
   const result = await store.replaceDataset(batch);
   return {
@@ -386,6 +386,12 @@ interface CsvRow {
 
 /** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string, file: string): CsvRow[] {
+  // Fast path: IMTS answers rarely quote anything (only the label columns do); split lines directly.
+  if (!text.includes('"')) {
+    const lines = text.split(/\r?\n|\r/);
+    if (lines[lines.length - 1] === "") lines.pop();
+    return lines.map((l, i) => ({ fields: l.split(","), line: i + 1 }));
+  }
   const rows: CsvRow[] = [];
   let fields: string[] = [];
   let field = "";
