@@ -62,13 +62,7 @@ async function cells(
 }
 
 function fuelIndicators(fuel: Fuel): IndicatorDef[] {
-  const why = async (
-    store: Store,
-    a: string,
-    b: string,
-    year: number,
-    c: Cells | undefined,
-  ): Promise<string | undefined> => {
+  const why = (a: string, b: string, year: number, c: Cells | undefined): string | undefined => {
     if (!c?.years?.split(", ").includes(String(year))) {
       return `the Energy Institute's bilateral ${fuel.label} table here is for ${c?.years ?? "no year"} only, not ${year}`;
     }
@@ -95,7 +89,7 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
         year,
         reporter: "Energy Institute",
       });
-      const reason = await why(store, a, b, year, c);
+      const reason = why(a, b, year, c);
       if (reason) return nullValue(this, a, b, year, reason, prov ? [prov] : []);
       return {
         indicator: this.name,
@@ -125,7 +119,7 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
         year,
         reporter: "Energy Institute",
       });
-      const reason = await why(store, a, b, year, c);
+      const reason = why(a, b, year, c);
       if (reason) return nullValue(this, a, b, year, reason, prov ? [prov] : []);
       if (!c?.b_total)
         return nullValue(this, a, b, year, `${b} imported no ${fuel.label} in ${year}`, prov ? [prov] : []);
