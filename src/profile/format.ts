@@ -5,7 +5,23 @@ const bn = (v: number | null) => (v === null ? "–" : (v / 1e9).toFixed(v >= 1e
 const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(v >= 0.1 ? 0 : 1)}`);
 const growth = (v: number | null) => (v === null ? "–" : `${v >= 0 ? "+" : ""}${(v * 100).toFixed(0)}`);
 const rank = (x: number | null, y: number | null) => `${x ?? "–"}/${y ?? "–"}`;
-const ratio = (v: number | null) => (v === null ? "–" : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const ratio = (v: number | null) =>
+  v === null ? "–" : v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(2);
+const est = (r: TradeYear, field: string) => (r.estimated.includes(field) ? "e" : "");
+
+/** Wraps a long line at spaces so the table's notes stay within `width` columns. */
+function wrap(text: string, width = 100): string {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = `  ${word}`;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out.join("\n");
+}
 
 function pad(s: string, w: number): string {
   return s.length >= w ? s : " ".repeat(w - s.length) + s;
@@ -16,11 +32,11 @@ export function formatTradeTable(profile: Profile): string {
   const B = profile.b.code;
   const cols: [string, string, number, (r: TradeYear) => string][] = [
     ["", "Year", 4, (r) => String(r.year)],
-    [`${A}→${B}`, `by ${A}`, 7, (r) => bn(r.abExports)],
-    [`${A}→${B}`, `by ${B}`, 7, (r) => bn(r.abExportsMirror)],
-    [`${B}→${A}`, `by ${B}`, 7, (r) => bn(r.baExports)],
-    [`${B}→${A}`, `by ${A}`, 7, (r) => bn(r.baExportsMirror)],
-    ["Turn-", "over", 6, (r) => bn(r.turnover) + (r.record ? "*" : " ")],
+    [`${A}→${B}`, `by ${A}`, 7, (r) => bn(r.abExports) + est(r, "abExports")],
+    [`${A}→${B}`, `by ${B}`, 7, (r) => bn(r.abExportsMirror) + est(r, "abExportsMirror")],
+    [`${B}→${A}`, `by ${B}`, 7, (r) => bn(r.baExports) + est(r, "baExports")],
+    [`${B}→${A}`, `by ${A}`, 7, (r) => bn(r.baExportsMirror) + est(r, "baExportsMirror")],
+    ["Turn-", "over", 7, (r) => bn(r.turnover) + (r.record ? "*" : " ")],
     ["Growth", "%", 6, (r) => growth(r.growth)],
     [
       `${A} exp`,
@@ -38,8 +54,22 @@ export function formatTradeTable(profile: Profile): string {
         pct(r.aImportShare ?? r.aImportShareMirror) +
         (r.aImportShare === null && r.aImportShareMirror !== null ? "m" : ""),
     ],
-    [`${B} exp`, `%→${A}`, 6, (r) => pct(r.bExportShare)],
-    [`${B} imp`, `%←${A}`, 6, (r) => pct(r.bImportShare)],
+    [
+      `${B} exp`,
+      `%→${A}`,
+      6,
+      (r) =>
+        pct(r.bExportShare ?? r.bExportShareMirror) +
+        (r.bExportShare === null && r.bExportShareMirror !== null ? "m" : ""),
+    ],
+    [
+      `${B} imp`,
+      `%←${A}`,
+      6,
+      (r) =>
+        pct(r.bImportShare ?? r.bImportShareMirror) +
+        (r.bImportShare === null && r.bImportShareMirror !== null ? "m" : ""),
+    ],
     [`${B} for`, `${A} x/m`, 7, (r) => rank(r.bRankForAExports, r.bRankForAImports)],
     [`${A} for`, `${B} x/m`, 7, (r) => rank(r.aRankForBExports, r.aRankForBImports)],
     ["Asym", `${A}/${B}`, 7, (r) => ratio(r.asymmetry)],
@@ -56,7 +86,8 @@ export function formatTradeTable(profile: Profile): string {
       "Shares in % of the reporter's World total; m = partner's report over the reporter's own total (mirror).",
       `Ranks: ${B}'s place among ${A}'s export destinations/import origins, and vice versa. * = record turnover.`,
       `Asym = ${A}'s trade share with ${B} over ${B}'s with ${A}: how many times more ${A} depends on ${B}.`,
-      `Sources: ${profile.sources.map((s) => s.dataset).join(", ") || "none"}.`,
+      "e = the publisher flags the figure as an estimate.",
+      wrap(`Sources: ${profile.sources.map((s) => s.dataset).join(", ") || "none"}.`),
     ].join("\n"),
   );
   return out.join("\n");

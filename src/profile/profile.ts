@@ -37,6 +37,8 @@ export interface TradeYear {
   /** The mirror shares, for years a side published totals but no partner breakdown. */
   aExportShareMirror: number | null;
   aImportShareMirror: number | null;
+  bExportShareMirror: number | null;
+  bImportShareMirror: number | null;
   aTradeShare: number | null;
   bTradeShare: number | null;
   /** B's rank among A's export destinations and import origins; and A's among B's. */
@@ -47,6 +49,8 @@ export interface TradeYear {
   asymmetry: number | null;
   /** The largest turnover so far in the profile's years. */
   record: boolean;
+  /** Fields whose value rests on a figure its publisher flags as an estimate. */
+  estimated: string[];
 }
 
 export interface Profile {
@@ -105,6 +109,14 @@ export function validateYears(options: ProfileOptions): void {
     throw new Error(`--from ${options.from} is after --to ${options.to}.`);
   }
 }
+
+const ESTIMATE_FIELDS: Record<string, [string, "a" | "b"]> = {
+  abExports: ["trade.exports", "a"],
+  abExportsMirror: ["trade.exports.mirror", "a"],
+  baExports: ["trade.exports", "b"],
+  baExportsMirror: ["trade.exports.mirror", "b"],
+  turnover: ["trade.turnover", "a"],
+};
 
 export async function buildProfile(
   store: Store,
@@ -165,6 +177,8 @@ export async function buildProfile(
       bImportShare: v("trade.import_share", b.code, year),
       aExportShareMirror: v("trade.export_share.mirror", a.code, year),
       aImportShareMirror: v("trade.import_share.mirror", a.code, year),
+      bExportShareMirror: v("trade.export_share.mirror", b.code, year),
+      bImportShareMirror: v("trade.import_share.mirror", b.code, year),
       aTradeShare: v("trade.trade_share", a.code, year),
       bTradeShare: v("trade.trade_share", b.code, year),
       bRankForAExports: v("trade.export_rank", a.code, year),
@@ -173,6 +187,14 @@ export async function buildProfile(
       aRankForBImports: v("trade.import_rank", b.code, year),
       asymmetry: v("trade.asymmetry", a.code, year),
       record,
+      estimated: Object.entries(ESTIMATE_FIELDS)
+        .filter(([, [indicator, side]]) =>
+          get
+            .get(`${indicator}|${side === "a" ? a.code : b.code}`)
+            ?.get(year)
+            ?.provenance.some((p) => p.estimate),
+        )
+        .map(([field]) => field),
     };
   });
 

@@ -148,7 +148,9 @@ export async function readTidyTrade(file: string, unknown: UnknownLabels): Promi
       year: Number(yearText),
       flow,
       valueUsd: value,
-      estimate: false,
+      // The format has no estimate column; a row whose source or note says the figures are estimated is
+      // flagged, which for UNCTAD's matrix flags every row, reported or estimated alike (docs/SOURCES.md).
+      estimate: /estimat/i.test(`${sourceText} ${col.note === undefined ? "" : get("note")}`),
       publisher: sourceText || "unnamed source",
       file: name,
       sheet: null,
