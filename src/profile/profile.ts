@@ -1,9 +1,11 @@
 // A dyad's indicators over every year with data: the one structure the CLI table, the JSON, the dossier,
 // the dashboard and the claim checker read.
 import { type Entity, registry } from "../countries/index.ts";
-import { loadTradeContext, TRADE_INDICATORS } from "../indicators/trade.ts";
+import { type ProductSection, productSection } from "../indicators/product.ts";
+import { loadTradeContext, TRADE_INDICATORS, turnoverOf } from "../indicators/trade.ts";
 import type { IndicatorValue, Provenance } from "../indicators/types.ts";
 import type { Store } from "../store/index.ts";
+import { type Absent, type BeyondTradeSections, beyondTradeSections } from "./beyond-trade.ts";
 
 export interface Party {
   code: string;
@@ -63,8 +65,8 @@ export interface Profile {
     table: TradeYear[];
     series: Series[];
   };
-  /** Further dimensions (UN votes, arms, energy, GDP, geography), each with its years or an absent reason. */
-  sections: Record<string, unknown>;
+  /** Further dimensions (UN votes, arms, energy, GDP, geography, goods), each with its years or an absent reason. */
+  sections: ProfileSections;
   /** Every dataset any value used. */
   sources: {
     dataset: string;
@@ -74,6 +76,11 @@ export interface Profile {
     retrieved?: string | null;
   }[];
 }
+
+export type ProfileSections = Omit<BeyondTradeSections, "a" | "b" | "from" | "to"> & {
+  goods: ProductSection | Absent;
+  [more: string]: unknown;
+};
 
 export interface ProfileOptions {
   from?: number;
@@ -129,11 +136,8 @@ export async function buildProfile(
   const b = registry.resolve(bInput);
   if (a.code === b.code)
     throw new Error(`A dyad needs two different countries; both are ${a.en} (${a.code}).`);
-  const range: [number, number] | undefined =
-    options.from !== undefined || options.to !== undefined
-      ? [(options.from ?? 1900) - 1, options.to ?? 2100]
-      : undefined;
-  const ctx = await loadTradeContext(store, a.code, b.code, range);
+  // All years are loaded even for a window: a record is the largest turnover of the whole history.
+  const ctx = await loadTradeContext(store, a.code, b.code);
   const reverse = { ...ctx, a: b.code, b: a.code };
   const years = ctx.flows
     .years()
@@ -159,6 +163,11 @@ export async function buildProfile(
     get.get(`${name}|${from}`)?.get(year)?.value ?? null;
 
   let best = Number.NEGATIVE_INFINITY;
+  for (const year of ctx.flows.years()) {
+    if (options.from === undefined || year >= options.from) break;
+    const t = turnoverOf(ctx, a.code, b.code, year).value ?? turnoverOf(reverse, b.code, a.code, year).value;
+    if (t !== null && t > best) best = t;
+  }
   const table: TradeYear[] = years.map((year) => {
     const turnover = v("trade.turnover", a.code, year) ?? v("trade.turnover", b.code, year);
     const record = turnover !== null && turnover > best;
@@ -198,10 +207,16 @@ export async function buildProfile(
     };
   });
 
-  const sections: Record<string, unknown> = {};
+  const {
+    a: _a,
+    b: _b,
+    from: _from,
+    to: _to,
+    ...beyond
+  } = await beyondTradeSections(store, a.code, b.code, options);
+  const sections: ProfileSections = { ...beyond, goods: await productSection(store, a.code, b.code) };
   for (const provider of sectionProviders)
     Object.assign(sections, await provider(store, a.code, b.code, options));
-
   return {
     a: party(a),
     b: party(b),

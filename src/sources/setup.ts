@@ -2,7 +2,8 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Store } from "../store/index.ts";
-import { allSources, type IngestSummary, type SourceEntry } from "./index.ts";
+import { allSources } from "./all.ts";
+import type { IngestSummary, SourceEntry } from "./index.ts";
 import type { IngestOptions } from "./types.ts";
 
 export const HOW_TO_GET_DATA = `dyad reads the publishers' own files. Put them in one folder, laid out as

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { getSource } from "../../sources/index.ts";
+import { getSource } from "../../sources/all.ts";
 import { progressBar } from "../progress.ts";
 import { openForWrite, withStore } from "../store.ts";
 import { summaryLine } from "./setup.ts";
