@@ -1,0 +1,127 @@
+// Everything a dossier tells, gathered once: the profile, each side's main partners over time, the
+// dimensions beyond trade, and the goods section. Plain JSON, so the dashboard can fetch it and hand it
+// to the same chart functions the report uses.
+import { countryName } from "../countries/index.ts";
+import { computeIndicator } from "../indicators/catalogue.ts";
+import { datasetProvenance } from "../indicators/ingest-provenance.ts";
+import { type PartnerShare, topPartners } from "../indicators/partners.ts";
+import { type Absent, type ProductSection, productSection } from "../indicators/product.ts";
+import type { IndicatorValue, Provenance } from "../indicators/types.ts";
+import { type BeyondTradeSections, beyondTradeSections } from "../profile/beyond-trade.ts";
+import { buildProfile, type Profile } from "../profile/index.ts";
+import type { Store } from "../store/index.ts";
+
+export interface DossierOptions {
+  from?: number;
+  to?: number;
+}
+
+export interface PartnerLine extends PartnerShare {
+  en: string;
+  de: string;
+}
+
+export interface PartnerData {
+  exports: PartnerLine[];
+  imports: PartnerLine[];
+}
+
+export interface BeyondData {
+  /** UN votes, arms, energy, GDP and geography, as src/profile/beyond-trade.ts gives them. */
+  sections: BeyondTradeSections;
+  /** Five-year supplier shares ending in the register's last year: A's share of B's arms imports, and B's of A's. */
+  armsShareAB: IndicatorValue | null;
+  armsShareBA: IndicatorValue | null;
+  /** Who published each beyond-trade dataset, for the figures table. */
+  provenance: Record<string, Provenance>;
+}
+
+export interface DossierData {
+  profile: Profile;
+  partners: { a: PartnerData; b: PartnerData };
+  beyond: BeyondData;
+  goods: ProductSection | Absent;
+}
+
+/** The beyond-trade sections another provider already put into profile.sections, whatever the key. */
+function sectionsInProfile(profile: Profile): BeyondTradeSections | undefined {
+  const looksLike = (x: unknown): x is BeyondTradeSections =>
+    !!x && typeof x === "object" && ["un", "arms", "energy", "macro"].every((k) => k in (x as object));
+  if (looksLike(profile.sections)) return profile.sections;
+  return Object.values(profile.sections).find(looksLike);
+}
+
+/** Partner countries a year needs before its ranking is told: enough to cover a reporter's trade. */
+const MIN_PARTNERS = 30;
+
+async function partnerData(store: Store, code: string, options: DossierOptions): Promise<PartnerData> {
+  const named = (rows: PartnerShare[]): PartnerLine[] =>
+    rows.map((r) => ({ ...r, en: countryName(r.partner, "en"), de: countryName(r.partner, "de") }));
+  const opts = { top: 5, from: options.from, to: options.to, groups: ["EUU"] };
+  // A year in which the reporter's flows by partner come only from a few bilateral series (a customs
+  // release, the BRICS table) would crown whichever partner happens to be listed; such years are left out.
+  const broad = async (flow: "exports" | "imports") => {
+    const rows = await store.query<{ year: number }>(
+      `SELECT year FROM trade_flows t JOIN entities e ON e.code = t.partner
+        WHERE t.reporter = ? AND t.flow = ? AND e.kind = 'country'
+        GROUP BY year HAVING count(DISTINCT t.partner) >= ?`,
+      [code, flow, MIN_PARTNERS],
+    );
+    return new Set(rows.map((r) => Number(r.year)));
+  };
+  const [bx, bm] = [await broad("exports"), await broad("imports")];
+  return {
+    exports: named(await topPartners(store, code, { ...opts, flow: "exports" })).filter((r) =>
+      bx.has(r.year),
+    ),
+    imports: named(await topPartners(store, code, { ...opts, flow: "imports" })).filter((r) =>
+      bm.has(r.year),
+    ),
+  };
+}
+
+async function beyondData(store: Store, profile: Profile, options: DossierOptions): Promise<BeyondData> {
+  const a = profile.a.code;
+  const b = profile.b.code;
+  const sections =
+    sectionsInProfile(profile) ??
+    (await beyondTradeSections(store, a, b, { from: options.from, to: options.to }));
+  let armsShareAB: IndicatorValue | null = null;
+  let armsShareBA: IndicatorValue | null = null;
+  if (!("absent" in sections.arms) && sections.arms.years.length) {
+    // SIPRI compares suppliers over five-year windows because single years are lumpy.
+    const last = sections.arms.years[sections.arms.years.length - 1].year;
+    if (last - 4 >= sections.arms.years[0].year) {
+      armsShareAB = await computeIndicator(store, "arms.supplier_share", a, b, last, { window: 5 });
+      armsShareBA = await computeIndicator(store, "arms.supplier_share", b, a, last, { window: 5 });
+    }
+  }
+  const provenance: Record<string, Provenance> = {};
+  for (const dataset of ["unvotes", "voeten", "sipri", "ei-energy", "wdi", "cepii"]) {
+    const p = await datasetProvenance(store, dataset);
+    if (p) provenance[dataset] = p;
+  }
+  return { sections, armsShareAB, armsShareBA, provenance };
+}
+
+export async function gatherDossierData(
+  store: Store,
+  a: string,
+  b: string,
+  options: DossierOptions = {},
+): Promise<DossierData> {
+  const profile = await buildProfile(store, a, b, options);
+  const [pa, pb] = [
+    await partnerData(store, profile.a.code, options),
+    await partnerData(store, profile.b.code, options),
+  ];
+  const beyond = await beyondData(store, profile, options);
+  let goods: ProductSection | Absent;
+  try {
+    goods = await productSection(store, profile.a.code, profile.b.code);
+  } catch (e) {
+    // The goods section is optional; a failure there must not cost the reader the rest of the dossier.
+    goods = { absent: `the product data could not be read: ${(e as Error).message}` } as Absent;
+  }
+  return { profile, partners: { a: pa, b: pb }, beyond, goods };
+}

@@ -1,0 +1,364 @@
+// Energy, arms, UN alignment and dependence relative to GDP, from the beyond-trade sections of the
+// profile. Where a section is absent the text says so, with the reason the section gives.
+import { type Figure, type FigureSource, type Sentence, sourcesOf } from "../figures.ts";
+import { capitalise } from "../names.ts";
+import type { NarrativeContext, Section } from "./context.ts";
+
+function src(ctx: NarrativeContext, dataset: string): FigureSource[] {
+  const p = ctx.data.beyond.provenance[dataset];
+  return [
+    {
+      dataset,
+      publisher: p?.publisher,
+      citation: p?.citation,
+      file: p?.file,
+      version: p?.version,
+    },
+  ];
+}
+
+function absent(ctx: NarrativeContext, what: string, reason: string): Sentence {
+  return ctx.say(ctx.t(`${what}: no data — ${reason}.`, `${what}: keine Daten — ${reason}.`), [], true);
+}
+
+const FUEL_NAMES: Record<string, [string, string]> = {
+  pipeline_gas: ["pipeline gas", "Pipelinegas"],
+  lng: ["liquefied natural gas (LNG)", "Flüssigerdgas (LNG)"],
+  oil: ["oil (crude and products)", "Öl (Rohöl und Produkte)"],
+  coal: ["coal", "Kohle"],
+};
+
+export function energySection(ctx: NarrativeContext): Section {
+  const title = ctx.t("Energy", "Energie");
+  const e = ctx.data.beyond.sections.energy;
+  if ("absent" in e) return ctx.section("energy", title, [absent(ctx, title, e.absent)]);
+  const s: Sentence[] = [];
+  const { a, b } = ctx.profile;
+  for (const [from, to, qty, share] of [
+    [a.code, b.code, "aToB", "shareOfBImportsFromA"],
+    [b.code, a.code, "bToA", "shareOfAImportsFromB"],
+  ] as const) {
+    const F = ctx.forms(from);
+    const T = ctx.forms(to);
+    for (const y of e.years) {
+      const q = y[qty];
+      if (!q) continue;
+      const [en, de] = FUEL_NAMES[y.fuel] ?? [y.fuel, y.fuel];
+      const Q = ctx.derived({
+        value: q,
+        kind: "quantity",
+        unit: y.unit,
+        digits: y.unit === "EJ" ? 2 : 1,
+        label: ctx.t(`${capitalise(en)} from ${F.nom} to ${T.nom}`, `${de} ${F.from} ${T.to}`),
+        year: y.year,
+        indicator: `energy.${y.fuel}`,
+        a: from,
+        b: to,
+        sources: src(ctx, "ei-energy"),
+      });
+      const sh = y[share];
+      const S =
+        sh !== null
+          ? ctx.derived({
+              value: sh,
+              kind: "pct",
+              label: ctx.t(
+                `${F.gen} share of ${T.gen} imports of ${en}`,
+                `Anteil ${F.gen} an den Importen ${T.gen} (${de})`,
+              ),
+              year: y.year,
+              indicator: `energy.${y.fuel}_share`,
+              a: from,
+              b: to,
+              sources: src(ctx, "ei-energy"),
+            })
+          : undefined;
+      s.push(
+        ctx.say(
+          ctx.t(
+            `In ${y.year}, ${F.nom} delivered ${Q.text} of ${en} ${T.to}${S ? `, ${S.text} of ${T.gen} imports of it` : ""} (Energy Institute).`,
+            `${y.year} lieferte ${F.nom} ${Q.text} ${de} ${T.to}${S ? `, ${S.text} der Importe ${T.gen}` : ""} (Energy Institute).`,
+          ),
+          S ? [Q, S] : [Q],
+        ),
+      );
+    }
+  }
+  if (!s.length)
+    s.push(
+      ctx.say(
+        ctx.t(
+          `The Energy Institute's bilateral tables list both countries but record no energy flows between them.`,
+          `Die bilateralen Tabellen des Energy Institute führen beide Länder, verzeichnen aber keine Energieströme zwischen ihnen.`,
+        ),
+        [],
+        true,
+      ),
+    );
+  const years = [...new Set(e.years.map((y) => y.year))];
+  s.push(
+    ctx.say(
+      ctx.t(
+        `The bilateral energy tables here cover ${years.join(", ")} only; countries the Energy Institute groups into regions have no value.`,
+        `Die bilateralen Energietabellen decken hier nur ${years.join(", ")} ab; Länder, die das Energy Institute in Regionen zusammenfasst, haben keinen Wert.`,
+      ),
+      [],
+      true,
+    ),
+  );
+  return ctx.section("energy", title, s, ["energy"]);
+}
+
+export function armsSection(ctx: NarrativeContext): Section {
+  const title = ctx.t("Arms transfers", "Rüstungsexporte");
+  const arms = ctx.data.beyond.sections.arms;
+  if ("absent" in arms) return ctx.section("arms", title, [absent(ctx, title, arms.absent)]);
+  const s: Sentence[] = [];
+  const { a, b } = ctx.profile;
+  const first = arms.years[0].year;
+  const last = arms.years[arms.years.length - 1].year;
+  for (const [from, to, key, share] of [
+    [a.code, b.code, "tivAtoB", ctx.data.beyond.armsShareAB],
+    [b.code, a.code, "tivBtoA", ctx.data.beyond.armsShareBA],
+  ] as const) {
+    const F = ctx.forms(from);
+    const T = ctx.forms(to);
+    const total = arms.years.reduce((x, y) => x + y[key], 0);
+    if (!total) {
+      s.push(
+        ctx.say(
+          ctx.t(
+            `SIPRI records no major-arms deliveries from ${F.nom} ${T.to} in ${first}–${last}.`,
+            `SIPRI verzeichnet ${first}–${last} keine Lieferungen von Großwaffensystemen ${F.from} ${T.to}.`,
+          ),
+          [],
+        ),
+      );
+      continue;
+    }
+    const peak = arms.years.reduce((x, y) => (y[key] > x[key] ? y : x));
+    const TT = ctx.derived({
+      value: total,
+      kind: "quantity",
+      unit: "TIV",
+      digits: 0,
+      label: ctx.t(`Major arms delivered by ${F.nom} to ${T.nom}`, `Großwaffensysteme ${F.from} ${T.to}`),
+      year: `${first}–${last}`,
+      indicator: "arms.tiv",
+      a: from,
+      b: to,
+      sources: src(ctx, "sipri"),
+    });
+    const P = ctx.derived({
+      value: peak[key],
+      kind: "quantity",
+      unit: "TIV",
+      digits: 0,
+      label: ctx.t(`Major arms delivered by ${F.nom} to ${T.nom}`, `Großwaffensysteme ${F.from} ${T.to}`),
+      year: peak.year,
+      indicator: "arms.tiv",
+      a: from,
+      b: to,
+      sources: src(ctx, "sipri"),
+    });
+    const figs: Figure[] = [TT, P];
+    let shareText = "";
+    if (share && share.value !== null) {
+      const d = share.detail as { from: number; to: number };
+      const S = ctx.derived({
+        value: share.value,
+        kind: "pct",
+        label: ctx.t(
+          `${F.gen} share of ${T.gen} major arms imports`,
+          `Anteil ${F.gen} an den Rüstungsimporten ${T.gen}`,
+        ),
+        year: `${d.from}–${d.to}`,
+        indicator: "arms.supplier_share",
+        a: from,
+        b: to,
+        sources: src(ctx, "sipri"),
+      });
+      figs.push(S);
+      shareText = ctx.t(
+        ` In ${d.from}–${d.to}, ${F.nom} supplied ${S.text} of ${T.gen} imports of major arms.`,
+        ` ${d.from}–${d.to} stammten ${S.text} der Rüstungsimporte ${T.gen} ${F.from}.`,
+      );
+    }
+    s.push(
+      ctx.say(
+        ctx.t(
+          `From ${first} to ${last}, ${F.nom} delivered major arms worth ${TT.text} ${T.to}, most in ${peak.year} (${P.text}).${shareText}`,
+          `Von ${first} bis ${last} lieferte ${F.nom} Großwaffensysteme im Umfang von ${TT.text} ${T.to}, die meisten ${peak.year} (${P.text}).${shareText}`,
+        ),
+        figs,
+      ),
+    );
+  }
+  s.push(
+    ctx.say(
+      ctx.t(
+        `SIPRI's trend-indicator value (TIV) measures the military capability transferred, not the price paid; the register here ends in ${last}.`,
+        `SIPRIs Trendindikatorwert (TIV) misst die übertragene militärische Fähigkeit, nicht den gezahlten Preis; das Register reicht hier bis ${last}.`,
+      ),
+      [],
+      true,
+    ),
+  );
+  return ctx.section("arms", title, s, ["arms"]);
+}
+
+export function unSection(ctx: NarrativeContext): Section {
+  const title = ctx.t("Votes at the United Nations", "Abstimmungen in den Vereinten Nationen");
+  const un = ctx.data.beyond.sections.un;
+  if ("absent" in un) return ctx.section("un", title, [absent(ctx, title, un.absent)]);
+  const s: Sentence[] = [];
+  const { A, B } = ctx;
+  // A year with a handful of roll calls says little; the comparison starts where the trade data start.
+  const start = ctx.profile.trade.table.find((r) => r.turnover !== null)?.year ?? 0;
+  const agree = un.years.filter((y) => y.agreement !== null && (y.bothVoted ?? 0) >= 10 && y.year >= start);
+  const fig = (y: (typeof un.years)[number]) =>
+    ctx.derived({
+      value: y.agreement!,
+      kind: "pct",
+      label: ctx.t(
+        `UNGA roll calls on which ${A.nom} and ${B.nom} voted alike`,
+        `UN-Abstimmungen, in denen ${A.nom} und ${B.nom} gleich stimmten`,
+      ),
+      year: y.year,
+      indicator: "un.agreement",
+      a: ctx.profile.a.code,
+      b: ctx.profile.b.code,
+      sources: src(ctx, "unvotes"),
+    });
+  if (agree.length) {
+    const last = agree[agree.length - 1];
+    const first = agree[0];
+    const L = fig(last);
+    const F = fig(first);
+    s.push(
+      ctx.say(
+        ctx.t(
+          `In ${last.year}, ${A.nom} and ${B.nom} voted alike on ${L.text} of the UN General Assembly roll calls in which both took part${first.year !== last.year ? `, against ${F.text} in ${first.year}` : ""} (${ctx.sourceName(L.sources)}).`,
+          `${last.year} stimmten ${A.nom} und ${B.nom} in der UN-Generalversammlung bei ${L.text} der Abstimmungen, an denen beide teilnahmen, gleich${first.year !== last.year ? `, gegenüber ${F.text} im Jahr ${first.year}` : ""} (${ctx.sourceName(L.sources)}).`,
+        ),
+        first.year !== last.year ? [L, F] : [L],
+      ),
+    );
+    s.push(
+      ctx.say(
+        ctx.t(
+          `The roll-call data here end in ${last.year}.`,
+          `Die Abstimmungsdaten reichen hier bis ${last.year}.`,
+        ),
+        [],
+        true,
+      ),
+    );
+  }
+  const dist = un.years.filter((y) => y.idealPointDistance !== null && y.year >= start);
+  if (dist.length) {
+    const last = dist[dist.length - 1];
+    const D = ctx.derived({
+      value: last.idealPointDistance!,
+      kind: "quantity",
+      unit: "",
+      digits: 2,
+      label: ctx.t(
+        `Distance between the UNGA ideal points of ${A.nom} and ${B.nom}`,
+        `Abstand der UN-Idealpunkte von ${A.dat} und ${B.dat}`,
+      ),
+      year: last.year,
+      indicator: "un.idealpoint_distance",
+      a: ctx.profile.a.code,
+      b: ctx.profile.b.code,
+      sources: src(ctx, "voeten"),
+    });
+    D.text = D.text.trim();
+    const first = dist[0];
+    const D0 =
+      first.year !== last.year
+        ? ctx.derived({
+            value: first.idealPointDistance!,
+            kind: "quantity",
+            unit: "",
+            digits: 2,
+            label: D.label,
+            year: first.year,
+            indicator: "un.idealpoint_distance",
+            a: ctx.profile.a.code,
+            b: ctx.profile.b.code,
+            sources: src(ctx, "voeten"),
+          })
+        : undefined;
+    if (D0) D0.text = D0.text.trim();
+    s.push(
+      ctx.say(
+        ctx.t(
+          `In the session that opened in ${last.year}, their ideal points (Bailey, Strezhnev & Voeten) lay ${D.text} apart${D0 ? `, against ${D0.text} in ${first.year}` : ""}; a smaller distance means more similar voting, and differences of about a tenth of a point lie within the estimates' uncertainty.`,
+          `In der ${last.year} eröffneten Sitzungsperiode lagen ihre Idealpunkte (Bailey, Strezhnev & Voeten) ${D.text} auseinander${D0 ? `, gegenüber ${D0.text} im Jahr ${first.year}` : ""}; ein kleinerer Abstand bedeutet ähnlicheres Stimmverhalten, Unterschiede von etwa einem Zehntelpunkt liegen innerhalb der Schätzunsicherheit.`,
+        ),
+        D0 ? [D, D0] : [D],
+      ),
+    );
+  }
+  return ctx.section("un", title, s, ["un"]);
+}
+
+export function gdpSection(ctx: NarrativeContext): Section {
+  const title = ctx.t("Dependence relative to GDP", "Abhängigkeit im Verhältnis zur Wirtschaftsleistung");
+  const macro = ctx.data.beyond.sections.macro;
+  if ("absent" in macro) return ctx.section("gdp", title, [absent(ctx, title, macro.absent)]);
+  const table = ctx.profile.trade.table;
+  const rows = macro.years
+    .map((m) => ({ m, t: table.find((r) => r.year === m.year && r.turnover !== null) }))
+    .filter((x) => x.t && x.m.gdpA && x.m.gdpB);
+  if (!rows.length)
+    return ctx.section("gdp", title, [
+      absent(
+        ctx,
+        title,
+        ctx.t(
+          "no year has both the trade figure and both GDPs",
+          "kein Jahr hat sowohl die Handelszahl als auch beide BIP-Werte",
+        ),
+      ),
+    ]);
+  const { m, t } = rows[rows.length - 1];
+  const { a, b } = ctx.profile;
+  const turnover = ctx.value("trade.turnover", a.code, m.year) ?? ctx.value("trade.turnover", b.code, m.year);
+  const sources = [...(turnover ? sourcesOf(turnover.provenance) : []), ...src(ctx, "wdi")];
+  const fig = (gdp: number, self: string, other: string) =>
+    ctx.derived({
+      value: t!.turnover! / gdp,
+      kind: "pct",
+      label: ctx.t(
+        `Trade with ${ctx.forms(other).dat} relative to ${ctx.forms(self).gen} GDP`,
+        `Handel mit ${ctx.forms(other).dat} im Verhältnis zum BIP ${ctx.forms(self).gen}`,
+      ),
+      year: m.year,
+      indicator: "trade.gdp_dependence",
+      a: self,
+      b: other,
+      sources,
+    });
+  const GA = fig(m.gdpA!, a.code, b.code);
+  const GB = fig(m.gdpB!, b.code, a.code);
+  const s: Sentence[] = [
+    ctx.say(
+      ctx.t(
+        `In ${m.year}, trade between the two equalled ${GA.text} of ${ctx.A.gen} GDP and ${GB.text} of ${ctx.B.gen} (${ctx.sourceName(sources)}).`,
+        `${m.year} entsprach der Handel zwischen beiden ${GA.text} des BIP ${ctx.A.gen} und ${GB.text} des BIP ${ctx.B.gen} (${ctx.sourceName(sources)}).`,
+      ),
+      [GA, GB],
+    ),
+    ctx.say(
+      ctx.t(
+        "Trade is a gross flow and GDP a value added, so the ratio measures exposure, not a share of GDP.",
+        "Handel ist ein Bruttostrom, das BIP eine Wertschöpfung; das Verhältnis misst daher die Verflechtung, keinen Anteil am BIP.",
+      ),
+      [],
+      true,
+    ),
+  ];
+  return ctx.section("gdp", title, s, ["gdp"]);
+}
