@@ -6,8 +6,11 @@ import { register as fetchCommand } from "./fetch.ts";
 import { register as ingest } from "./ingest.ts";
 import { register as panel } from "./panel.ts";
 import { register as profile } from "./profile.ts";
+import { register as report } from "./report.ts";
+import { register as serve } from "./serve.ts";
 import { register as setup } from "./setup.ts";
 import { register as sourcesCommand } from "./sources.ts";
+import { register as start } from "./start.ts";
 import { register as value } from "./value.ts";
 
 export type RegisterCommand = (program: Command) => void;
@@ -22,4 +25,5 @@ export const COMMANDS: RegisterCommand[] = [
   fetchCommand,
   sourcesCommand,
   panel,
-];
+  serve,
+  start, report];

@@ -1,0 +1,72 @@
+// `dyad start` (npm start): build the dashboard if it is missing or stale, ingest the sources if the store
+// is empty, then serve. Each step says what it does, so a first run's wait is explained.
+import { existsSync } from "node:fs";
+import type { Command } from "commander";
+import { buildWeb, webBuildNeeded } from "../../server/web-build.ts";
+import { findSourcesDir, setupAll } from "../../sources/setup.ts";
+import { Store, storePath } from "../../store/index.ts";
+import { progressBar } from "../progress.ts";
+import { openForWrite, withStore } from "../store.ts";
+import { type ListenOptions, parsePort, serveUntilStopped } from "./serve.ts";
+import { summaryLine } from "./setup.ts";
+
+async function storeIsEmpty(): Promise<boolean> {
+  if (!existsSync(storePath())) return true;
+  const store = await Store.open({ readOnly: true });
+  try {
+    if (!(await store.hasTable("trade_flows"))) return true;
+    const row = await store.one<{ n: bigint }>(
+      "SELECT count(*) AS n FROM (SELECT 1 FROM trade_flows LIMIT 1)",
+    );
+    return Number(row?.n ?? 0) === 0;
+  } finally {
+    store.close();
+  }
+}
+
+async function ingestAll(sources: string | undefined): Promise<void> {
+  const { dir, how } = findSourcesDir(sources);
+  process.stderr.write(
+    `The store is empty: ingesting the sources from ${dir} (${how}); this takes a few minutes once.\n`,
+  );
+  await withStore(openForWrite, async (store) => {
+    let bar = progressBar("");
+    let n = 0;
+    const steps = await setupAll(store, dir, {
+      onStart: (source, path) => {
+        n++;
+        process.stderr.write(`  [${n}] ${source.name} (${path})\n`);
+        bar = progressBar(`  ${source.name}`);
+      },
+      onProgress: (done, total, file) => bar.update(done, total, file),
+      onDone: (step) => {
+        bar.stop();
+        if (step.summary) process.stderr.write(`      ${summaryLine(step.source, step.summary)}\n`);
+        else process.stderr.write(`      ${step.source} failed, left out: ${step.error?.split("\n")[0]}\n`);
+      },
+    });
+    const ok = steps.filter((s) => s.summary).length;
+    if (!ok) throw new Error("No source could be ingested; see the messages above.");
+    process.stderr.write(`Ingested ${ok} of ${steps.length} sources.\n`);
+  });
+}
+
+export function register(program: Command): void {
+  program
+    .command("start")
+    .description("build the dashboard if needed, ingest the sources if the store is empty, then serve")
+    .option("--port <port>", "port to listen on", "8080")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--sources <dir>", "folder with the publishers' files (for the first ingest)")
+    .action(async (opts: ListenOptions & { sources?: string }) => {
+      parsePort(opts.port ?? "8080");
+      if (webBuildNeeded()) {
+        process.stderr.write("Building the dashboard (web/ → web/dist) …\n");
+        const t0 = Date.now();
+        await buildWeb();
+        process.stderr.write(`Built the dashboard in ${((Date.now() - t0) / 1000).toFixed(1)} s.\n`);
+      }
+      if (await storeIsEmpty()) await ingestAll(opts.sources);
+      await serveUntilStopped(opts);
+    });
+}

@@ -1,0 +1,121 @@
+// The HTTP app: security headers, the API routes (validated by their declarations), the OpenAPI
+// document, and the dashboard's static files. Thin: every route calls one library function.
+import { readFileSync } from "node:fs";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { CHECK_MAX_BYTES } from "./check-body.ts";
+import { ApiError, errorBody, toApiError } from "./errors.ts";
+import { buildOpenApi } from "./openapi.ts";
+import type { StorePool } from "./pool.ts";
+import { ROUTES } from "./routes.ts";
+import { parseFields } from "./schema.ts";
+import { staticFiles } from "./static.ts";
+
+export interface AppOptions {
+  pool: StorePool;
+  /** The built dashboard (web/dist); without it only the API answers. */
+  webDir?: string;
+  /** Where unexpected errors are logged; the client only ever sees a plain 500 message. */
+  log?: (message: string) => void;
+}
+
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
+
+// Inline styles are allowed because Observable Plot's SVG and the dossier's HTML carry style attributes;
+// scripts come only from the server itself.
+const SECURITY_HEADERS: Record<string, string> = {
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "SAMEORIGIN",
+  "referrer-policy": "no-referrer",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=()",
+};
+
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+
+  app.use(async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+  });
+
+  app.onError((err, c) => {
+    const api = toApiError(err);
+    if (api.status >= 500 && !(err instanceof ApiError)) {
+      log(`dyad serve: ${c.req.method} ${c.req.path} failed: ${(err as Error).stack ?? String(err)}`);
+    }
+    return c.json(errorBody(api.status, api.message, api.extra), api.status);
+  });
+
+  app.post(
+    "/api/v1/check",
+    bodyLimit({
+      maxSize: CHECK_MAX_BYTES,
+      onError: (c) =>
+        c.json(
+          errorBody(413, `The body is larger than 1 MB (${CHECK_MAX_BYTES} bytes): send a shorter article.`),
+          413,
+        ),
+    }),
+  );
+
+  const openapi = buildOpenApi(ROUTES, PACKAGE_VERSION);
+  app.get("/api/v1/openapi.json", (c) => c.json(openapi));
+
+  for (const r of ROUTES) {
+    const honoPath = r.path.replace(/\{(\w+)\}/g, ":$1");
+    const known = new Set(Object.keys(r.query));
+    app.on(r.method.toUpperCase(), honoPath, async (c) => {
+      for (const name of Object.keys(c.req.query())) {
+        if (!known.has(name)) {
+          throw new ApiError(
+            400,
+            `Unknown query parameter "${name.slice(0, 40)}" for ${r.path}${known.size ? `: the parameters are ${[...known].join(", ")}` : ": it takes none"}.`,
+            { parameter: name.slice(0, 40) },
+          );
+        }
+      }
+      const params = parseFields(r.params, c.req.param() as Record<string, string>, "path");
+      const query = parseFields(r.query, c.req.query(), "query");
+      const out = await r.handle({ pool: options.pool, params, query, c });
+      return out instanceof Response ? out : c.json(out);
+    });
+  }
+
+  // Anything else under /api: a JSON 405 when the path exists with another method, else 404.
+  app.all("/api/*", (c) => {
+    const path = c.req.path;
+    const methods = ROUTES.filter((r) =>
+      new RegExp(`^${r.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(path),
+    ).map((r) => r.method.toUpperCase());
+    if (path === "/api/v1/openapi.json") methods.push("GET");
+    if (methods.length) {
+      c.header("allow", methods.join(", "));
+      return c.json(
+        errorBody(405, `${c.req.method} is not allowed on ${path}: use ${methods.join(" or ")}.`),
+        405,
+      );
+    }
+    return c.json(
+      errorBody(404, `No API route ${path.slice(0, 100)}. GET /api/v1/openapi.json lists the routes.`),
+      404,
+    );
+  });
+
+  const files = options.webDir ? staticFiles(options.webDir) : undefined;
+  app.get("*", (c) => {
+    if (!files) throw new ApiError(404, "This server has no dashboard; the API is at /api/v1/openapi.json.");
+    return files.handle(c);
+  });
+  app.all("*", (c) =>
+    c.json(errorBody(405, `${c.req.method} is not allowed here: the dashboard is read with GET.`), 405),
+  );
+
+  return app;
+}

@@ -1,0 +1,45 @@
+// Several DuckDB connections on the one read-only instance, so requests run side by side: a DuckDB
+// connection runs one query at a time, and the library functions take a Store, so each connection is
+// dressed as a Store that shares the instance.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { Store } from "../store/index.ts";
+
+export interface StorePool {
+  /** Runs `fn` with a store of its own for the duration; waits while every connection is busy. */
+  use<T>(fn: (store: Store) => Promise<T>): Promise<T>;
+  readonly size: number;
+  close(): void;
+}
+
+export async function createPool(store: Store, size = 4): Promise<StorePool> {
+  const connections: DuckDBConnection[] = [];
+  const idle: Store[] = [store];
+  for (let i = 1; i < size; i++) {
+    const connection = await store.instance.connect();
+    connections.push(connection);
+    // A Store whose queries go through its own connection; `readonly` fields are only a compile-time
+    // promise, so the copy is built with Object.create rather than the private constructor.
+    idle.push(Object.assign(Object.create(Object.getPrototypeOf(store)), store, { connection }) as Store);
+  }
+  const waiting: ((s: Store) => void)[] = [];
+  const release = (s: Store) => {
+    const next = waiting.shift();
+    if (next) next(s);
+    else idle.push(s);
+  };
+  return {
+    size,
+    async use(fn) {
+      const s = idle.pop() ?? (await new Promise<Store>((resolve) => waiting.push(resolve)));
+      try {
+        return await fn(s);
+      } finally {
+        release(s);
+      }
+    },
+    close() {
+      for (const c of connections) c.closeSync();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,304 @@
+// The API's routes, each declared once: its parameters (which validate the request and document it in
+// OpenAPI), and a handler that calls one library function and shapes the answer.
+import type { Context } from "hono";
+import { checkArticle } from "../claims/check.ts";
+import { countryName, registry } from "../countries/index.ts";
+import { computeIndicator, getIndicator, INDICATORS } from "../indicators/catalogue.ts";
+import { topPartners } from "../indicators/partners.ts";
+import { buildProfile } from "../profile/index.ts";
+import { CHECK_OPTIONS, checkRequestBody, readCheckBody } from "./check-body.ts";
+import { loadDossier } from "./dossier.ts";
+import { ApiError } from "./errors.ts";
+import type { StorePool } from "./pool.ts";
+import {
+  country,
+  type Fields,
+  indicatorName,
+  integer,
+  type JsonSchema,
+  oneOf,
+  type Parsed,
+  segment,
+  text,
+  year,
+} from "./schema.ts";
+
+export interface RouteContext<P extends Fields, Q extends Fields> {
+  pool: StorePool;
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  c: Context;
+}
+
+export interface RouteDef<P extends Fields = Fields, Q extends Fields = Fields> {
+  method: "get" | "post";
+  /** OpenAPI form, {name} for path parameters. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  params: P;
+  query: Q;
+  /** For POST routes: the request body as OpenAPI describes it (validated in the handler by the same fields). */
+  requestBody?: unknown;
+  /** Media types of the successful answer, with its schema. */
+  responses: Record<string, JsonSchema>;
+  handle(ctx: RouteContext<P, Q>): Promise<Response | unknown>;
+}
+
+function route<P extends Fields, Q extends Fields>(def: RouteDef<P, Q>): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+const json = (description: string): Record<string, JsonSchema> => ({
+  "application/json": { type: "object", description },
+});
+
+const LANGS = ["en", "de"] as const;
+
+function sameCountry(a: string, b: string): void {
+  if (a === b) {
+    throw new ApiError(400, `A dyad needs two different countries; both are ${countryName(a)} (${a}).`, {
+      parameter: "b",
+    });
+  }
+}
+
+function yearRange(from: number | undefined, to: number | undefined): void {
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new ApiError(400, `from ${from} is after to ${to}: give from ≤ to.`, { parameter: "from" });
+  }
+}
+
+export const ROUTES: RouteDef[] = [
+  route({
+    method: "get",
+    path: "/api/v1/countries",
+    operationId: "listCountries",
+    summary: "The country registry: ISO3 and ISO2 codes, English and German names, kind",
+    params: {},
+    query: {
+      kind: oneOf(
+        "country, aggregate (World, EU, ...), historical (USSR, ...), or all",
+        ["all", "country", "aggregate", "historical"] as const,
+        "all",
+      ),
+    },
+    responses: json("{ countries: [{ code, iso2?, kind, en, de }] }"),
+    async handle({ query }) {
+      return { countries: registry.all(query.kind === "all" ? undefined : query.kind) };
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/v1/indicators",
+    operationId: "listIndicators",
+    summary: "The indicator catalogue with definitions, formulas, units, sources and citations",
+    params: {},
+    query: {},
+    responses: json("{ indicators: [{ name, unit, definition, formula, sources, citation, caveats? }] }"),
+    async handle() {
+      return {
+        indicators: INDICATORS.map(
+          ({ name, unit, definition, formula, sources, citation, caveats, country, timeless }) => ({
+            name,
+            unit,
+            definition,
+            formula,
+            sources,
+            citation,
+            ...(caveats ? { caveats } : {}),
+            ...(country ? { country } : {}),
+            ...(timeless ? { timeless } : {}),
+          }),
+        ),
+      };
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/v1/value",
+    operationId: "getValue",
+    summary: "One indicator for a pair of countries and a year, with its unit and provenance",
+    description:
+      "When the value cannot be computed, `value` is null and `reason` says why (no report by A for that year, ...).",
+    params: {},
+    query: {
+      indicator: indicatorName("indicator name; GET /api/v1/indicators lists them"),
+      a: country("country A: ISO3, ISO2 or an English or German name"),
+      b: country("country B"),
+      year: year("the year"),
+      window: integer("arms.supplier_share: a window of years ending in `year`", 1, 50),
+      product: text("trade.product_*: an HS code or named product group", /^[A-Za-z0-9_.-]+$/, 40),
+    },
+    responses: json("IndicatorValue: { indicator, a, b, year, value, unit, reason?, provenance[], detail? }"),
+    async handle({ pool, query }) {
+      const def = getIndicator(query.indicator);
+      if (!def.country) sameCountry(query.a, query.b);
+      return pool.use((store) =>
+        computeIndicator(store, query.indicator, query.a, query.b, query.year, {
+          window: query.window,
+          product: query.product,
+        }),
+      );
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/v1/profile/{a}/{b}",
+    operationId: "getProfile",
+    summary: "Every trade indicator for A and B over the years with data, and the further sections",
+    params: {
+      a: country("country A: ISO3, ISO2 or an English or German name"),
+      b: country("country B"),
+    },
+    query: {
+      from: year("first year", { optional: true }),
+      to: year("last year", { optional: true }),
+    },
+    responses: json("Profile: { a, b, years, trade: { table, series }, sections, sources }"),
+    async handle({ pool, params, query }) {
+      sameCountry(params.a, params.b);
+      yearRange(query.from, query.to);
+      return pool.use((store) => buildProfile(store, params.a, params.b, { from: query.from, to: query.to }));
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/v1/partners/{a}",
+    operationId: "getPartners",
+    summary:
+      "A country's largest partners per year, with their share of its World total (and the EU beside them)",
+    params: { a: country("the reporting country") },
+    query: {
+      flow: oneOf(
+        "exports or imports, as the country reports them",
+        ["exports", "imports"] as const,
+        "exports",
+      ),
+      from: year("first year", { optional: true }),
+      to: year("last year", { optional: true }),
+      top: integer("how many partner countries per year", 1, 50, 5),
+    },
+    responses: json(
+      "{ country, flow, partners: [{ year, partner, en, de, kind, value, share, rank, dataset }] }",
+    ),
+    async handle({ pool, params, query }) {
+      yearRange(query.from, query.to);
+      const rows = await pool.use((store) =>
+        topPartners(store, params.a, { flow: query.flow, from: query.from, to: query.to, top: query.top }),
+      );
+      const entity = registry.get(params.a);
+      return {
+        country: { code: params.a, en: entity?.en ?? params.a, de: entity?.de ?? params.a },
+        flow: query.flow,
+        partners: rows.map((r) => ({
+          ...r,
+          en: countryName(r.partner, "en"),
+          de: countryName(r.partner, "de"),
+        })),
+      };
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/v1/report/{a}/{b}",
+    operationId: "getReport",
+    summary: "The dossier: the profile told in sentences, with charts, as HTML or PDF",
+    params: { a: country("country A"), b: country("country B") },
+    query: {
+      lang: oneOf("language of the report", LANGS, "en"),
+      format: oneOf("html or pdf", ["html", "pdf"] as const, "html"),
+    },
+    responses: { "text/html": { type: "string" }, "application/pdf": { type: "string", format: "binary" } },
+    async handle({ pool, params, query, c }) {
+      sameCountry(params.a, params.b);
+      const dossier = await loadDossier();
+      if (query.format === "pdf") {
+        const pdf = await pool.use((store) =>
+          dossier.renderReportPdf(store, params.a, params.b, { lang: query.lang }),
+        );
+        return c.body(new Uint8Array(pdf), 200, {
+          "content-type": "application/pdf",
+          "content-disposition": `inline; filename="dyad-${params.a}-${params.b}-${query.lang}.pdf"`,
+        });
+      }
+      const html = await pool.use((store) =>
+        dossier.renderReportHtml(store, params.a, params.b, { lang: query.lang }),
+      );
+      return c.html(html);
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/v1/chart/{a}/{b}/{file}",
+    operationId: "getChart",
+    summary: "One chart of the dossier as SVG or PNG; GET /api/v1/charts lists the names",
+    params: {
+      a: country("country A"),
+      b: country("country B"),
+      file: segment(
+        "a chart name and .svg or .png, e.g. turnover.svg",
+        /^[a-z0-9][a-z0-9_-]{0,40}\.(svg|png)$/,
+        ["turnover.svg"],
+      ),
+    },
+    query: { lang: oneOf("language of the labels", LANGS, "en") },
+    responses: { "image/svg+xml": { type: "string" }, "image/png": { type: "string", format: "binary" } },
+    async handle({ pool, params, query, c }) {
+      sameCountry(params.a, params.b);
+      const dossier = await loadDossier();
+      const [name, ext] = params.file.split(".") as [string, "svg" | "png"];
+      if (!dossier.CHART_NAMES.includes(name)) {
+        throw new ApiError(
+          404,
+          `No chart named "${name}". The charts are: ${dossier.CHART_NAMES.join(", ")}.`,
+          {
+            parameter: "file",
+            value: name,
+          },
+        );
+      }
+      const out = await pool.use((store) =>
+        dossier.renderChart(store, params.a, params.b, name, { lang: query.lang, format: ext }),
+      );
+      if (ext === "png")
+        return c.body(new Uint8Array(out as Uint8Array), 200, { "content-type": "image/png" });
+      return c.body(String(out), 200, { "content-type": "image/svg+xml; charset=utf-8" });
+    },
+  }),
+  route({
+    method: "get",
+    path: "/api/v1/charts",
+    operationId: "listCharts",
+    summary: "The names of the dossier's charts",
+    params: {},
+    query: {},
+    description: "An empty list (available: false) when this build has no dossier module.",
+    responses: json("{ available: boolean, charts: string[] }"),
+    async handle() {
+      const dossier = await loadDossier().catch(() => null);
+      return { available: Boolean(dossier), charts: dossier?.CHART_NAMES ?? [] };
+    },
+  }),
+  route({
+    method: "post",
+    path: "/api/v1/check",
+    operationId: "checkArticle",
+    summary: "Check an article's numeric claims against the statistics: verdicts with evidence",
+    description:
+      "Send JSON { text, date?, lang?, format? } or the article itself as text/plain or text/html (then date, lang and format go in the query). At most 1 MB.",
+    params: {},
+    query: CHECK_OPTIONS,
+    requestBody: checkRequestBody(),
+    responses: json(
+      "CheckResult: { lang, date, pair, claims: [{ text, start, end, verdict, reason?, evidence }], counts }",
+    ),
+    async handle({ pool, query, c }) {
+      const body = await readCheckBody(c, query);
+      return pool.use((store) =>
+        checkArticle(store, body.text, { date: body.date, lang: body.lang, format: body.format }),
+      );
+    },
+  }),
+];

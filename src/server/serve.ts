@@ -1,0 +1,56 @@
+// Running the app on a port: the store opened read-only with a few connections, the dashboard from web/dist.
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { Store } from "../store/index.ts";
+import { createApp } from "./app.ts";
+import { createPool, type StorePool } from "./pool.ts";
+
+export interface ServeOptions {
+  host?: string;
+  port?: number;
+  /** The data home whose store is served (default DYAD_HOME, else .dyad). */
+  home?: string;
+  /** An already-open read-only store (tests); the server closes it on close(). */
+  store?: Store;
+  webDir?: string;
+  connections?: number;
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  host: string;
+  port: number;
+  pool: StorePool;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? "127.0.0.1";
+  const store = options.store ?? (await Store.open({ home: options.home, readOnly: true }));
+  if (!store.readOnly)
+    throw new Error("The server serves a read-only store: open it with { readOnly: true }.");
+  const pool = await createPool(store, options.connections ?? 4);
+  const app = createApp({ pool, webDir: options.webDir, log: options.log });
+  const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080 }, () => resolveServer(s));
+    s.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shown = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${shown}:${port}/`,
+    host,
+    port,
+    pool,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.close(() => {
+          pool.close();
+          resolveClose();
+        });
+        // Keep-alive connections would hold close() open; the node server exposes closeAllConnections.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,44 @@
+// Building the dashboard (web/ → web/dist) with Vite's JS API, only when the bundle is missing or older
+// than its sources, so `npm start` is quick after the first time.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const WEB_DIR = resolve(fileURLToPath(new URL("../../web", import.meta.url)));
+export const WEB_DIST = join(WEB_DIR, "dist");
+
+function newest(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const name of readdirSync(path)) {
+    if (name === "dist" || name === "node_modules") continue;
+    max = Math.max(max, newest(join(path, name)));
+  }
+  return max;
+}
+
+export function webBuildNeeded(dir = WEB_DIR): boolean {
+  const index = join(dir, "dist", "index.html");
+  if (!existsSync(index)) return true;
+  return newest(dir) > statSync(index).mtimeMs;
+}
+
+/** Builds web/ into web/dist; the Vite configuration is here, so there is no vite.config file to keep in step. */
+export async function buildWeb(dir = WEB_DIR): Promise<string> {
+  let vite: typeof import("vite");
+  try {
+    vite = await import("vite");
+  } catch {
+    throw new Error(
+      "Building the dashboard needs Vite, a development dependency: run `npm install` (not --omit=dev) and try again.",
+    );
+  }
+  await vite.build({
+    root: dir,
+    configFile: false,
+    logLevel: "warn",
+    build: { outDir: join(dir, "dist"), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  });
+  return join(dir, "dist");
+}

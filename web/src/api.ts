@@ -1,0 +1,124 @@
+// The dashboard's view of the API: typed fetches, and the API's own error message on failure.
+export type Lang = "en" | "de";
+
+export interface Country {
+  code: string;
+  iso2?: string;
+  kind: "country" | "aggregate" | "historical";
+  en: string;
+  de: string;
+}
+
+export interface TradeYear {
+  year: number;
+  abExports: number | null;
+  abExportsMirror: number | null;
+  baExports: number | null;
+  baExportsMirror: number | null;
+  turnover: number | null;
+  growth: number | null;
+  aExportShare: number | null;
+  aImportShare: number | null;
+  bExportShare: number | null;
+  bImportShare: number | null;
+  aTradeShare: number | null;
+  bTradeShare: number | null;
+  bRankForAExports: number | null;
+  aRankForBExports: number | null;
+  asymmetry: number | null;
+  record: boolean;
+}
+
+export interface Party {
+  code: string;
+  en: string;
+  de: string;
+}
+
+export interface Profile {
+  a: Party;
+  b: Party;
+  years: number[];
+  trade: { table: TradeYear[] };
+  sources: { dataset: string; publisher?: string; citation?: string }[];
+}
+
+export interface PartnerShare {
+  year: number;
+  partner: string;
+  en: string;
+  de: string;
+  kind: string;
+  value: number;
+  share: number | null;
+  rank: number;
+  dataset: string;
+}
+
+export interface Partners {
+  country: Party;
+  flow: "exports" | "imports";
+  partners: PartnerShare[];
+}
+
+export type Verdict =
+  | "consistent"
+  | "consistent with one side's statistics only"
+  | "inconsistent"
+  | "not checkable";
+
+export interface CheckedClaim {
+  text: string;
+  start: number;
+  end: number;
+  verdict: Verdict;
+  reason?: string;
+  indicator?: string | null;
+  evidence: { summary: string; sources: string[] };
+}
+
+export interface CheckResult {
+  format: "text" | "html";
+  lang: Lang;
+  date: string | null;
+  claims: CheckedClaim[];
+  counts: Record<Verdict, number>;
+}
+
+export class ApiFailure extends Error {}
+
+async function answer<T>(res: Response): Promise<T> {
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const body = (await res.json()) as { error?: { message?: string } };
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      // Not JSON: the status line is all there is to say.
+    }
+    throw new ApiFailure(message);
+  }
+  return (await res.json()) as T;
+}
+
+export const api = {
+  countries: () => fetch("/api/v1/countries").then((r) => answer<{ countries: Country[] }>(r)),
+  profile: (a: string, b: string) =>
+    fetch(`/api/v1/profile/${encodeURIComponent(a)}/${encodeURIComponent(b)}`).then((r) =>
+      answer<Profile>(r),
+    ),
+  partners: (a: string, flow: "exports" | "imports") =>
+    fetch(`/api/v1/partners/${encodeURIComponent(a)}?flow=${flow}&top=6`).then((r) => answer<Partners>(r)),
+  charts: () =>
+    fetch("/api/v1/charts").then((r) =>
+      r.ok
+        ? (r.json() as Promise<{ available: boolean; charts: string[] }>)
+        : { available: false, charts: [] },
+    ),
+  check: (text: string, date: string | undefined) =>
+    fetch("/api/v1/check", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(date ? { text, date } : { text }),
+    }).then((r) => answer<CheckResult>(r)),
+};

@@ -1,0 +1,238 @@
+// The dyad page: key figures (each with its year), a few sentences, the charts, the yearly table and
+// the sources. Charts are the dossier's SVGs from the API where the build has them, else drawn here.
+import { api, type Lang, type Profile, type TradeYear } from "../api.ts";
+import { sharesChart, turnoverChart } from "../charts.ts";
+import { h, status } from "../dom.ts";
+import { decimal, percent, t, usd } from "../i18n.ts";
+import { href } from "../state.ts";
+
+type Key = keyof TradeYear;
+
+function latest(profile: Profile, key: Key): TradeYear | undefined {
+  return [...profile.trade.table].reverse().find((r) => r[key] !== null && r[key] !== undefined);
+}
+
+function chartWidth(root: HTMLElement): number {
+  return Math.max(280, Math.min(760, root.clientWidth - 8));
+}
+
+export async function dyadPage(root: HTMLElement, lang: Lang, a: string, b: string): Promise<void> {
+  const s = t(lang);
+  root.replaceChildren(status(s.loading));
+  const [profile, charts] = await Promise.all([api.profile(a, b), api.charts()]);
+  const A = profile.a[lang];
+  const B = profile.b[lang];
+  document.title = `${A} – ${B} · dyad`;
+  const heading = h("h1", {}, `${A} – ${B}`);
+  const links = h(
+    "p",
+    { class: "sublinks" },
+    h("a", { href: href(`/country/${profile.a.code}`, lang), "data-link": true }, s.viewCountry(A)),
+    " · ",
+    h("a", { href: href(`/country/${profile.b.code}`, lang), "data-link": true }, s.viewCountry(B)),
+    " · ",
+    h(
+      "a",
+      { href: href(`/dyad/${profile.b.code}/${profile.a.code}`, lang), "data-link": true },
+      `${B} – ${A}`,
+    ),
+  );
+  if (!profile.years.length) {
+    root.replaceChildren(heading, links, h("p", {}, s.noData(A, B)));
+    return;
+  }
+
+  const figures: { key: Key; label: string; show: (v: number) => string }[] = [
+    { key: "turnover", label: s.turnover, show: (v) => usd(v, lang) },
+    { key: "growth", label: s.growth, show: (v) => percent(v, lang, true) },
+    { key: "aExportShare", label: s.shareOfExports(A, B), show: (v) => percent(v, lang) },
+    { key: "aImportShare", label: s.shareOfImports(A, B), show: (v) => percent(v, lang) },
+    { key: "bExportShare", label: s.shareOfExports(B, A), show: (v) => percent(v, lang) },
+    { key: "bImportShare", label: s.shareOfImports(B, A), show: (v) => percent(v, lang) },
+    { key: "aTradeShare", label: s.shareOfTrade(A, B), show: (v) => percent(v, lang) },
+    { key: "bTradeShare", label: s.shareOfTrade(B, A), show: (v) => percent(v, lang) },
+    { key: "asymmetry", label: s.asymmetry, show: (v) => decimal(v, lang, 2) },
+  ];
+  const rows = figures.flatMap(({ key, label, show }) => {
+    const row = latest(profile, key);
+    if (!row) return [];
+    const value = row[key] as number;
+    return [
+      h(
+        "tr",
+        { "data-figure": key, "data-year": row.year, "data-value": value },
+        h("th", { scope: "row" }, label),
+        h("td", { class: "num" }, show(value), key === "turnover" && row.record ? ` (${s.record})` : ""),
+        h("td", { class: "num" }, row.year),
+      ),
+    ];
+  });
+  const keyFigures = h(
+    "section",
+    { "aria-labelledby": "key-figures" },
+    h("h2", { id: "key-figures" }, s.keyFigures),
+    h(
+      "table",
+      { class: "figures" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, ""),
+          h("th", { scope: "col" }, s.value),
+          h("th", { scope: "col" }, s.year),
+        ),
+      ),
+      h("tbody", {}, rows),
+    ),
+  );
+
+  const narrative = h(
+    "section",
+    { "aria-labelledby": "narrative" },
+    h("h2", { id: "narrative" }, s.narrative),
+    sentences(profile, lang),
+  );
+
+  const chartSection = h(
+    "section",
+    { "aria-labelledby": "charts", class: "charts" },
+    h("h2", { id: "charts" }, s.charts),
+  );
+  root.replaceChildren(heading, links, keyFigures, narrative, chartSection);
+  const width = chartWidth(chartSection);
+  if (charts.charts.length) {
+    for (const name of charts.charts) {
+      chartSection.append(
+        h(
+          "figure",
+          { class: "chart" },
+          h("img", {
+            src: `/api/v1/chart/${profile.a.code}/${profile.b.code}/${name}.svg?lang=${lang}`,
+            alt: `${A} – ${B}: ${name}`,
+            loading: "lazy",
+          }),
+        ),
+      );
+    }
+  } else {
+    chartSection.append(turnoverChart(profile, lang, width), sharesChart(profile, lang, width));
+  }
+
+  root.append(yearTable(profile, lang), sourcesList(profile, lang));
+  if (charts.available) {
+    root.append(
+      h(
+        "section",
+        { "aria-labelledby": "report" },
+        h("h2", { id: "report" }, s.report),
+        h(
+          "p",
+          {},
+          h("a", { href: `/api/v1/report/${profile.a.code}/${profile.b.code}?lang=${lang}` }, s.reportHtml),
+          " · ",
+          h(
+            "a",
+            { href: `/api/v1/report/${profile.a.code}/${profile.b.code}?lang=${lang}&format=pdf` },
+            s.reportPdf,
+          ),
+        ),
+      ),
+    );
+  }
+}
+
+function sentences(profile: Profile, lang: Lang): HTMLElement {
+  const s = t(lang);
+  const A = profile.a[lang];
+  const B = profile.b[lang];
+  const out: string[] = [];
+  const turn = latest(profile, "turnover");
+  if (turn) {
+    const growth =
+      turn.growth === null
+        ? ""
+        : lang === "de"
+          ? ` (${percent(turn.growth, lang, true)} zum Vorjahr)`
+          : ` (${percent(turn.growth, lang, true)} on the year before)`;
+    out.push(
+      lang === "de"
+        ? `${turn.year} erreichte der Handel zwischen ${A} und ${B} ${usd(turn.turnover, lang)}${growth}${turn.record ? ", so viel wie nie zuvor in den Daten" : ""}.`
+        : `In ${turn.year}, trade between ${A} and ${B} reached ${usd(turn.turnover, lang)}${growth}${turn.record ? ", more than ever before in the data" : ""}.`,
+    );
+  }
+  const asym = latest(profile, "asymmetry");
+  if (asym?.asymmetry) {
+    const [more, less] = asym.asymmetry >= 1 ? [A, B] : [B, A];
+    const x = decimal(asym.asymmetry >= 1 ? asym.asymmetry : 1 / asym.asymmetry, lang, 1);
+    out.push(`${asym.year}: ${s.asymmetryExplained(more, less, x)}`);
+  }
+  return h(
+    "div",
+    { class: "narrative" },
+    out.map((p) => h("p", {}, p)),
+  );
+}
+
+function yearTable(profile: Profile, lang: Lang): HTMLElement {
+  const s = t(lang);
+  const A = profile.a[lang];
+  const B = profile.b[lang];
+  const cols: [string, (r: TradeYear) => string][] = [
+    [s.exportsTo(A, B), (r) => usd(r.abExports ?? r.abExportsMirror, lang)],
+    [s.exportsTo(B, A), (r) => usd(r.baExports ?? r.baExportsMirror, lang)],
+    [s.turnover, (r) => usd(r.turnover, lang) + (r.record ? " *" : "")],
+    [s.shareOfTrade(A, B), (r) => percent(r.aTradeShare, lang)],
+    [s.shareOfTrade(B, A), (r) => percent(r.bTradeShare, lang)],
+  ];
+  return h(
+    "details",
+    { class: "years" },
+    h("summary", {}, `${s.year}: ${profile.years[0]}–${profile.years[profile.years.length - 1]}`),
+    h(
+      "div",
+      { class: "scroll", tabindex: 0, role: "region", "aria-label": s.keyFigures },
+      h(
+        "table",
+        {},
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, s.year),
+            cols.map(([label]) => h("th", { scope: "col" }, label)),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          [...profile.trade.table].reverse().map((r) =>
+            h(
+              "tr",
+              {},
+              h("th", { scope: "row" }, r.year),
+              cols.map(([, f]) => h("td", { class: "num" }, f(r))),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function sourcesList(profile: Profile, lang: Lang): HTMLElement {
+  return h(
+    "section",
+    { "aria-labelledby": "sources" },
+    h("h2", { id: "sources" }, t(lang).sources),
+    h(
+      "ul",
+      { class: "sources" },
+      profile.sources.map((src) => h("li", {}, src.citation ?? src.publisher ?? src.dataset)),
+    ),
+  );
+}
