@@ -116,12 +116,14 @@ export async function gatherDossierData(
     await partnerData(store, profile.b.code, options),
   ];
   const beyond = await beyondData(store, profile, options);
-  let goods: ProductSection | Absent;
-  try {
-    goods = await productSection(store, profile.a.code, profile.b.code);
-  } catch (e) {
-    // The goods section is optional; a failure there must not cost the reader the rest of the dossier.
-    goods = { absent: `the product data could not be read: ${(e as Error).message}` } as Absent;
+  let goods = (profile.sections as { goods?: ProductSection | Absent }).goods;
+  if (!goods) {
+    try {
+      goods = await productSection(store, profile.a.code, profile.b.code);
+    } catch (e) {
+      // The goods section is optional; a failure there must not cost the reader the rest of the dossier.
+      goods = { absent: `the product data could not be read: ${(e as Error).message}` };
+    }
   }
   return { profile, partners: { a: pa, b: pb }, beyond, goods };
 }

@@ -26,4 +26,6 @@ export const COMMANDS: RegisterCommand[] = [
   sourcesCommand,
   panel,
   serve,
-  start, report];
+  start,
+  report,
+];
