@@ -78,6 +78,8 @@ export interface Extraction {
 const ABBREV =
   /(?:Mrd|Mio|Tsd|Bio|ca|bzw|vgl|Nr|Dr|Prof|St|z\.B|u\.a|d\.h|v\.a|etc|Jh|Mr|Mrs|Ms|Inc|Corp|No|approx|vs|U\.S|e\.g|i\.e)$/;
 
+const MAX_SENTENCE = 1000;
+
 const ORDINAL_NEXT =
   /^(?:Jahrestag|Jahrhundert|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Platz|Rang|Mal|Geburtstag|Weltkrieg|Parteitag|Sanktionspaket)/;
 
@@ -90,6 +92,15 @@ export function splitSentences(text: string): Span[] {
     while (s < end && /\s/.test(text[s])) s++;
     let e = end;
     while (e > s && /\s/.test(text[e - 1])) e--;
+    // No sentence of news runs past MAX_SENTENCE characters; cutting longer runs (tables, garbage, text
+    // without full stops) keeps the work per claim bounded and the whole scan linear.
+    while (e - s > MAX_SENTENCE) {
+      let cut = text.lastIndexOf(" ", s + MAX_SENTENCE);
+      if (cut <= s + MAX_SENTENCE / 2) cut = s + MAX_SENTENCE;
+      out.push({ start: s, end: cut });
+      s = cut;
+      while (s < e && /\s/.test(text[s])) s++;
+    }
     if (e > s) out.push({ start: s, end: e });
   };
   const re = /\n|[.!?…]+["“”»«'’)]*(?=\s)/g;
@@ -201,6 +212,9 @@ interface PeriodCue {
   resolve(ctx: { pubYear: number | null; anchor: number | null }): Period;
 }
 
+const DATELINE_BEFORE =
+  /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\.?\s+(?:\d{1,2}\.?,?\s+)?$/u;
+
 const NUMBER_WORD = String.raw`(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten)`;
 const RELATIVE: [
   RegExp,
@@ -290,6 +304,8 @@ function periodCues(text: string, span: Span, quantities: Quantity[]): PeriodCue
     const before = text.slice(Math.max(span.start, q.start - 40), q.start);
     const y = q.value;
     if (/(?:seit|since|bis|until|till|ab)\s+(?:dem Jahr\s+|Anfang\s+|Ende\s+)?$/iu.test(before)) continue;
+    // The year of a dateline ("March 12, 2024", "20. Februar 2025") dates the article, not a claim.
+    if (DATELINE_BEFORE.test(before)) continue;
     if (
       /(?:gegenüber|verglichen mit|im Vergleich zu|im Vergleich zum Jahr|vergleichen mit|than in|compared (?:with|to)|from|over|vs\.?|versus|als)\s+(?:dem Jahr\s+|the year\s+|in\s+)?$/iu.test(
         before,
@@ -367,11 +383,11 @@ const RE = {
     "giu",
   ),
   growth: new RegExp(
-    String.raw`${L}(?:wuchs|wächst|gewachsen|wachsen|Wachstum|Wachstums|stieg|steigt|gestiegen|Anstieg|Zuwachs|Zuwächse|zulegen|zugelegt|legte|Plus|sank|sinkt|gesunken|fiel|gefallen|Rückgang|schrumpfte|geschrumpft|Minus|Einbruch|brach|einbrach|grew|growth|grown|rose|risen|increased?|increases|jumped|surged|soared|climbed|fell|fallen|dropped|declined?|decreased?|shrank|contracted|slumped|plunged|up|down|year on year|year-on-year)${W}`,
+    String.raw`${L}(?:wuchs\p{L}*|wächst|gewachsen|wachsen|Wachstum\p{L}*|stieg\p{L}*|steigt|gestiegen|Anstieg\p{L}*|Zuwachs\p{L}*|Zuwächse|zulegen|zugelegt|legte\p{L}*|Plus|sank\p{L}*|sinkt|gesunken|fiel\p{L}*|gefallen|Rückgang\p{L}*|zurück\p{L}*|schrumpf\p{L}*|geschrumpft|Minus|Einbruch|brach\p{L}*|einbrach|grew|growth|grown|rose|risen|increased?|increases|jumped|surged|soared|climbed|slipped|fell|fallen|dropped|declined?|decreased?|shrank|contracted|slumped|plunged|up|down|year on year|year-on-year)${W}`,
     "giu",
   ),
   negativeGrowth: new RegExp(
-    String.raw`${L}(?:sank|sinkt|gesunken|fiel|gefallen|Rückgang|schrumpfte|geschrumpft|Minus|Einbruch|brach|einbrach|fell|fallen|dropped|declined?|decreased?|shrank|contracted|slumped|plunged|down)${W}`,
+    String.raw`${L}(?:sank\p{L}*|sinkt|gesunken|fiel\p{L}*|gefallen|Rückgang\p{L}*|zurück\p{L}*|schrumpf\p{L}*|geschrumpft|Minus|Einbruch|brach\p{L}*|einbrach|fell|fallen|dropped|slipped|declined?|decreased?|shrank|contracted|slumped|plunged|down)${W}`,
     "giu",
   ),
   share: new RegExp(
@@ -383,11 +399,11 @@ const RE = {
     "giu",
   ),
   rankBuyer: new RegExp(
-    String.raw`${L}(?:Abnehmer\p{L}*|Absatzm(?:a|ä)rkt\p{L}*|Exportm(?:a|ä)rkt\p{L}*|Exportziel\p{L}*|Kunde\p{L}*|Käufer\p{L}*|Importeur\p{L}*|buyers?|customers?|markets?|export destinations?|destinations?|importers?|purchasers?)${W}`,
+    String.raw`${L}(?:Abnehmer\p{L}*|Absatzm(?:a|ä)rkt\p{L}*|Exportm(?:a|ä)rkt\p{L}*|Exportziel\p{L}*|Kunde\p{L}*|Käufer\p{L}*|Importeur\p{L}*|Empfänger\p{L}*|buyers?|recipients?|customers?|markets?|export destinations?|destinations?|importers?|purchasers?)${W}`,
     "giu",
   ),
   rankSupplier: new RegExp(
-    String.raw`${L}(?:Lieferant\p{L}*|Exporteur\p{L}*|Bezugsquelle\p{L}*|Herkunftsland|Verkäufer\p{L}*|suppliers?|exporters?|sources? of imports|sellers?|import sources?)${W}`,
+    String.raw`${L}(?:Lieferant\p{L}*|Exporteur\p{L}*|Bezugsquelle\p{L}*|Herkunftsland|Verkäufer\p{L}*|suppliers?|exporters?|sources?|sellers?|origins?)${W}`,
     "giu",
   ),
   rankPartner: new RegExp(
@@ -395,7 +411,7 @@ const RE = {
     "giu",
   ),
   energy: new RegExp(
-    String.raw`${L}(?:Gas|Erdgas|Erdgases|Pipelinegas|LNG|Flüssiggas\p{L}*|Gaslieferungen|Gasexporte?n?|Gasimporte?n?|Öl|Öls|Erdöl\p{L}*|Rohöl\p{L}*|Ölexporte?n?|Ölimporte?n?|Kohle|Kohleexporte?n?|Energie|Energieträger\p{L}*|Energieimporte?n?|Energieexporte?n?|Energielieferungen|oil|crude|gas|natural gas|pipeline gas|coal|energy|petroleum|barrels?|Kubikmeter\p{L}*|cubic met\p{L}*)${W}`,
+    String.raw`${L}(?:Gas|Erdgas|Erdgases|Pipelinegas|Gas(?:bedarf|verbrauch|versorgung|markt)\p{L}*|Öl(?:bedarf|verbrauch|versorgung|markt)\p{L}*|Energiebedarf\p{L}*|LNG|Flüssiggas\p{L}*|Gaslieferungen|Gasexporte?n?|Gasimporte?n?|Öl|Öls|Erdöl\p{L}*|Rohöl\p{L}*|Ölexporte?n?|Ölimporte?n?|Kohle|Kohleexporte?n?|Energie|Energieträger\p{L}*|Energieimporte?n?|Energieexporte?n?|Energielieferungen|oil|crude|gas|natural gas|pipeline gas|coal|energy|petroleum|barrels?|Kubikmeter\p{L}*|cubic met\p{L}*)${W}`,
     "giu",
   ),
   arms: new RegExp(
@@ -412,6 +428,8 @@ const RE = {
   negation:
     /(?<![\p{L}])(?:nicht|kein\p{L}*|weder|noch|nie|not|neither|nor|no longer|nicht mehr)(?![\p{L}])/iu,
   oneOf: /(?:einer|eine|eines|einem|einen) der\s+$|one of the\s+$/iu,
+  // Targets and forecasts are numbers about the future, not measurements the data can check.
+  goal: /(?<![\p{L}])(?:Ziel\p{L}*|anpeil\p{L}*|angepeilt|steigern|ausbauen will|anstreb\p{L}*|targets?|targeted|aims? to|aiming|goal|plans? to|planned to|pledged to|forecasts?|Prognose\p{L}*|prognostiziert)(?![\p{L}])/iu,
 };
 
 const CLAIM_KINDS = new Set(["amount", "percent", "points", "fraction", "multiple", "physical", "rank"]);
@@ -451,7 +469,8 @@ interface Linked {
   derived?: "growth" | "change";
   outside?: string;
   /** Which flow the direction rules apply to. */
-  flow: "turnover" | "exports" | "imports" | "rank-buyer" | "rank-supplier" | "pair";
+  /** supplier-share: A's share of B's imports (arms, energy): B owns the imports, A supplies them. */
+  flow: "turnover" | "exports" | "imports" | "rank-buyer" | "rank-supplier" | "supplier-share" | "pair";
   /** Anchor of the measure word (for the owner country). */
   at?: Cue;
   /** Indicator values are in another unit than the claim's base unit: multiply the claim by this. */
@@ -460,9 +479,38 @@ interface Linked {
   skip?: boolean;
 }
 
-function link(text: string, q: Quantity, clause: Span, sentence: Span): Linked {
-  const find = (re: RegExp, max = Number.POSITIVE_INFINITY) =>
-    nearest(inside(cues(re, text, sentence), clause), q, max) ?? nearest(cues(re, text, sentence), q, max);
+/** Cue words of one sentence, found once per pattern however many figures the sentence holds. */
+class SentenceCues {
+  private readonly cache = new Map<RegExp, Cue[]>();
+  constructor(
+    private readonly text: string,
+    private readonly sentence: Span,
+  ) {}
+  get(re: RegExp): Cue[] {
+    let list = this.cache.get(re);
+    if (!list) {
+      list = cues(re, this.text, this.sentence);
+      this.cache.set(re, list);
+    }
+    return list;
+  }
+}
+
+const CLAUSE_PENALTY = 200;
+
+function link(text: string, q: Quantity, clause: Span, sentence: Span, sc: SentenceCues): Linked {
+  // A cue in the figure's own clause beats any cue elsewhere in the sentence.
+  const find = (re: RegExp, max = Number.POSITIVE_INFINITY) => {
+    const own = nearest(inside(sc.get(re), clause), q, max);
+    if (own) return own;
+    const far = nearest(sc.get(re), q, max);
+    return far ? { cue: far.cue, dist: far.dist + CLAUSE_PENALTY } : undefined;
+  };
+  const near = text.slice(Math.max(sentence.start, q.start - 8), q.start);
+  const after = text.slice(q.end, Math.min(sentence.end, q.end + 40));
+  // "fell to 18 percent", "stieg auf 62 Milliarden": a level after the change, not the change itself.
+  const levelAfterChange = /(?:\b(?:to|at|from)|auf|bei|von)\s+$/iu.test(near);
+  const shareOf = /^\s*(?:of|der|des|aller|am|an)(?![\p{L}])/iu.test(after);
   const turnover = find(RE.turnover);
   const exports = find(RE.exports);
   const imports = find(RE.imports);
@@ -550,17 +598,50 @@ function link(text: string, q: Quantity, clause: Span, sentence: Span): Linked {
       flow: "pair",
     };
   }
+  if (q.kind === "multiple")
+    return {
+      measure: "multiple",
+      indicator: null,
+      outside: "a multiple of an earlier or another value",
+      flow: "pair",
+    };
+  if (
+    q.kind === "fraction" &&
+    /^\s*(?:(?:of\s+)?(?:the|their|its|des|der|dem)\s+)?(?:\d{4}\s+)?(?:levels?|Niveaus?|Werts?)(?![\p{L}])|^\s*(?:so|as)\s+(?:viel|hoch|groß|much|high|large)/iu.test(
+      after,
+    )
+  )
+    return {
+      measure: "comparison",
+      indicator: null,
+      outside: "a comparison with an earlier level",
+      flow: "pair",
+    };
 
-  if (arms && arms.dist < tradeDist && arms.dist < (energy?.dist ?? 1e9)) {
+  // Compound words such as "arms imports" or "crude imports" carry a flow word next to the field's word.
+  // A share may sit in a clause of its own ("down from 76 percent"): then the sentence's field decides.
+  const isShare = q.kind === "percent" || q.kind === "fraction";
+  const fieldReach = isShare ? 2 * CLAUSE_PENALTY : CLAUSE_PENALTY;
+  if (arms && arms.dist < fieldReach && arms.dist < tradeDist + 20 && arms.dist < (energy?.dist ?? 1e9)) {
     if (q.kind === "physical" && q.unit === "TIV")
       return { measure: "arms deliveries (TIV)", indicator: "arms.tiv", flow: "exports", factor: 1e-6 };
-    if (q.kind === "percent" || q.kind === "fraction")
+    if (q.kind === "percent" || q.kind === "fraction") {
+      if ((exports?.dist ?? 1e9) < Math.min(40, imports?.dist ?? 1e9))
+        return {
+          measure: "share of arms exports",
+          indicator: null,
+          outside:
+            "a share of one country's arms exports (the catalogue has the supplier's share of the buyer's arms imports)",
+          flow: "supplier-share",
+          at: arms.cue,
+        };
       return {
         measure: "share of arms imports",
         indicator: "arms.supplier_share",
-        flow: "exports",
-        at: arms.cue,
+        flow: "supplier-share",
+        at: imports?.cue ?? arms.cue,
       };
+    }
     return {
       measure: "arms",
       indicator: null,
@@ -569,8 +650,11 @@ function link(text: string, q: Quantity, clause: Span, sentence: Span): Linked {
     };
   }
 
-  if (energy && energy.dist < tradeDist + 15) {
-    const { fuel, label } = fuelOf(text.slice(sentence.start, sentence.end));
+  const physicalFuel = q.kind === "physical" && ["m3", "t", "bbl", "EJ"].includes(q.unit);
+  if (physicalFuel || (energy && energy.dist < fieldReach && energy.dist < tradeDist + 20)) {
+    const { fuel, label } = fuelOf(
+      text.slice(sentence.start, sentence.end) + (q.unit === "bbl" ? " oil" : ""),
+    );
     if (q.kind === "physical" && fuel) {
       const factor =
         q.unit === "m3"
@@ -582,11 +666,9 @@ function link(text: string, q: Quantity, clause: Span, sentence: Span): Linked {
               : q.unit === "bbl"
                 ? 365 / 7.33 / 1e6
                 : Number.NaN;
-      if (Number.isFinite(factor)) {
-        const unitOk = (fuel === "coal") === (q.unit === "EJ");
-        if (unitOk)
-          return { measure: `${label} exports`, indicator: `energy.${fuel}`, flow: "exports", factor };
-      }
+      const unitOk = (fuel === "coal") === (q.unit === "EJ");
+      if (Number.isFinite(factor) && unitOk)
+        return { measure: `${label} exports`, indicator: `energy.${fuel}`, flow: "exports", factor };
       return {
         measure: `${label} volume`,
         indicator: null,
@@ -594,12 +676,12 @@ function link(text: string, q: Quantity, clause: Span, sentence: Span): Linked {
         flow: "exports",
       };
     }
-    if ((q.kind === "percent" || q.kind === "fraction") && fuel && !growth)
+    if ((q.kind === "percent" || q.kind === "fraction") && fuel && (shareOf || levelAfterChange || !growth))
       return {
         measure: `share of ${label} imports`,
         indicator: `energy.${fuel}_share`,
-        flow: "exports",
-        at: energy.cue,
+        flow: "supplier-share",
+        at: (shareOf && imports?.cue) || energy?.cue,
       };
     if (q.kind === "amount")
       return {
@@ -618,10 +700,8 @@ function link(text: string, q: Quantity, clause: Span, sentence: Span): Linked {
 
   const f = flow();
   const hasTrade = tradeDist < 1e9;
-  if (q.kind === "percent" || q.kind === "points" || q.kind === "fraction" || q.kind === "multiple") {
-    const growthInClause = nearest(inside(cues(RE.growth, text, sentence), clause), q);
-    const isGrowth =
-      (growthInClause || (growth && growth.dist < 60)) && !(find(RE.share, 30) && q.kind !== "percent");
+  if (q.kind === "percent" || q.kind === "points" || q.kind === "fraction") {
+    const isGrowth = growth && growth.dist < CLAUSE_PENALTY && !levelAfterChange && !shareOf;
     if (isGrowth && q.kind === "percent") {
       const neg = Boolean(find(RE.negativeGrowth, 60));
       if (f.flow === "turnover" || !hasTrade)
@@ -644,7 +724,7 @@ function link(text: string, q: Quantity, clause: Span, sentence: Span): Linked {
       return {
         measure: `change (${q.kind})`,
         indicator: null,
-        outside: q.kind === "points" ? "a change in percentage points" : "a multiple of an earlier value",
+        outside: q.kind === "points" ? "a change in percentage points" : "a change as a fraction",
         flow: "pair",
       };
     if (!hasTrade)
@@ -668,10 +748,9 @@ function link(text: string, q: Quantity, clause: Span, sentence: Span): Linked {
         outside: "a sum of money not tied to trade, energy or arms",
         flow: "pair",
       };
-    if (balance && balance.dist <= tradeDist)
+    if (balance && balance.dist < CLAUSE_PENALTY)
       return { measure: "trade balance", indicator: "trade.balance", flow: "exports", at: balance.cue };
-    const before = text.slice(Math.max(sentence.start, q.start - 6), q.start);
-    if (growth && growth.dist < 40 && /(?:um|by)\s+$/.test(before))
+    if (growth && growth.dist < CLAUSE_PENALTY && /(?:um|by)\s+$/iu.test(near))
       return {
         measure: `change of ${f.flow}`,
         indicator: f.flow === "turnover" ? "trade.turnover" : `trade.${f.flow}`,
@@ -746,6 +825,13 @@ function direction(
         a = owner?.m.code ?? others.find((r) => r.role !== "origin")?.m.code ?? null;
         b = origin?.m.code ?? others.find((r) => r.m.code !== a)?.m.code ?? null;
         break;
+      case "supplier-share":
+        b = owner?.m.code ?? dest?.m.code ?? null;
+        a =
+          others.find((r) => r.m.code !== b && r.role !== "dest")?.m.code ??
+          others.find((r) => r.m.code !== b)?.m.code ??
+          null;
+        break;
       case "rank-buyer":
       case "rank-supplier": {
         // "China ist Russlands größter Abnehmer": the owner is the side whose destinations/origins are ranked.
@@ -815,10 +901,14 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   let lastPeriod: Period | null = null;
   let lastPeriodSentence = -10;
   let sentenceIndex = -1;
+  let prevSentenceEnd = 0;
   let qi = 0;
   let mi = 0;
   for (const sentence of splitSentences(text)) {
     sentenceIndex++;
+    // A line break between sentences starts a new paragraph: no period carries over it.
+    if (/\n/.test(text.slice(prevSentenceEnd, sentence.start))) lastPeriodSentence = -10;
+    prevSentenceEnd = sentence.end;
     while (qi < quantities.length && quantities[qi].start < sentence.start) qi++;
     const sq: Quantity[] = [];
     for (let k = qi; k < quantities.length && quantities[k].start < sentence.end; k++) sq.push(quantities[k]);
@@ -828,20 +918,52 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     const pcues = periodCues(text, sentence, sq);
     const sClauses = clauses(text, sentence);
     let sentencePeriod: Period | null = null;
+    const sentenceCues = new SentenceCues(text, sentence);
+    // A year named in a sentence without figures still sets the scene for the next one.
+    const explicit = sq.some((x) => CLAIM_KINDS.has(x.kind))
+      ? undefined
+      : pcues.find((c) => /^\d{4}/.test(c.text));
+    if (explicit) {
+      const p = explicit.resolve({ pubYear, anchor });
+      if (p.years.length) {
+        lastPeriod = p;
+        lastPeriodSentence = sentenceIndex;
+      }
+    }
     for (const q of sq) {
       if (!CLAIM_KINDS.has(q.kind)) continue;
       const clause = sClauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
-      const l = link(text, q, clause, sentence);
+      let l = link(text, q, clause, sentence, sentenceCues);
+      const futureYear = pubYear !== null && sq.some((y) => y.kind === "year" && y.value > pubYear);
+      if (!l.skip && (RE.goal.test(text.slice(clause.start, clause.end)) || futureYear))
+        l = {
+          ...l,
+          indicator: null,
+          derived: undefined,
+          outside: "a target or forecast, not a measurement the data can check",
+        };
       if (l.skip) continue;
       const cm = sm.filter((m) => m.start >= clause.start && m.end <= clause.end);
       const dir = direction(text, l, cm, sm, pair);
       // Period: a cue in the clause, else in the sentence (nearest first), else the previous claim's.
-      const inClause = pcues.filter((c) => c.start >= clause.start && c.end <= clause.end);
-      const pool = inClause.length ? inClause : pcues;
+      // A period word belongs to the figure next to it: one with another figure in between is not this one's.
+      const reachable = pcues.filter((c) => {
+        const lo = Math.min(c.end, q.start);
+        const hi = Math.max(c.start, q.end);
+        return !sq.some((o) => o !== q && CLAIM_KINDS.has(o.kind) && o.start >= lo && o.end <= hi);
+      });
+      const inClause = reachable.filter((c) => c.start >= clause.start && c.end <= clause.end);
+      const pool = inClause.length ? inClause : reachable;
       const cue = [...pool].sort((x, y) => Math.abs(x.start - q.start) - Math.abs(y.start - q.start))[0];
       let period: Period;
       if (cue) period = cue.resolve({ pubYear, anchor });
       else if (sentencePeriod) period = sentencePeriod;
+      else if (pubYear === null && lastPeriod && sentenceIndex - lastPeriodSentence <= 1)
+        period = {
+          ...lastPeriod,
+          basis: "context",
+          note: `no period in the sentence: taken from the sentence before (${lastPeriod.years.join("–")})`,
+        };
       else if (pubYear !== null) {
         const nowWord =
           /(?<![\p{L}])(?:heute|derzeit|inzwischen|mittlerweile|aktuell|now|today|currently)(?![\p{L}])/iu.exec(
@@ -871,8 +993,9 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       if (period.years.length && period.basis !== "context") {
         anchor = Math.max(...period.years);
         lastPeriod = period;
-        lastPeriodSentence = sentenceIndex;
       }
+      // The period carries along a paragraph from sentence to sentence, never across a paragraph break.
+      if (period.years.length && lastPeriod) lastPeriodSentence = sentenceIndex;
       const before = text.slice(Math.max(sentence.start, q.start - 60), q.start);
       const negated = q.kind === "rank" && RE.negation.test(before.split(/[,;]/).pop() ?? "");
       let quantity = q.value;

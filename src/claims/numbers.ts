@@ -220,8 +220,10 @@ const WORDS = [
   // die Hälfte, half of, more than half
   String.raw`(?<half>(?:die|der|zur|fast die|mehr als die|knapp die|gut die)${SPACE}+Hälfte|(?<![Ff]irst |[Ss]econd |[Ll]ast )half(?=${SPACE}+(?:of|the|its|their|all)\b))`,
   // doppelt so viel, dreimal so hoch, twice as much, three times
-  String.raw`(?<mult>doppelt${SPACE}+so|verdoppelt|verdreifacht|vervierfacht|(?<mnum>zwei|drei|vier|fünf|zehn|\d+)(?:${SPACE}?-?mal|fach)${SPACE}+so|twice|doubled|tripled|quadrupled|(?<mnum2>two|three|four|five|ten|\d+)${SPACE}+times)`,
+  String.raw`(?<mult>doppelt${SPACE}+so|verdoppelt\p{L}*|verdreifacht\p{L}*|vervierfacht\p{L}*|(?<mnum>zwei|drei|vier|fünf|zehn|\d+)(?:${SPACE}?-?mal|fach)${SPACE}+so|twice|doubled|tripled|quadrupled|(?<mnum2>two|three|four|five|ten|\d+)${SPACE}+times)`,
   // größter, zweitgrößte, wichtigsten, second-largest, biggest, top
+  // auf Platz zwei, Rang 3, in third place
+  String.raw`(?<place>(?:Platz|Rang|Position|place|No\.)${SPACE}+(?<pnum>eins|zwei|drei|vier|fünf|one|two|three|four|five|\d{1,2})(?![\p{L}\p{N}]))`,
   String.raw`(?<rank>(?<rord>zweit|dritt|viert|fünft)?(?:größt|grösst|wichtigst|bedeutendst|stärkst)(?:e[rnsm]?)|(?:(?<rord2>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]?)?(?:largest|biggest|most important|leading)|(?<![\p{L}])top(?=${SPACE}+(?:trading|trade|export|import|supplier|buyer|customer|partner|market|destination|source|seller))|Nummer eins|number one)`,
 ];
 
@@ -461,6 +463,24 @@ export function parseQuantities(text: string, lang: Lang = detectLang(text)): Qu
         precision,
         hedge: hedge?.hedge,
         ...b,
+      });
+      continue;
+    }
+    if (g.place) {
+      const n =
+        SMALL_NUMBER_WORDS[g.pnum.toLowerCase()] ?? (g.pnum.toLowerCase() === "eins" ? 1 : Number(g.pnum));
+      out.push({
+        kind: "rank",
+        text: g.place,
+        start,
+        end,
+        number: n,
+        scale: 1,
+        value: n,
+        unit: "rank",
+        precision: 0,
+        low: n,
+        high: n,
       });
       continue;
     }
