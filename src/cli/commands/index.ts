@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { register as baci } from "./baci.ts";
 import { register as catalogue } from "./catalogue.ts";
+import { register as check } from "./check.ts";
 import { register as fetchCommand } from "./fetch.ts";
 import { register as ingest } from "./ingest.ts";
 import { register as panel } from "./panel.ts";
@@ -28,4 +29,5 @@ export const COMMANDS: RegisterCommand[] = [
   serve,
   start,
   report,
+  check,
 ];
