@@ -2,7 +2,8 @@
 //
 // BACI gives one reconciled value per exporter, importer, product and year, so there is no mirror here: the
 // flow A→B is the flow B←A. Queries go straight to the year-partitioned Parquet with CEPII's numeric codes
-// resolved first, so the exporter filter meets the files' sort order and most row groups are skipped.
+// resolved first, so the filters meet the files' sort order (importer, exporter, product) and DuckDB skips
+// most row groups from their statistics: a dyad, an importer's suppliers and a year's rows are all narrow.
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { countryName } from "../countries/index.ts";
@@ -42,6 +43,8 @@ export interface Absent {
 const NOT_LOADED =
   "CEPII BACI (trade by product) is not loaded: download a release with `dyad baci fetch` (or from CEPII's site) and load it with `dyad ingest baci <zip>`";
 
+const metadataCached = new WeakSet<Store>();
+
 /** The release queries use: the one ingested last. */
 export async function baciRelease(store: Store): Promise<BaciRelease | Absent> {
   if (!(await store.hasTable("baci_releases"))) return { absent: NOT_LOADED };
@@ -59,6 +62,11 @@ export async function baciRelease(store: Store): Promise<BaciRelease | Absent> {
      ORDER BY g.ingested_at DESC LIMIT 1`,
   );
   if (!row) return { absent: NOT_LOADED };
+  if (!metadataCached.has(store)) {
+    // Every query opens the 25-odd year files; keeping their footers in memory saves reading them each time.
+    await store.connection.run("SET parquet_metadata_cache = true");
+    metadataCached.add(store);
+  }
   const home = store.path === ":memory:" ? dataHome() : dirname(store.path);
   const dir = resolve(home, row.dir);
   if (!existsSync(dir)) {

@@ -1,8 +1,9 @@
 // Ingest of a CEPII BACI release (zip or unpacked folder) into Parquet under the data home.
 //
 // Why this shape: a release is ~270 million rows. Node streams one year's CSV out of the zip at a time into
-// a scratch file while DuckDB turns the previous year into Parquet (sorted by exporter, importer, product so
-// that a dyad's rows sit in a few row groups), so both cores work and at most two years' CSV are on disk.
+// a scratch file while DuckDB turns the previous year into Parquet (sorted by importer, exporter, product so
+// that a dyad's rows, and an importer's, sit in a few row groups), so both cores work and at most two years'
+// CSV are on disk.
 // Everything goes to a staging folder; only when every year has been read and checked is the folder swapped
 // in and the small tables (country mapping, products, per-year counts) replaced in the store.
 import {
@@ -346,7 +347,7 @@ export async function ingestBaci(
               v * 1000 AS value_usd,
               TRY_CAST(q AS DOUBLE) AS quantity_t
             FROM ${readCsvSql(csv.path)}
-            ORDER BY i, j, k
+            ORDER BY j, i, k
           ) TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536)`);
       } catch (err) {
         await fail(err as Error);
