@@ -1,4 +1,8 @@
 // CEPII BACI, trade by product (HS6, every pair): the source's public face. The work is in ./baci/.
+import type { Store } from "../store/index.ts";
+import { BACI_INFO as INFO } from "./baci/files.ts";
+import { ingestBaci as ingest } from "./baci/ingest.ts";
+import type { IngestOptions } from "./types.ts";
 
 export {
   BACI_DEFAULT_ENDPOINT,
@@ -11,11 +15,6 @@ export {
 } from "./baci/fetch.ts";
 export { BACI_INFO, parseCountryCodes, parseProductCodes } from "./baci/files.ts";
 export { BACI_TABLES, type BaciIngestOptions, type BaciIngestResult, ingestBaci } from "./baci/ingest.ts";
-
-import type { Store } from "../store/index.ts";
-import { BACI_INFO as INFO } from "./baci/files.ts";
-import { ingestBaci as ingest } from "./baci/ingest.ts";
-import type { IngestOptions } from "./types.ts";
 
 /**
  * BACI as an entry of the source list behind `dyad ingest <source> <path>` (shape of SourceEntry in
