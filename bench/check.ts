@@ -138,7 +138,7 @@ function linearity(): void {
   const adversarial =
     "1.2.3.4,5,6 Mrd. Mrd. 7\u00A08\u00A09 Prozent mehr als über rund 10 bis 20 bis 30 – ".repeat(8);
   const make = (bytes: number, unit: string) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
-  console.log("Linear time: parse and extract on growing inputs (ms; ms per 100 KB):");
+  console.log("Linear time: parse and extract on growing inputs, best of 3 (ms; ms per 100 KB):");
   for (const [name, unit] of [
     ["seed repeated", seed],
     ["adversarial numbers", adversarial],
@@ -147,10 +147,14 @@ function linearity(): void {
     const row: string[] = [];
     for (const kb of [256, 512, 1024]) {
       const text = make(kb * 1024, unit);
-      const t0 = performance.now();
-      parseQuantities(text, "de");
-      extractClaims(text, { date: "2025-05-08", lang: "de" });
-      const ms = performance.now() - t0;
+      // Best of three: the machine is shared, and the fastest run is the one least disturbed.
+      let ms = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        parseQuantities(text, "de");
+        extractClaims(text, { date: "2025-05-08", lang: "de" });
+        ms = Math.min(ms, performance.now() - t0);
+      }
       row.push(`${kb} KB ${ms.toFixed(0)} ms (${((ms / kb) * 100).toFixed(0)})`);
     }
     console.log(`  ${name}: ${row.join(", ")}`);
