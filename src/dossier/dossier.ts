@@ -47,7 +47,10 @@ export function narrate(data: DossierData, lang: Lang): Dossier {
     title,
     data,
   };
-  if (!data.profile.years.length && nothingBeyond) {
+  const noTrade = data.profile.trade.table.every(
+    (r) => r.turnover === null && r.abExports === null && r.baExports === null,
+  );
+  if (noTrade && nothingBeyond) {
     const period =
       data.profile.from || data.profile.to ? ` (${data.profile.from ?? "…"}–${data.profile.to ?? "…"})` : "";
     return {

@@ -78,7 +78,8 @@ export class FigureBook {
   readonly figures: Figure[] = [];
   private byKey = new Map<string, Figure>();
 
-  add(spec: FigureSpec): Figure {
+  add(input: FigureSpec & { id?: unknown }): Figure {
+    const { id: _ignored, ...spec } = input;
     const key = [spec.indicator ?? spec.label, spec.a, spec.b, spec.year, spec.text].join("|");
     const known = this.byKey.get(key);
     if (known) return known;

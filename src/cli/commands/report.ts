@@ -1,6 +1,6 @@
 // `dyad report A B --out FILE`: the dossier as HTML, PDF, or one chart as PNG/SVG, or every chart into a folder.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { isLang } from "../../dossier/format.ts";
 import {
@@ -64,6 +64,7 @@ export function register(program: Command): void {
         return;
       }
       const env = serverChartEnv();
+      if (ext) mkdirSync(dirname(out), { recursive: true });
       if (flags.chart) {
         const svg = chartOrEmpty(flags.chart, data, lang, env);
         writeFileSync(out, ext === ".png" ? svgToPng(svg) : svg);

@@ -163,7 +163,7 @@ export function dependenceSection(ctx: NarrativeContext): Section | null {
           `These shares rest on ${Y.gen} statistics only; the numerator counts ${Y.gen} imports including freight, so the export share is somewhat overstated.`,
           `Diese Anteile beruhen allein auf der Statistik ${Y.gen}; der Zähler enthält bei den Importen ${Y.gen} Fracht und Versicherung, der Exportanteil ist daher etwas überzeichnet.`,
         ),
-        [E, I],
+        [],
         true,
       ),
     );

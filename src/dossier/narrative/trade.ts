@@ -1,7 +1,7 @@
 // Volume and record, growth and its trend break, asymmetric dependence: the trade half of the article.
 import type { IndicatorValue } from "../../indicators/types.ts";
 import { type Figure, type Sentence, sourcesOf } from "../figures.ts";
-import { signedPercent } from "../format.ts";
+import { percent, signedPercent } from "../format.ts";
 import { capitalise } from "../names.ts";
 import type { NarrativeContext, Section } from "./context.ts";
 
@@ -124,7 +124,7 @@ export function volumeSection(ctx: NarrativeContext): Section {
           `For ${last} the figure rests on ${whose(ctx, t.reporter)} only: ${OF.nom} published no trade with ${P.dat === OF.dat ? R.dat : P.dat} for that year in the loaded sources.`,
           `Für ${last} beruht die Zahl allein auf der ${whose(ctx, t.reporter)}: Von ${OF.dat} liegen für dieses Jahr in den geladenen Quellen keine Angaben zum Handel mit ${R.dat} vor.`,
         ),
-        [T],
+        [],
         true,
       ),
     );
@@ -184,13 +184,15 @@ export function growthSection(ctx: NarrativeContext): Section | null {
   const published = publishedGrowth(ctx, g, label);
   const G = published ?? computed;
   const verb = G.value >= 0 ? ctx.t("grew by", "wuchs um") : ctx.t("fell by", "sank um");
+  // "grew by 1.9%": the sentence carries the sign in its verb, so the figure is the magnitude.
+  const Gm = ctx.book.add({ ...G, text: percent(Math.abs(G.value), ctx.lang) });
   s.push(
     ctx.say(
       ctx.t(
-        `Compared with ${last - 1}, trade in ${last} ${verb} ${G.text.replace(/^[+−]/, "")} (${ctx.sourceName(G.sources)}${published ? ", as published" : ""}).`,
-        `Im Vergleich zu ${last - 1} ${verb.split(" ")[0]} der Handel ${last} um ${G.text.replace(/^[+−]/, "")} (${ctx.sourceName(G.sources)}${published ? ", wie veröffentlicht" : ""}).`,
+        `Compared with ${last - 1}, trade in ${last} ${verb} ${Gm.text} (${ctx.sourceName(G.sources)}${published ? ", as published" : ""}).`,
+        `Im Vergleich zu ${last - 1} ${verb.split(" ")[0]} der Handel ${last} um ${Gm.text} (${ctx.sourceName(G.sources)}${published ? ", wie veröffentlicht" : ""}).`,
       ),
-      [G],
+      [Gm],
     ),
   );
   if (published && computed.text !== published.text) {
@@ -278,7 +280,7 @@ export function growthSection(ctx: NarrativeContext): Section | null {
         ratio >= 1
           ? ctx.t(
               `Over the whole period, trade grew from ${T0.text} in ${first} to ${T1.text} in ${lastT}, ${Rt.text} the starting value.`,
-              `Über den ganzen Zeitraum wuchs der Handel von ${T0.text} (${first}) auf ${T1.text} (${lastT}), das ${Rt.text.replace("-mal", "-Fache")} des Ausgangswerts.`,
+              `Über den ganzen Zeitraum wuchs der Handel von ${T0.text} (${first}) auf ${T1.text} (${lastT}), ${Rt.text} so viel wie zu Beginn.`,
             )
           : ctx.t(
               `Over the whole period, trade went from ${T0.text} in ${first} to ${T1.text} in ${lastT}.`,

@@ -21,6 +21,8 @@ figure.chart { margin: 1.2rem 0; break-inside: avoid; page-break-inside: avoid; 
 figure.chart svg { width: 100%; height: auto; display: block; }
 table.figures { border-collapse: collapse; width: 100%; font-size: .78rem; font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }
 table.figures th, table.figures td { border-bottom: 1px solid #e2e2e2; padding: .25rem .35rem; vertical-align: top; text-align: left; }
+table.figures td:nth-child(2) { width: 38%; }
+table.figures td:nth-child(6) { width: 30%; }
 table.figures td.num { white-space: nowrap; text-align: right; }
 table.figures tr { break-inside: avoid; page-break-inside: avoid; }
 .empty { padding: 1rem 1.2rem; border: 1px solid #c0392b; background: #fdf2f0; }
@@ -67,7 +69,7 @@ export function dossierHtml(d: Dossier): string {
     return `<figure class="chart" data-chart="${name}">${svg}</figure>`;
   };
   const body: string[] = [`<h1>${esc(d.title)}</h1>`];
-  const years = d.data.profile.years;
+  const years = d.data.profile.trade.table.filter((r) => r.turnover !== null).map((r) => r.year);
   body.push(
     `<p class="meta">${generated}${years.length ? ` · ${t("trade data", "Handelsdaten")} ${years[0]}–${years[years.length - 1]}` : ""} · ${t("Numbers in brackets refer to the table of figures at the end.", "Hochgestellte Nummern verweisen auf die Tabelle der Zahlen am Ende.")}</p>`,
   );
@@ -92,11 +94,11 @@ export function dossierHtml(d: Dossier): string {
     );
   body.push(`<section id="figures"><h2>${t("Figures and their sources", "Zahlen und ihre Quellen")}</h2>`);
   body.push(
-    `<table class="figures"><thead><tr><th>#</th><th>${t("Figure", "Größe")}</th><th>${t("Value", "Wert")}</th><th>${t("Year", "Jahr")}</th><th>${t("Indicator", "Indikator")}</th><th>${t("Source", "Quelle")}</th><th>${t("Caveat", "Einschränkung")}</th></tr></thead><tbody>`,
+    `<table class="figures"><thead><tr><th>#</th><th>${t("Figure", "Größe")}</th><th>${t("Value", "Wert")}</th><th>${t("Year", "Jahr")}</th><th>${t("Indicator", "Indikator")}</th><th>${t("Source", "Quelle")}</th></tr></thead><tbody>`,
   );
   for (const f of d.figures) {
     body.push(
-      `<tr id="${f.id}" data-figure="${f.id}"><td>${f.id.slice(1)}</td><td>${esc(f.label)}</td><td class="num">${esc(f.text)}</td><td>${esc(String(f.year))}</td><td>${esc(f.indicator ?? "")}</td><td>${figureCell(f, lang)}</td><td>${esc(f.caveat ?? "")}</td></tr>`,
+      `<tr id="${f.id}" data-figure="${f.id}"><td>${f.id.slice(1)}</td><td>${esc(f.label)}</td><td class="num">${esc(f.text)}</td><td>${esc(String(f.year))}</td><td>${esc(f.indicator ?? "")}</td><td>${figureCell(f, lang)}${f.caveat ? `<br><em>${esc(f.caveat)}</em>` : ""}</td></tr>`,
     );
   }
   body.push("</tbody></table></section>");
