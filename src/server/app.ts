@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { answerCache } from "./cache.ts";
 import { CHECK_MAX_BYTES } from "./check-body.ts";
 import { ApiError, errorBody, toApiError } from "./errors.ts";
 import { buildOpenApi } from "./openapi.ts";
@@ -15,6 +16,8 @@ export interface AppOptions {
   pool: StorePool;
   /** The built dashboard (web/dist); without it only the API answers. */
   webDir?: string;
+  /** Bytes of answers to keep (default 128 MiB); 0 keeps none, for measuring the uncached cost. */
+  cacheBytes?: number;
   /** Where unexpected errors are logged; the client only ever sees a plain 500 message. */
   log?: (message: string) => void;
 }
@@ -66,6 +69,7 @@ export function createApp(options: AppOptions): Hono {
   );
 
   const openapi = buildOpenApi(ROUTES, PACKAGE_VERSION);
+  const cache = answerCache(options.cacheBytes ?? 128 * 1024 * 1024);
   app.get("/api/v1/openapi.json", (c) => c.json(openapi));
 
   for (const r of ROUTES) {
@@ -83,7 +87,15 @@ export function createApp(options: AppOptions): Hono {
       }
       const params = parseFields(r.params, c.req.param() as Record<string, string>, "path");
       const query = parseFields(r.query, c.req.query(), "query");
-      const out = await r.handle({ pool: options.pool, params, query, c });
+      const run = () => r.handle({ pool: options.pool, params, query, c });
+      if (r.cacheable) {
+        const text = await cache.get(
+          `${r.operationId}|${JSON.stringify(params)}|${JSON.stringify(query)}`,
+          run,
+        );
+        return c.body(text, 200, { "content-type": "application/json" });
+      }
+      const out = await run();
       return out instanceof Response ? out : c.json(out);
     });
   }

@@ -7,7 +7,7 @@ import { computeIndicator, getIndicator, INDICATORS } from "../indicators/catalo
 import { topPartners } from "../indicators/partners.ts";
 import { buildProfile } from "../profile/index.ts";
 import { CHECK_OPTIONS, checkRequestBody, readCheckBody } from "./check-body.ts";
-import { loadDossier } from "./dossier.ts";
+import { CHART_NAMES, chart, dossierJson, reportHtml, reportPdf } from "./dossier.ts";
 import { ApiError } from "./errors.ts";
 import type { StorePool } from "./pool.ts";
 import {
@@ -41,6 +41,8 @@ export interface RouteDef<P extends Fields = Fields, Q extends Fields = Fields> 
   query: Q;
   /** For POST routes: the request body as OpenAPI describes it (validated in the handler by the same fields). */
   requestBody?: unknown;
+  /** A JSON answer that depends only on the validated parameters, so it can be kept (see cache.ts). */
+  cacheable?: boolean;
   /** Media types of the successful answer, with its schema. */
   responses: Record<string, JsonSchema>;
   handle(ctx: RouteContext<P, Q>): Promise<Response | unknown>;
@@ -75,6 +77,7 @@ export const ROUTES: RouteDef[] = [
     method: "get",
     path: "/api/v1/countries",
     operationId: "listCountries",
+    cacheable: true,
     summary: "The country registry: ISO3 and ISO2 codes, English and German names, kind",
     params: {},
     query: {
@@ -93,6 +96,7 @@ export const ROUTES: RouteDef[] = [
     method: "get",
     path: "/api/v1/indicators",
     operationId: "listIndicators",
+    cacheable: true,
     summary: "The indicator catalogue with definitions, formulas, units, sources and citations",
     params: {},
     query: {},
@@ -119,6 +123,7 @@ export const ROUTES: RouteDef[] = [
     method: "get",
     path: "/api/v1/value",
     operationId: "getValue",
+    cacheable: true,
     summary: "One indicator for a pair of countries and a year, with its unit and provenance",
     description:
       "When the value cannot be computed, `value` is null and `reason` says why (no report by A for that year, ...).",
@@ -147,6 +152,7 @@ export const ROUTES: RouteDef[] = [
     method: "get",
     path: "/api/v1/profile/{a}/{b}",
     operationId: "getProfile",
+    cacheable: true,
     summary: "Every trade indicator for A and B over the years with data, and the further sections",
     params: {
       a: country("country A: ISO3, ISO2 or an English or German name"),
@@ -167,6 +173,7 @@ export const ROUTES: RouteDef[] = [
     method: "get",
     path: "/api/v1/partners/{a}",
     operationId: "getPartners",
+    cacheable: true,
     summary:
       "A country's largest partners per year, with their share of its World total (and the EU beside them)",
     params: { a: country("the reporting country") },
@@ -202,6 +209,29 @@ export const ROUTES: RouteDef[] = [
   }),
   route({
     method: "get",
+    path: "/api/v1/dossier/{a}/{b}",
+    operationId: "getDossier",
+    cacheable: true,
+    summary: "The dossier as data: narrative sections with their cited figures, and the data the charts draw",
+    description:
+      "The dashboard draws the charts from `data` with the same chart functions the report uses (src/dossier/charts).",
+    params: { a: country("country A"), b: country("country B") },
+    query: {
+      lang: oneOf("language of the narrative", LANGS, "en"),
+      from: year("first year", { optional: true }),
+      to: year("last year", { optional: true }),
+    },
+    responses: json(
+      "Dossier: { lang, a, b, title, empty?, sections: [{ id, title, sentences, charts }], figures, data }",
+    ),
+    async handle({ pool, params, query }) {
+      sameCountry(params.a, params.b);
+      yearRange(query.from, query.to);
+      return dossierJson(pool, params.a, params.b, query.lang, { from: query.from, to: query.to });
+    },
+  }),
+  route({
+    method: "get",
     path: "/api/v1/report/{a}/{b}",
     operationId: "getReport",
     summary: "The dossier: the profile told in sentences, with charts, as HTML or PDF",
@@ -213,20 +243,14 @@ export const ROUTES: RouteDef[] = [
     responses: { "text/html": { type: "string" }, "application/pdf": { type: "string", format: "binary" } },
     async handle({ pool, params, query, c }) {
       sameCountry(params.a, params.b);
-      const dossier = await loadDossier();
       if (query.format === "pdf") {
-        const pdf = await pool.use((store) =>
-          dossier.renderReportPdf(store, params.a, params.b, { lang: query.lang }),
-        );
+        const pdf = await reportPdf(pool, params.a, params.b, query.lang);
         return c.body(new Uint8Array(pdf), 200, {
           "content-type": "application/pdf",
           "content-disposition": `inline; filename="dyad-${params.a}-${params.b}-${query.lang}.pdf"`,
         });
       }
-      const html = await pool.use((store) =>
-        dossier.renderReportHtml(store, params.a, params.b, { lang: query.lang }),
-      );
-      return c.html(html);
+      return c.html(await reportHtml(pool, params.a, params.b, query.lang));
     },
   }),
   route({
@@ -247,21 +271,14 @@ export const ROUTES: RouteDef[] = [
     responses: { "image/svg+xml": { type: "string" }, "image/png": { type: "string", format: "binary" } },
     async handle({ pool, params, query, c }) {
       sameCountry(params.a, params.b);
-      const dossier = await loadDossier();
       const [name, ext] = params.file.split(".") as [string, "svg" | "png"];
-      if (!dossier.CHART_NAMES.includes(name)) {
-        throw new ApiError(
-          404,
-          `No chart named "${name}". The charts are: ${dossier.CHART_NAMES.join(", ")}.`,
-          {
-            parameter: "file",
-            value: name,
-          },
-        );
+      if (!CHART_NAMES.includes(name)) {
+        throw new ApiError(404, `No chart named "${name}". The charts are: ${CHART_NAMES.join(", ")}.`, {
+          parameter: "file",
+          value: name,
+        });
       }
-      const out = await pool.use((store) =>
-        dossier.renderChart(store, params.a, params.b, name, { lang: query.lang, format: ext }),
-      );
+      const out = await chart(pool, params.a, params.b, name, query.lang, ext);
       if (ext === "png")
         return c.body(new Uint8Array(out as Uint8Array), 200, { "content-type": "image/png" });
       return c.body(String(out), 200, { "content-type": "image/svg+xml; charset=utf-8" });
@@ -271,14 +288,13 @@ export const ROUTES: RouteDef[] = [
     method: "get",
     path: "/api/v1/charts",
     operationId: "listCharts",
+    cacheable: true,
     summary: "The names of the dossier's charts",
     params: {},
     query: {},
-    description: "An empty list (available: false) when this build has no dossier module.",
-    responses: json("{ available: boolean, charts: string[] }"),
+    responses: json("{ charts: string[] }"),
     async handle() {
-      const dossier = await loadDossier().catch(() => null);
-      return { available: Boolean(dossier), charts: dossier?.CHART_NAMES ?? [] };
+      return { charts: CHART_NAMES };
     },
   }),
   route({

@@ -14,6 +14,8 @@ export interface ServeOptions {
   store?: Store;
   webDir?: string;
   connections?: number;
+  /** Bytes of answers to keep; 0 keeps none (see cache.ts). */
+  cacheBytes?: number;
   log?: (message: string) => void;
 }
 
@@ -31,7 +33,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (!store.readOnly)
     throw new Error("The server serves a read-only store: open it with { readOnly: true }.");
   const pool = await createPool(store, options.connections ?? 4);
-  const app = createApp({ pool, webDir: options.webDir, log: options.log });
+  const app = createApp({ pool, webDir: options.webDir, log: options.log, cacheBytes: options.cacheBytes });
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080 }, () => resolveServer(s));
     s.once("error", reject);

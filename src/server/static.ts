@@ -25,12 +25,13 @@ export interface StaticFiles {
 
 export function staticFiles(root: string): StaticFiles {
   const base = resolve(root);
-  // Files are few and small; reading them once keeps each request off the disk.
-  const cache = new Map<string, { body: Uint8Array; type: string }>();
+  // Files are few and small: kept in memory, and read again when a rebuild changed them.
+  const cache = new Map<string, { body: Uint8Array; type: string; mtime: number }>();
   const read = (path: string) => {
+    const mtime = statSync(path).mtimeMs;
     let hit = cache.get(path);
-    if (!hit) {
-      hit = { body: readFileSync(path), type: TYPES[extname(path)] ?? "application/octet-stream" };
+    if (!hit || hit.mtime !== mtime) {
+      hit = { body: readFileSync(path), type: TYPES[extname(path)] ?? "application/octet-stream", mtime };
       cache.set(path, hit);
     }
     return hit;

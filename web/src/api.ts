@@ -43,6 +43,28 @@ export interface Profile {
   sources: { dataset: string; publisher?: string; citation?: string }[];
 }
 
+export interface DossierSentence {
+  text: string;
+  figures: string[];
+  caveat?: boolean;
+}
+
+export interface DossierSection {
+  id: string;
+  title: string;
+  sentences: DossierSentence[];
+  charts: string[];
+}
+
+/** The dossier as the API sends it; `data` goes to the dossier's own chart functions unchanged. */
+export interface Dossier {
+  lang: Lang;
+  title: string;
+  empty?: string;
+  sections: DossierSection[];
+  data: { profile: Profile };
+}
+
 export interface PartnerShare {
   year: number;
   partner: string;
@@ -109,11 +131,9 @@ export const api = {
     ),
   partners: (a: string, flow: "exports" | "imports") =>
     fetch(`/api/v1/partners/${encodeURIComponent(a)}?flow=${flow}&top=6`).then((r) => answer<Partners>(r)),
-  charts: () =>
-    fetch("/api/v1/charts").then((r) =>
-      r.ok
-        ? (r.json() as Promise<{ available: boolean; charts: string[] }>)
-        : { available: false, charts: [] },
+  dossier: (a: string, b: string, lang: Lang) =>
+    fetch(`/api/v1/dossier/${encodeURIComponent(a)}/${encodeURIComponent(b)}?lang=${lang}`).then((r) =>
+      answer<Dossier>(r),
     ),
   check: (text: string, date: string | undefined) =>
     fetch("/api/v1/check", {

@@ -88,9 +88,14 @@ export function partnersChart(
   width: number,
 ): HTMLElement {
   const s = t(lang);
-  // The partners that were ever in the top group, so a line does not start and stop as ranks change.
+  // Lines for the latest year's largest partners (and the EU) only: with every partner that was ever in
+  // the top group the colours repeat and the picture is lost.
+  const last = Math.max(...rows.map((r) => r.year));
+  const keep = new Set(rows.filter((r) => r.year === last).map((r) => r.partner));
   const names = new Map(rows.map((r) => [r.partner, r.partner === "EUU" ? s.eu : r[lang]]));
-  const data = rows.filter((r) => r.share !== null).map((r) => ({ ...r, name: names.get(r.partner) }));
+  const data = rows
+    .filter((r) => r.share !== null && keep.has(r.partner))
+    .map((r) => ({ ...r, name: names.get(r.partner) }));
   const svg = Plot.plot({
     width,
     height: Math.round(Math.min(380, width * 0.65)),

@@ -22,7 +22,7 @@ const STRINGS = {
     shareOfExports: (a: string, b: string) => `Share of ${a}'s exports going to ${b}`,
     shareOfImports: (a: string, b: string) => `Share of ${a}'s imports coming from ${b}`,
     shareOfTrade: (a: string, b: string) => `${b}'s share of ${a}'s trade`,
-    asymmetry: "Asymmetry (A's trade share with B over B's with A)",
+    asymmetry: (a: string, b: string) => `Asymmetry: ${b}'s share of ${a}'s trade ÷ ${a}'s share of ${b}'s`,
     asymmetryExplained: (a: string, b: string, x: string) =>
       `${b} matters ${x} times as much to ${a} as ${a} does to ${b}.`,
     charts: "Charts",
@@ -87,7 +87,8 @@ const STRINGS = {
     shareOfExports: (a: string, b: string) => `Anteil der Exporte ${a}s, die nach ${b} gehen`,
     shareOfImports: (a: string, b: string) => `Anteil der Importe ${a}s, die aus ${b} kommen`,
     shareOfTrade: (a: string, b: string) => `Anteil ${b}s am Handel ${a}s`,
-    asymmetry: "Asymmetrie (Handelsanteil von B bei A durch den von A bei B)",
+    asymmetry: (a: string, b: string) =>
+      `Asymmetrie: Anteil ${b}s am Handel ${a}s ÷ Anteil ${a}s am Handel ${b}s`,
     asymmetryExplained: (a: string, b: string, x: string) =>
       `${b} ist für ${a} ${x}-mal so wichtig wie ${a} für ${b}.`,
     charts: "Grafiken",

@@ -1,7 +1,9 @@
 // The dyad page: key figures (each with its year), a few sentences, the charts, the yearly table and
-// the sources. Charts are the dossier's SVGs from the API where the build has them, else drawn here.
-import { api, type Lang, type Profile, type TradeYear } from "../api.ts";
-import { sharesChart, turnoverChart } from "../charts.ts";
+// the sources. The narrative and the charts are the dossier's: its sections come from the API, and each
+// section's charts are drawn here by the same chart functions the HTML/PDF report uses.
+import { chartSvg } from "../../../src/dossier/charts/index.ts";
+import type { DossierData } from "../../../src/dossier/data.ts";
+import { api, type Dossier, type Lang, type Profile, type TradeYear } from "../api.ts";
 import { h, status } from "../dom.ts";
 import { decimal, percent, t, usd } from "../i18n.ts";
 import { href } from "../state.ts";
@@ -19,7 +21,8 @@ function chartWidth(root: HTMLElement): number {
 export async function dyadPage(root: HTMLElement, lang: Lang, a: string, b: string): Promise<void> {
   const s = t(lang);
   root.replaceChildren(status(s.loading));
-  const [profile, charts] = await Promise.all([api.profile(a, b), api.charts()]);
+  const dossier = await api.dossier(a, b, lang);
+  const profile = dossier.data.profile;
   const A = profile.a[lang];
   const B = profile.b[lang];
   document.title = `${A} – ${B} · dyad`;
@@ -51,7 +54,7 @@ export async function dyadPage(root: HTMLElement, lang: Lang, a: string, b: stri
     { key: "bImportShare", label: s.shareOfImports(B, A), show: (v) => percent(v, lang) },
     { key: "aTradeShare", label: s.shareOfTrade(A, B), show: (v) => percent(v, lang) },
     { key: "bTradeShare", label: s.shareOfTrade(B, A), show: (v) => percent(v, lang) },
-    { key: "asymmetry", label: s.asymmetry, show: (v) => decimal(v, lang, 2) },
+    { key: "asymmetry", label: s.asymmetry(A, B), show: (v) => decimal(v, lang, 2) },
   ];
   const rows = figures.flatMap(({ key, label, show }) => {
     const row = latest(profile, key);
@@ -91,91 +94,55 @@ export async function dyadPage(root: HTMLElement, lang: Lang, a: string, b: stri
 
   const narrative = h(
     "section",
-    { "aria-labelledby": "narrative" },
+    { "aria-labelledby": "narrative", class: "narrative" },
     h("h2", { id: "narrative" }, s.narrative),
-    sentences(profile, lang),
   );
-
-  const chartSection = h(
-    "section",
-    { "aria-labelledby": "charts", class: "charts" },
-    h("h2", { id: "charts" }, s.charts),
-  );
-  root.replaceChildren(heading, links, keyFigures, narrative, chartSection);
-  const width = chartWidth(chartSection);
-  if (charts.charts.length) {
-    for (const name of charts.charts) {
-      chartSection.append(
-        h(
-          "figure",
-          { class: "chart" },
-          h("img", {
-            src: `/api/v1/chart/${profile.a.code}/${profile.b.code}/${name}.svg?lang=${lang}`,
-            alt: `${A} – ${B}: ${name}`,
-            loading: "lazy",
-          }),
-        ),
-      );
-    }
-  } else {
-    chartSection.append(turnoverChart(profile, lang, width), sharesChart(profile, lang, width));
-  }
+  root.replaceChildren(heading, links, keyFigures, narrative);
+  const width = chartWidth(narrative);
+  for (const section of dossier.sections) narrative.append(sectionView(dossier, section.id, lang, width));
 
   root.append(yearTable(profile, lang), sourcesList(profile, lang));
-  if (charts.available) {
-    root.append(
+  root.append(
+    h(
+      "section",
+      { "aria-labelledby": "report" },
+      h("h2", { id: "report" }, s.report),
       h(
-        "section",
-        { "aria-labelledby": "report" },
-        h("h2", { id: "report" }, s.report),
+        "p",
+        {},
+        h("a", { href: `/api/v1/report/${profile.a.code}/${profile.b.code}?lang=${lang}` }, s.reportHtml),
+        " · ",
         h(
-          "p",
-          {},
-          h("a", { href: `/api/v1/report/${profile.a.code}/${profile.b.code}?lang=${lang}` }, s.reportHtml),
-          " · ",
-          h(
-            "a",
-            { href: `/api/v1/report/${profile.a.code}/${profile.b.code}?lang=${lang}&format=pdf` },
-            s.reportPdf,
-          ),
+          "a",
+          { href: `/api/v1/report/${profile.a.code}/${profile.b.code}?lang=${lang}&format=pdf` },
+          s.reportPdf,
         ),
       ),
-    );
-  }
-}
-
-function sentences(profile: Profile, lang: Lang): HTMLElement {
-  const s = t(lang);
-  const A = profile.a[lang];
-  const B = profile.b[lang];
-  const out: string[] = [];
-  const turn = latest(profile, "turnover");
-  if (turn) {
-    const growth =
-      turn.growth === null
-        ? ""
-        : lang === "de"
-          ? ` (${percent(turn.growth, lang, true)} zum Vorjahr)`
-          : ` (${percent(turn.growth, lang, true)} on the year before)`;
-    out.push(
-      lang === "de"
-        ? `${turn.year} erreichte der Handel zwischen ${A} und ${B} ${usd(turn.turnover, lang)}${growth}${turn.record ? ", so viel wie nie zuvor in den Daten" : ""}.`
-        : `In ${turn.year}, trade between ${A} and ${B} reached ${usd(turn.turnover, lang)}${growth}${turn.record ? ", more than ever before in the data" : ""}.`,
-    );
-  }
-  const asym = latest(profile, "asymmetry");
-  if (asym?.asymmetry) {
-    const [more, less] = asym.asymmetry >= 1 ? [A, B] : [B, A];
-    const x = decimal(asym.asymmetry >= 1 ? asym.asymmetry : 1 / asym.asymmetry, lang, 1);
-    out.push(`${asym.year}: ${s.asymmetryExplained(more, less, x)}`);
-  }
-  return h(
-    "div",
-    { class: "narrative" },
-    out.map((p) => h("p", {}, p)),
+    ),
   );
 }
 
+/** One section of the dossier: its sentences, then its charts drawn from the dossier data. */
+function sectionView(dossier: Dossier, id: string, lang: Lang, width: number): HTMLElement {
+  const section = dossier.sections.find((x) => x.id === id)!;
+  const out = h(
+    "section",
+    { class: "dossier-section", "data-section": id, "aria-labelledby": `section-${id}` },
+    h("h3", { id: `section-${id}` }, section.title),
+    section.sentences.map((x) => h("p", { class: x.caveat ? "caveat" : undefined }, x.text)),
+  );
+  for (const name of section.charts) {
+    const svg = chartSvg(name, dossier.data as unknown as DossierData, lang, { document, width });
+    if (!svg) continue;
+    // The chart is SVG text that Plot built from the data; parsed as XML, so nothing in it can run.
+    const parsed = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
+    if (parsed.nodeName !== "svg") continue;
+    const figure = h("figure", { class: "chart", "data-chart": name });
+    figure.append(document.importNode(parsed, true));
+    out.append(figure);
+  }
+  return out;
+}
 function yearTable(profile: Profile, lang: Lang): HTMLElement {
   const s = t(lang);
   const A = profile.a[lang];

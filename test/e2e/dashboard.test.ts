@@ -1,0 +1,184 @@
+// The dashboard in Chromium against a server on a random loopback port and the real (read-only) store:
+// the dyad page's charts and figures, the language switch, the country page, the claim check, a phone-
+// sized screen, and no console errors. Screenshots go to test-output/e2e/.
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { after, before, test } from "node:test";
+import type { Page } from "playwright-core";
+import { type RunningServer, startServer } from "../../src/server/serve.ts";
+import { buildWeb, WEB_DIST, webBuildNeeded } from "../../src/server/web-build.ts";
+import { openRealStore, SOURCES_DIR } from "../helpers/real-store.ts";
+import { type Browser, launchBrowser } from "./browser.ts";
+
+const SHOTS = resolve("test-output/e2e");
+const SEED = resolve(SOURCES_DIR, "../seed/welt-2025-china-russland.txt");
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  if (webBuildNeeded()) await buildWeb();
+  server = await startServer({ store: await openRealStore(), host: "127.0.0.1", port: 0, webDir: WEB_DIST });
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<void> {
+  await page.goto(new URL(path, server.url).href);
+  await page.waitForSelector("body[data-ready=true]");
+}
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(new URL(path, server.url));
+  assert.equal(res.status, 200, path);
+  return (await res.json()) as T;
+}
+
+type Row = Record<string, number | boolean | null> & { year: number };
+
+test("the China–Russia page draws the dossier's charts, and its key figures are the API's", async () => {
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await open("/dyad/CHN/RUS");
+  assert.equal(await page.textContent("h1"), "China – Russia");
+
+  const charts = await page.$$eval("figure.chart svg", (svgs) =>
+    svgs.map((s) => {
+      const box = s.getBoundingClientRect();
+      return {
+        width: box.width,
+        height: box.height,
+        marks: s.querySelectorAll("path, rect, circle, line").length,
+      };
+    }),
+  );
+  assert.ok(charts.length >= 5, `only ${charts.length} charts`);
+  for (const c of charts) assert.ok(c.width > 200 && c.height > 100 && c.marks > 3, JSON.stringify(c));
+  assert.ok(await page.$('figure[data-chart="turnover"] svg'));
+
+  // Each key figure is the latest non-null value of that column in GET /api/v1/profile/CHN/RUS.
+  const profile = await api<{ trade: { table: Row[] } }>("/api/v1/profile/CHN/RUS");
+  const shown = await page.$$eval("tr[data-figure]", (rows) =>
+    rows.map((r) => ({
+      key: r.getAttribute("data-figure")!,
+      year: Number(r.getAttribute("data-year")),
+      value: Number(r.getAttribute("data-value")),
+      text: r.querySelector("td")!.textContent!,
+    })),
+  );
+  assert.ok(shown.length >= 6);
+  for (const f of shown) {
+    const row = [...profile.trade.table].reverse().find((r) => r[f.key] !== null);
+    assert.equal(f.year, row?.year, f.key);
+    assert.equal(f.value, row?.[f.key], f.key);
+  }
+  // China's customs turnover for 2024 (china-customs-russia-2021-2024.csv: 244,810,000,000), as written.
+  const turnover = shown.find((f) => f.key === "turnover")!;
+  assert.deepEqual([turnover.year, turnover.value], [2024, 244_810_000_000]);
+  assert.match(turnover.text, /^244\.8 bn USD \(record\)$/);
+  // The narrative comes with it.
+  assert.match((await page.textContent(".narrative")) ?? "", /record/);
+  await page.screenshot({ path: `${SHOTS}/dyad-CHN-RUS-en.png`, fullPage: true });
+});
+
+test("the language switch turns the page German and puts ?lang=de in the shareable URL", async () => {
+  await open("/dyad/CHN/RUS");
+  await page.click('button[data-lang="de"]');
+  await page.waitForSelector("body[data-ready=true]");
+  await page.waitForFunction(() => document.documentElement.lang === "de");
+  assert.equal(new URL(page.url()).search, "?lang=de");
+  assert.equal(await page.textContent("h1"), "China – Russland");
+  assert.equal(await page.textContent("#key-figures"), "Kennzahlen");
+  assert.match(
+    (await page.textContent('tr[data-figure="turnover"] td')) ?? "",
+    /^244,8 Mrd\. USD \(Rekord\)$/,
+  );
+  assert.equal(await page.getAttribute('button[data-lang="de"]', "aria-pressed"), "true");
+  await page.screenshot({ path: `${SHOTS}/dyad-CHN-RUS-de.png`, fullPage: true });
+
+  // The shared URL opens in German by itself; and back to English.
+  await open("/dyad/CHN/RUS?lang=de");
+  assert.equal(await page.textContent("h1"), "China – Russland");
+  await page.click('button[data-lang="en"]');
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.equal(new URL(page.url()).search, "");
+  assert.equal(await page.textContent("h1"), "China – Russia");
+});
+
+test("picking two countries by their German names with the keyboard opens their page", async () => {
+  await open("/?lang=de");
+  await page.focus("#country-a");
+  await page.keyboard.type("Russland");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("china");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/dyad\/RUS\/CHN\?lang=de$/);
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.textContent("h1"), "Russland – China");
+
+  await open("/");
+  await page.fill("#country-a", "Atlantis");
+  await page.fill("#country-b", "China");
+  await page.press("#country-b", "Enter");
+  assert.match((await page.textContent(".form-error")) ?? "", /Atlantis/);
+  assert.equal(await page.getAttribute("#country-a", "aria-invalid"), "true");
+  await page.screenshot({ path: `${SHOTS}/home-en.png`, fullPage: true });
+});
+
+test("Russia's country page shows its import partners over time, China first in the latest year", async () => {
+  await open("/country/RUS?flow=imports");
+  assert.ok(await page.$("figure.chart svg"));
+  const first = await page.$eval("tbody tr", (r) => r.getAttribute("data-partner"));
+  const partners = await api<{ partners: { partner: string; rank: number; year: number }[] }>(
+    "/api/v1/partners/RUS?flow=imports&top=6",
+  );
+  const last = Math.max(...partners.partners.map((p) => p.year));
+  assert.equal(first, partners.partners.find((p) => p.year === last && p.rank === 1)?.partner);
+  assert.equal(first, "CHN");
+  await page.screenshot({ path: `${SHOTS}/country-RUS-imports.png`, fullPage: true });
+});
+
+test("the seed article pasted into the claim check has its 245-billion claim marked consistent", async () => {
+  await open("/check");
+  await page.fill("#article", readFileSync(SEED, "utf8"));
+  await page.fill("#date", "2025-05-08");
+  await page.click("form.check-form button[type=submit]");
+  await page.waitForSelector(".article mark", { timeout: 60_000 });
+  const marked = await page.$$eval(".article a.claim", (as) =>
+    as.map((a) => ({ text: a.querySelector("mark")!.textContent, verdict: a.getAttribute("data-verdict") })),
+  );
+  const claim = marked.find((m) => m.text === "245 Milliarden Dollar");
+  assert.ok(claim, `marked: ${marked.map((m) => m.text).join(" | ")}`);
+  assert.equal(claim.verdict, "consistent");
+  const entry = await page.$$eval(".claims li", (lis) =>
+    lis.map((li) => li.textContent ?? "").find((t) => t.includes("245 Milliarden Dollar")),
+  );
+  assert.match(entry ?? "", /consistent/);
+  await page.screenshot({ path: `${SHOTS}/check-seed-en.png`, fullPage: true });
+});
+
+test("on a phone-sized screen the dyad page fits the width", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open("/dyad/CHN/RUS");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: `${SHOTS}/dyad-CHN-RUS-phone.png` });
+  await page.setViewportSize({ width: 1100, height: 900 });
+});
+
+test("no console errors, page errors or failed requests on any page", () => {
+  assert.deepEqual(problems, []);
+});
