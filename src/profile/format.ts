@@ -36,10 +36,10 @@ export function formatTradeTable(profile: Profile): string {
     [`${A}→${B}`, `by ${B}`, 7, (r) => bn(r.abExportsMirror) + est(r, "abExportsMirror")],
     [`${B}→${A}`, `by ${B}`, 7, (r) => bn(r.baExports) + est(r, "baExports")],
     [`${B}→${A}`, `by ${A}`, 7, (r) => bn(r.baExportsMirror) + est(r, "baExportsMirror")],
-    ["Turn-", "over", 7, (r) => bn(r.turnover) + (r.record ? "*" : " ")],
-    ["Growth", "%", 6, (r) => growth(r.growth)],
+    ["Turn-", "over", 6, (r) => bn(r.turnover) + (r.record ? "*" : " ")],
+    ["Grow", "%", 4, (r) => growth(r.growth)],
     [
-      `${A} exp`,
+      `${A} x`,
       `%→${B}`,
       6,
       (r) =>
@@ -47,7 +47,7 @@ export function formatTradeTable(profile: Profile): string {
         (r.aExportShare === null && r.aExportShareMirror !== null ? "m" : ""),
     ],
     [
-      `${A} imp`,
+      `${A} m`,
       `%←${B}`,
       6,
       (r) =>
@@ -55,7 +55,7 @@ export function formatTradeTable(profile: Profile): string {
         (r.aImportShare === null && r.aImportShareMirror !== null ? "m" : ""),
     ],
     [
-      `${B} exp`,
+      `${B} x`,
       `%→${A}`,
       6,
       (r) =>
@@ -63,7 +63,7 @@ export function formatTradeTable(profile: Profile): string {
         (r.bExportShare === null && r.bExportShareMirror !== null ? "m" : ""),
     ],
     [
-      `${B} imp`,
+      `${B} m`,
       `%←${A}`,
       6,
       (r) =>
@@ -72,7 +72,7 @@ export function formatTradeTable(profile: Profile): string {
     ],
     [`${B} for`, `${A} x/m`, 7, (r) => rank(r.bRankForAExports, r.bRankForAImports)],
     [`${A} for`, `${B} x/m`, 7, (r) => rank(r.aRankForBExports, r.aRankForBImports)],
-    ["Asym", `${A}/${B}`, 7, (r) => ratio(r.asymmetry)],
+    ["Asym-", "metry", 5, (r) => ratio(r.asymmetry)],
   ];
   const line = (cells: string[]) => cells.map((c, i) => pad(c, cols[i][2])).join(" ");
   const out: string[] = [];
@@ -83,9 +83,9 @@ export function formatTradeTable(profile: Profile): string {
   out.push(
     [
       `"by ${A}": as ${A} reports it (exports FOB); "by ${B}": the partner's mirror report (imports CIF).`,
-      "Shares in % of the reporter's World total; m = partner's report over the reporter's own total (mirror).",
-      `Ranks: ${B}'s place among ${A}'s export destinations/import origins, and vice versa. * = record turnover.`,
-      `Asym = ${A}'s trade share with ${B} over ${B}'s with ${A}: how many times more ${A} depends on ${B}.`,
+      "x/m: exports/imports. Shares: % of the reporter's World total; m = the partner's report (mirror).",
+      `Ranks: ${B} among ${A}'s export destinations/import origins, and vice versa. * = record turnover.`,
+      `Asymmetry: ${A}'s trade share with ${B} over ${B}'s with ${A}, how many times more ${A} depends on ${B}.`,
       "e = the publisher flags the figure as an estimate.",
       wrap(`Sources: ${profile.sources.map((s) => s.dataset).join(", ") || "none"}.`),
     ].join("\n"),

@@ -139,12 +139,18 @@ export async function buildProfile(
   // All years are loaded even for a window: a record is the largest turnover of the whole history.
   const ctx = await loadTradeContext(store, a.code, b.code);
   const reverse = { ...ctx, a: b.code, b: a.code };
+  // Years with any bilateral figure, from either side; World totals alone do not make a year of the dyad.
+  const bilateral = (y: number) =>
+    (["exports", "imports", "turnover"] as const).some(
+      (f) => ctx.flows.best(a.code, b.code, y, f) || ctx.flows.best(b.code, a.code, y, f),
+    );
   const years = ctx.flows
     .years()
     .filter(
       (y) =>
         (options.from === undefined || y >= options.from) && (options.to === undefined || y <= options.to),
-    );
+    )
+    .filter(bilateral);
 
   const series: Series[] = [];
   const get = new Map<string, Map<number, IndicatorValue>>();

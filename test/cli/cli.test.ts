@@ -1,0 +1,91 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { before, test } from "node:test";
+import { openRealStore, testHome } from "../helpers/real-store.ts";
+
+// The CLI runs as a user runs it, against the shared test store (opened read-only by the commands).
+function dyad(args: string[], home = testHome()) {
+  const r = spawnSync(process.execPath, ["bin/dyad.js", ...args], {
+    env: { ...process.env, DYAD_HOME: home, DYAD_DEBUG: "" },
+    encoding: "utf8",
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+before(async () => {
+  (await openRealStore()).close();
+});
+
+test("dyad value --json prints one object with ISO3 codes, unit and provenance", () => {
+  const r = dyad(["value", "trade.export_share", "Russland", "China", "2020", "--json"]);
+  assert.equal(r.code, 0, r.err);
+  const v = JSON.parse(r.out);
+  assert.deepEqual(
+    [v.indicator, v.a, v.b, v.year, v.unit],
+    ["trade.export_share", "RUS", "CHN", 2020, "fraction"],
+  );
+  assert.ok(v.value > 0.14 && v.value < 0.15);
+  assert.equal(v.provenance[0].file, "DOTS_162.xlsx");
+});
+
+test("dyad value explains a missing figure and exits non-zero", () => {
+  const r = dyad(["value", "trade.exports", "RUS", "CHN", "2023"]);
+  assert.equal(r.code, 2);
+  assert.match(r.out, /no value/);
+  assert.match(r.out, /Russia reported only its total exports for 2023/);
+});
+
+test("dyad profile CHN RUS prints the table within 100 columns with both sides' flows", () => {
+  const r = dyad(["profile", "CHN", "RUS"]);
+  assert.equal(r.code, 0, r.err);
+  const lines = r.out.split("\n");
+  const wide = lines.filter((l) => [...l].length > 100);
+  assert.deepEqual(wide, []);
+  assert.match(r.out, /CHN→RUS CHN→RUS RUS→CHN RUS→CHN/);
+  const y2024 = lines.find((l) => l.startsWith("2024"));
+  assert.match(y2024 ?? "", /245\*/, "the 2024 record turnover, 244.81 bn USD");
+  assert.match(r.out, /Arms transfers/);
+});
+
+test("dyad profile --json is one document with the trade table and the further sections", () => {
+  const r = dyad(["profile", "China", "Russland", "--from", "2019", "--to", "2020", "--json"]);
+  assert.equal(r.code, 0, r.err);
+  const p = JSON.parse(r.out);
+  assert.deepEqual(p.years, [2019, 2020]);
+  assert.equal(p.a.code, "CHN");
+  assert.ok(p.trade.series.length > 30);
+  assert.ok("un" in p.sections && "arms" in p.sections && "goods" in p.sections);
+});
+
+test("bad input gets a clear error on stderr and a non-zero exit, no stack trace", () => {
+  const cases: [string[], RegExp][] = [
+    [["value", "trade.exports", "Narnia", "CHN", "2020"], /Unknown country "Narnia"/],
+    [["value", "trade.exports", "CHN", "RUS", "20x0"], /"20x0" is not a year/],
+    [["value", "trade.nonsense", "CHN", "RUS", "2020"], /Unknown indicator "trade.nonsense"/],
+    [["profile", "CHN", "CHN"], /two different countries/],
+    [["profile", "CHN", "RUS", "--from", "2020", "--to", "2010"], /--from 2020 is after --to 2010/],
+    [["ingest", "nosuch", "x"], /Unknown source "nosuch"/],
+  ];
+  for (const [args, message] of cases) {
+    const r = dyad(args);
+    assert.notEqual(r.code, 0, args.join(" "));
+    assert.match(r.err, message);
+    assert.doesNotMatch(r.err, /\n\s+at /, "no stack trace");
+  }
+});
+
+test("a command on an empty data home says to run setup", () => {
+  const r = dyad(["profile", "CHN", "RUS"], mkdtempSync(join(tmpdir(), "dyad-empty-")));
+  assert.notEqual(r.code, 0);
+  assert.match(r.err, /dyad setup/);
+});
+
+test("dyad setup with a missing folder says how to get the data", () => {
+  const r = dyad(["setup", "--sources", "/nonexistent/data"], mkdtempSync(join(tmpdir(), "dyad-setup-")));
+  assert.notEqual(r.code, 0);
+  assert.match(r.err, /does not exist/);
+  assert.match(r.err, /imf-dots\/DOTS_\*\.xlsx/);
+});
