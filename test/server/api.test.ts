@@ -196,6 +196,59 @@ describe("profile and partners", () => {
   });
 });
 
+describe("dossier, report and charts", () => {
+  test("GET /api/v1/dossier/CHN/RUS?lang=de is the German narrative with the data the charts draw", async () => {
+    const { status, body } = await get("/api/v1/dossier/CHN/RUS?lang=de");
+    assert.equal(status, 200);
+    assert.equal(body.lang, "de");
+    assert.ok(body.sections.length >= 3);
+    assert.ok(
+      body.sections.some((x: { sentences: { text: string }[] }) =>
+        x.sentences.some((t) => /Russland/.test(t.text)),
+      ),
+    );
+    assert.equal(body.data.profile.a.code, "CHN");
+  });
+
+  test("GET /api/v1/charts lists the dossier's charts; a chart comes as SVG and as PNG", async () => {
+    const { body } = await get("/api/v1/charts");
+    assert.ok(body.charts.includes("turnover"));
+    const svg = await get("/api/v1/chart/CHN/RUS/turnover.svg?lang=de");
+    assert.equal(svg.status, 200);
+    assert.match(svg.res.headers.get("content-type") ?? "", /image\/svg\+xml/);
+    assert.match(svg.body, /^<svg[^>]*>/);
+    assert.match(svg.body, /Russland/);
+    const png = await app.request("/api/v1/chart/CHN/RUS/turnover.png");
+    assert.equal(png.headers.get("content-type"), "image/png");
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  test("an unknown chart, another image type or a bad language is a 4xx naming what is allowed", async () => {
+    await expectError("/api/v1/chart/CHN/RUS/pie.svg", 404, /No chart named "pie".*turnover/);
+    await expectError("/api/v1/chart/CHN/RUS/turnover.gif", 404, /\.svg or \.png/);
+    await expectError("/api/v1/chart/CHN/RUS/turnover.svg?lang=fr", 400, /en, de/);
+    await expectError("/api/v1/report/CHN/RUS?format=doc", 400, /html, pdf/);
+    await expectError("/api/v1/report/CHN/Atlantis", 404, /Atlantis/);
+  });
+
+  test("the report is HTML in the language asked for, and a PDF", async () => {
+    const html = await get("/api/v1/report/CHN/RUS?lang=de");
+    assert.equal(html.status, 200);
+    assert.match(html.res.headers.get("content-type") ?? "", /text\/html/);
+    assert.match(html.body, /<html[^>]*lang="de"/);
+    const pdf = await app.request("/api/v1/report/CHN/RUS?format=pdf");
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get("content-type"), "application/pdf");
+    assert.equal(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+      "%PDF-",
+    );
+  });
+});
+
 describe("check", () => {
   const seed = readFileSync(SEED, "utf8");
   const postJson = (body: string) =>
@@ -263,6 +316,8 @@ describe("openapi, headers, static files", () => {
       "/api/v1/value",
       "/api/v1/profile/{a}/{b}",
       "/api/v1/partners/{a}",
+      "/api/v1/dossier/{a}/{b}",
+      "/api/v1/charts",
       "/api/v1/report/{a}/{b}",
       "/api/v1/chart/{a}/{b}/{file}",
       "/api/v1/countries",

@@ -1,0 +1,66 @@
+// `dyad start` and `dyad serve` as a person runs them: an empty data home is ingested with progress, then
+// the URL is printed and the API answers; bad flags are refused with a message.
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { test } from "node:test";
+
+const BIN = resolve("bin/dyad.js");
+const FIXTURE = resolve("test/fixtures/server/sources");
+
+test("dyad start on an empty data home ingests the sources with progress, then serves and prints the URL", async () => {
+  const home = mkdtempSync(join(tmpdir(), "dyad-start-"));
+  const child = spawn(process.execPath, [BIN, "start", "--port", "0", "--sources", FIXTURE], {
+    env: { ...process.env, DYAD_HOME: home },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  try {
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        const m = /serving at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (m) resolveUrl(m[1]);
+      });
+      child.once("exit", (code) => reject(new Error(`exited with ${code}: ${stderr}`)));
+    });
+    assert.match(stderr, /store is empty: ingesting/);
+    assert.match(stderr, /tidy-trade/);
+    // Germany's exports to France over its exports to the World in the fixture: 100 / 1,600 bn.
+    const res = await fetch(`${url}api/v1/value?indicator=trade.export_share&a=DEU&b=FRA&year=2022`);
+    const body = (await res.json()) as { value: number };
+    assert.equal(body.value, 100 / 1600);
+    const page = await fetch(`${url}dyad/DEU/FRA`);
+    assert.match(await page.text(), /<div id=|<main id="main"/);
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test("dyad serve refuses a port that is not a port, and says where the store is missing", () => {
+  const home = mkdtempSync(join(tmpdir(), "dyad-serve-"));
+  try {
+    const bad = spawnSync(process.execPath, [BIN, "serve", "--port", "99999"], {
+      env: { ...process.env, DYAD_HOME: home },
+      encoding: "utf8",
+    });
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, /--port 99999 is not a port/);
+    const empty = spawnSync(process.execPath, [BIN, "serve", "--port", "0"], {
+      env: { ...process.env, DYAD_HOME: home },
+      encoding: "utf8",
+    });
+    assert.notEqual(empty.status, 0);
+    assert.match(empty.stderr, /No dyad store at .*dyad setup/);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
