@@ -16,7 +16,9 @@ async function time(label: string, f: () => Promise<unknown>) {
   }
   ms.sort((x, y) => x - y);
   const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
-  console.log(`${label}: p50 ${q(0.5).toFixed(0)} ms, p90 ${q(0.9).toFixed(0)} ms, min ${ms[0].toFixed(0)} ms (${RUNS} runs)`);
+  console.log(
+    `${label}: p50 ${q(0.5).toFixed(0)} ms, p90 ${q(0.9).toFixed(0)} ms, min ${ms[0].toFixed(0)} ms (${RUNS} runs)`,
+  );
 }
 
 await time("HTML report CHN–RUS (de)", () => renderReportHtml(store, "CHN", "RUS", { lang: "de" }));

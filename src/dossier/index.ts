@@ -2,8 +2,7 @@
 import type { Store } from "../store/index.ts";
 import { CHART_NAMES, chartOrEmpty } from "./charts/index.ts";
 import { gatherDossierData } from "./data.ts";
-import { type BuildOptions, buildDossier, type Dossier } from "./dossier.ts";
-import type { Lang } from "./format.ts";
+import { type BuildOptions, buildDossier } from "./dossier.ts";
 import { dossierHtml } from "./render/html.ts";
 import { htmlToPdf } from "./render/pdf.ts";
 import { svgToPng } from "./render/png.ts";

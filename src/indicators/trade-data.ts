@@ -128,11 +128,17 @@ export async function loadRanks(
 ): Promise<Map<string, RankEntry>> {
   const out = new Map<string, RankEntry>();
   if (!(await store.hasTable("trade_ranks"))) return out;
-  const pairs = reporters.map(() => "(reporter = ? AND partner = ?)").join(" OR ");
+  // One equality lookup per reporter: the (reporter, partner) index answers each without a scan.
   const yearClause = years ? "AND year BETWEEN ? AND ?" : "";
+  const sql = reporters
+    .map(
+      () =>
+        `SELECT reporter, partner, year, flow, dataset, rank, n FROM trade_ranks WHERE reporter = ? AND partner = ? ${yearClause}`,
+    )
+    .join(" UNION ALL ");
   const rows = await store.query<Record<string, unknown>>(
-    `SELECT reporter, partner, year, flow, dataset, rank, n FROM trade_ranks WHERE (${pairs}) ${yearClause}`,
-    [...reporters.flatMap((r) => [r, partnerOf[r]]), ...(years ?? [])],
+    sql,
+    reporters.flatMap((r) => [r, partnerOf[r], ...(years ?? [])]),
   );
   for (const r of rows) {
     const entry: RankEntry = {

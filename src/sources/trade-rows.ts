@@ -27,6 +27,11 @@ const COVERAGE_SELECT = (filter: string) => `
     WHERE true ${filter}
     GROUP BY ALL`;
 
+const DERIVED_INDEXES = [
+  "CREATE INDEX IF NOT EXISTS trade_ranks_lookup ON trade_ranks (reporter, partner)",
+  "CREATE INDEX IF NOT EXISTS trade_coverage_lookup ON trade_coverage (reporter)",
+];
+
 /**
  * Tables derived from trade_flows, rebuilt in the ingest's own transaction so they never go stale: B's rank
  * among A's partners (within the best dataset that reports A's flow by at least ten country partners that
@@ -39,6 +44,7 @@ export function tradeDerive(reporters: string[] | "all"): string[] {
     return [
       `CREATE OR REPLACE TABLE trade_ranks AS ${RANKS_SELECT("")} ORDER BY c.reporter, c.partner`,
       `CREATE OR REPLACE TABLE trade_coverage AS ${COVERAGE_SELECT("")} ORDER BY t.reporter`,
+      ...DERIVED_INDEXES,
     ];
   }
   for (const r of reporters) if (!/^[A-Z0-9_]{2,8}$/.test(r)) throw new Error(`not a registry code: ${r}`);
@@ -50,6 +56,7 @@ export function tradeDerive(reporters: string[] | "all"): string[] {
     `INSERT INTO trade_ranks ${RANKS_SELECT(`AND t.reporter IN (${list})`)}`,
     `DELETE FROM trade_coverage WHERE reporter IN (${list})`,
     `INSERT INTO trade_coverage ${COVERAGE_SELECT(`AND t.reporter IN (${list})`)}`,
+    ...DERIVED_INDEXES,
   ];
 }
 

@@ -7,12 +7,15 @@ export interface TableDef {
   columns: [string, ColumnType][];
   /** Bulk inserts are written in this order, so DuckDB's min/max zone maps skip most row groups on lookup. */
   sortBy?: string[];
+  /** Columns of an ART index for point lookups (a dyad's rows among millions). */
+  index?: string[];
 }
 
 export const TABLES: Record<string, TableDef> = {
   trade_flows: {
     name: "trade_flows",
     sortBy: ["reporter", "partner", "year"],
+    index: ["reporter", "partner"],
     columns: [
       ["dataset", "VARCHAR"],
       ["source", "VARCHAR"],
@@ -62,4 +65,10 @@ export const META_DDL = [
 export function tableDdl(def: TableDef): string {
   const cols = def.columns.map(([n, t]) => `${n} ${t}`).join(", ");
   return `CREATE TABLE IF NOT EXISTS ${def.name} (${cols})`;
+}
+
+export function indexDdl(def: TableDef): string | undefined {
+  return def.index
+    ? `CREATE INDEX IF NOT EXISTS ${def.name}_lookup ON ${def.name} (${def.index.join(", ")})`
+    : undefined;
 }

@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { registry } from "../countries/index.ts";
-import { type ColumnType, META_DDL, TABLES, type TableDef, tableDdl } from "./schema.ts";
+import { type ColumnType, indexDdl, META_DDL, TABLES, type TableDef, tableDdl } from "./schema.ts";
 
 export type SqlValue = string | number | boolean | null | bigint;
 export type Row = Record<string, unknown>;
@@ -86,7 +86,11 @@ export class Store {
 
   private async migrate(): Promise<void> {
     for (const ddl of META_DDL) await this.connection.run(ddl);
-    for (const def of Object.values(TABLES)) await this.connection.run(tableDdl(def));
+    for (const def of Object.values(TABLES)) {
+      await this.connection.run(tableDdl(def));
+      const index = indexDdl(def);
+      if (index) await this.connection.run(index);
+    }
     const known = Number((await this.one<{ n: bigint }>("SELECT count(*) AS n FROM entities"))?.n ?? 0);
     const all = registry.all();
     if (known !== all.length) {
@@ -133,7 +137,13 @@ export class Store {
   /** Replaces several datasets in one transaction: all of them land, or none does. */
   async replaceDatasets(batches: DatasetBatch[]): Promise<IngestResult[]> {
     if (this.readOnly) throw new Error("The store is open read-only; ingest needs write access.");
-    for (const batch of batches) for (const { def } of batch.tables) await this.connection.run(tableDdl(def));
+    for (const batch of batches) {
+      for (const { def } of batch.tables) {
+        await this.connection.run(tableDdl(def));
+        const index = indexDdl(def);
+        if (index) await this.connection.run(index);
+      }
+    }
     const known = new Map(Object.values(TABLES).map((d) => [d.name, d]));
     for (const batch of batches) for (const { def } of batch.tables) known.set(def.name, def);
     const results: IngestResult[] = [];

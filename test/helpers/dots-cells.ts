@@ -14,7 +14,7 @@ export async function dotsCell(
     n.startsWith(sheetPrefix),
   );
   const header = sheet.rows[7];
-  const col = header.findIndex((c) => c === String(year));
+  const col = header.indexOf(String(year));
   const row = sheet.rows.findIndex((r) => r?.[2] === partner);
   if (col < 0 || row < 0) throw new Error(`${file} ${sheetPrefix}: no cell for ${partner} ${year}`);
   const cell = sheet.rows[row][col];
