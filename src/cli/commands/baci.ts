@@ -14,41 +14,7 @@ export function register(program: Command): void {
     .command("baci")
     .description("CEPII BACI: trade by product (HS6) for every pair of countries");
 
-  baci
-    .command("fetch")
-    .description("download a BACI release zip from CEPII (resumes a cut download)")
-    .option("--version <V>", "release, e.g. V202601", "V202601")
-    .option("--hs <HS>", "HS revision of the product codes", "HS92")
-    .option("--endpoint <url>", "base URL (default $DYAD_BACI_ENDPOINT or CEPII's download folder)")
-    .option("--dir <folder>", "where the zip goes (default <data home>/downloads/baci)")
-    .option("--retries <n>", "retries on 429, 5xx and cut connections", "5")
-    .option("--no-ingest", "only download; ingest later with `dyad ingest baci <zip>`")
-    .option("--skip-unknown", "ingest even if a country code is unknown (listed in the report)")
-    .option("--quiet", "no progress output")
-    .action(async (o) => {
-      let last = 0;
-      const r = await fetchBaci(
-        { version: o.version, hs: o.hs, endpoint: o.endpoint },
-        {
-          dir: o.dir,
-          retries: Number(o.retries),
-          onProgress: (bytes, total) => {
-            if (o.quiet || Date.now() - last < 500) return;
-            last = Date.now();
-            process.stderr.write(
-              `\r  ${(bytes / 2 ** 20).toFixed(0)}${total ? ` of ${(total / 2 ** 20).toFixed(0)}` : ""} MiB   `,
-            );
-          },
-          onRetry: (n, why, ms) =>
-            process.stderr.write(`\n  retry ${n} in ${Math.round(ms / 1000)} s: ${why}\n`),
-        },
-      );
-      if (!o.quiet) process.stderr.write("\n");
-      console.log(
-        `${r.path}: ${(r.bytes / 2 ** 20).toFixed(1)} MiB, years ${r.years[0]}–${r.years[r.years.length - 1]}`,
-      );
-      if (o.ingest !== false) await runIngest(r.path, Boolean(o.skipUnknown), false);
-    });
+  configureBaciFetch(baci.command("fetch"));
 
   baci
     .command("ingest <path>")
@@ -129,4 +95,42 @@ async function runIngest(path: string, skipUnknown: boolean, json: boolean): Pro
   } finally {
     store.close();
   }
+}
+
+/** `dyad baci fetch` and `dyad fetch baci`: the same command in both places. */
+export function configureBaciFetch(cmd: Command): Command {
+  return cmd
+    .description("download a BACI release zip from CEPII (resumes a cut download)")
+    .option("--version <V>", "release, e.g. V202601", "V202601")
+    .option("--hs <HS>", "HS revision of the product codes", "HS92")
+    .option("--endpoint <url>", "base URL (default $DYAD_BACI_ENDPOINT or CEPII's download folder)")
+    .option("--dir <folder>", "where the zip goes (default <data home>/downloads/baci)")
+    .option("--retries <n>", "retries on 429, 5xx and cut connections", "5")
+    .option("--no-ingest", "only download; ingest later with `dyad ingest baci <zip>`")
+    .option("--skip-unknown", "ingest even if a country code is unknown (listed in the report)")
+    .option("--quiet", "no progress output")
+    .action(async (o) => {
+      let last = 0;
+      const r = await fetchBaci(
+        { version: o.version, hs: o.hs, endpoint: o.endpoint },
+        {
+          dir: o.dir,
+          retries: Number(o.retries),
+          onProgress: (bytes, total) => {
+            if (o.quiet || Date.now() - last < 500) return;
+            last = Date.now();
+            process.stderr.write(
+              `\r  ${(bytes / 2 ** 20).toFixed(0)}${total ? ` of ${(total / 2 ** 20).toFixed(0)}` : ""} MiB   `,
+            );
+          },
+          onRetry: (n, why, ms) =>
+            process.stderr.write(`\n  retry ${n} in ${Math.round(ms / 1000)} s: ${why}\n`),
+        },
+      );
+      if (!o.quiet) process.stderr.write("\n");
+      console.log(
+        `${r.path}: ${(r.bytes / 2 ** 20).toFixed(1)} MiB, years ${r.years[0]}–${r.years[r.years.length - 1]}`,
+      );
+      if (o.ingest !== false) await runIngest(r.path, Boolean(o.skipUnknown), false);
+    });
 }

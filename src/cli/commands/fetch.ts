@@ -6,6 +6,7 @@ import type { RawFetchOptions } from "../../fetch/imts-fetch.ts";
 import { type FetchOptions, type FetchOutcome, fetchComtrade, fetchImts } from "../../fetch/index.ts";
 import { progressFor } from "../../fetch/progress.ts";
 import { dataHome, Store } from "../../store/index.ts";
+import { configureBaciFetch } from "./baci.ts";
 
 interface CliFetchOptions extends RawFetchOptions {
   retries?: string;
@@ -120,4 +121,5 @@ export function register(program: Command): void {
       ),
     "A annual, M monthly (summed to a year only when all twelve months exist)",
   ).action((o: CliFetchOptions) => run(fetchComtrade, "comtrade-api", o));
+  configureBaciFetch(fetch.command("baci"));
 }
