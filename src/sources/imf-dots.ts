@@ -2,18 +2,12 @@
 // Sheet "Exports, FOB to Partner Countries" and "Imports, CIF from Partner Countries"; title rows, the
 // reporter's IMF name, the unit row, a header row of years, then one row per partner. Which sheet is which
 // is read from its title, not its position; an empty cell is missing, not zero; "1.23 e" is an IMF estimate.
+import { closeSync, openSync, rmSync, writeSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { registry } from "../countries/index.ts";
 import type { IngestResult, Store } from "../store/index.ts";
-import {
-  dedupe,
-  TRADE_TABLE,
-  type TradeFlow,
-  type TradeRow,
-  tradeDerive,
-  tradeRowValues,
-} from "./trade-rows.ts";
+import { TRADE_TABLE, type TradeFlow, type TradeRow, tradeDerive } from "./trade-rows.ts";
 import {
   type IngestOptions,
   SourceError,
@@ -198,105 +192,265 @@ export interface DotsIngestReport extends IngestResult {
   repeats: number;
 }
 
-/** Reads every workbook into trade rows, or throws before anything is stored. */
-export async function readImfDots(
+/** One value of a workbook, with the registry codes of reporter and partner and where it stands. */
+export interface DotsValue {
+  reporter: string;
+  partner: string;
+  year: number;
+  flow: TradeFlow;
+  valueUsd: number;
+  estimate: boolean;
+  file: number;
+  sheet: string;
+  line: number;
+}
+
+/**
+ * Walks every workbook and hands each value to `emit`; unknown labels are collected, not emitted. Throws
+ * on the first malformed workbook, before anything reaches the store.
+ */
+export async function walkImfDots(
   path: string,
-  options: IngestOptions = {},
-): Promise<{ rows: TradeRow[]; files: string[]; unknown: UnknownLabels }> {
+  options: IngestOptions,
+  emit: (v: DotsValue) => void,
+): Promise<{ files: string[]; unknown: UnknownLabels; repeats: number }> {
   const files = await listWorkbooks(path);
   const unknown = new UnknownLabels();
-  const rows: TradeRow[] = [];
-  let done = 0;
-  for (const file of files) {
+  const repeats = { count: 0 };
+  const codes = new Map<string, string | null>();
+  const code = (label: string) => {
+    let c = codes.get(label);
+    if (c === undefined) {
+      c = registry.tryResolve(label)?.code ?? null;
+      codes.set(label, c);
+    }
+    return c;
+  };
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f];
     const name = basename(file);
     const sheets = await readWorkbook(file);
-    const parsed = sheets.map((s) => parseDotsSheet(s, file));
-    if (!parsed.length)
+    if (!sheets.length)
       throw new SourceError(file, undefined, "the workbook has no sheets", "Check the file.");
-    for (const sheet of parsed) {
-      const reporter = registry.tryResolve(sheet.reporterLabel);
+    for (const sheet of sheets) {
+      const parsed = parseDotsSheet(sheet, file);
+      const reporter = code(parsed.reporterLabel);
       if (!reporter) {
-        unknown.add(sheet.reporterLabel, `${name} (reporter)`);
+        unknown.add(parsed.reporterLabel, `${name} (reporter)`);
         continue;
       }
-      for (const row of sheet.rows) {
-        const partner = registry.tryResolve(row.label);
+      // Some workbooks list a partner twice in one sheet (above "World" and again in its region): an exact
+      // repeat is dropped and counted, a repeat with another value stops the ingest naming both rows.
+      const seen = new Map<string, { value: number; line: number }>();
+      for (const row of parsed.rows) {
+        const partner = code(row.label);
         if (!partner) {
-          unknown.add(row.label, `${name}:${sheets[parsed.indexOf(sheet)].name}!B${row.line}`);
+          unknown.add(row.label, `${name}:${sheet.name}!B${row.line}`);
           continue;
         }
         for (const v of row.values) {
-          rows.push({
-            dataset: "imf-dots",
-            source: "imf-dots",
-            priority: PRIORITY,
-            reporter: reporter.code,
-            partner: partner.code,
+          const key = `${partner}|${v.year}`;
+          const prev = seen.get(key);
+          if (prev) {
+            if (prev.value !== v.value) {
+              throw new SourceError(
+                file,
+                `${sheet.name}!row ${row.line}`,
+                `${reporter}'s ${parsed.flow} with ${partner} in ${v.year} appear twice with different values (also row ${prev.line})`,
+                "Two rows give the same flow differently; remove the duplicate row.",
+              );
+            }
+            repeats.count++;
+            continue;
+          }
+          seen.set(key, { value: v.value, line: row.line });
+          emit({
+            reporter,
+            partner,
             year: v.year,
-            flow: sheet.flow,
+            flow: parsed.flow,
             valueUsd: v.value,
             estimate: v.estimate,
-            publisher: IMF_DOTS.publisher,
-            file: name,
-            sheet: sheets[parsed.indexOf(sheet)].name,
+            file: f,
+            sheet: sheet.name,
             line: row.line,
-            note: null,
           });
         }
       }
     }
-    done++;
-    options.onProgress?.(done, files.length, name);
+    options.onProgress?.(f + 1, files.length, name);
   }
   if (unknown.size && !options.skipUnknown) throw new UnknownLabelsError("imf-dots", unknown.seen);
+  return { files, unknown, repeats: repeats.count };
+}
+
+/** Reads every workbook into trade rows (for callers that want objects; the ingest streams instead). */
+export async function readImfDots(
+  path: string,
+  options: IngestOptions = {},
+): Promise<{ rows: TradeRow[]; files: string[]; unknown: UnknownLabels }> {
+  const values: DotsValue[] = [];
+  const { files, unknown } = await walkImfDots(path, options, (v) => values.push(v));
+  // Exact repeats within a sheet are already dropped; across workbooks of one reporter they are not.
+  const rows = values.map(
+    (v): TradeRow => ({
+      dataset: "imf-dots",
+      source: "imf-dots",
+      priority: PRIORITY,
+      reporter: v.reporter,
+      partner: v.partner,
+      year: v.year,
+      flow: v.flow,
+      valueUsd: v.valueUsd,
+      estimate: v.estimate,
+      publisher: IMF_DOTS.publisher,
+      file: basename(files[v.file]),
+      sheet: v.sheet,
+      line: v.line,
+      note: null,
+    }),
+  );
   return { rows, files, unknown };
 }
 
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Ingests the folder of workbooks. The values stream into a staging CSV (a few columns, codes for file and
+ * sheet); inside the store's transaction DuckDB loads it, finds a flow given twice with different values
+ * (which stops the ingest, naming both rows), drops exact repeats, and inserts the rest sorted for lookups.
+ */
 export async function ingestImfDots(
   store: Store,
   path: string,
   options: IngestOptions = {},
 ): Promise<DotsIngestReport> {
   const started = performance.now();
-  const read = await readImfDots(path, options);
-  const { files, unknown } = read;
-  const { rows, repeats, conflict } = dedupe(read.rows);
-  if (conflict) {
-    const [a, b] = conflict;
-    throw new SourceError(
-      `${b.file}`,
-      `${b.sheet}!row ${b.line}`,
-      `${b.reporter}'s ${b.flow} with ${b.partner} in ${b.year} appear twice with different values (also ${a.file} ${a.sheet} row ${a.line})`,
-      "Two workbooks or rows give the same flow differently; remove the duplicate file or row.",
-    );
-  }
-  const result = await store.replaceDataset({
-    dataset: "imf-dots",
-    source: "imf-dots",
-    path,
-    files: files.length,
-    publisher: IMF_DOTS.publisher,
-    licence: IMF_DOTS.licence,
-    citation: IMF_DOTS.citation,
-    version: "DOTS annual, to 2020 (workbooks as downloaded from the IMF)",
-    report: { skipped: unknown.list(), identicalRepeatsDropped: repeats },
-    tables: [{ def: TRADE_TABLE, rows: rows.map(tradeRowValues) }],
-    derive: tradeDerive("all"),
-  });
-  const reporters = new Set(rows.map((r) => r.reporter)).size;
+  const staging = join(store.stagingDir(), `imf-dots-${process.pid}-${Date.now()}.csv`);
+  const sheetIds = new Map<string, number>();
+  const reporters = new Map<string, Set<number>>();
   let minYear = Number.POSITIVE_INFINITY;
   let maxYear = Number.NEGATIVE_INFINITY;
-  for (const r of rows) {
-    if (r.year < minYear) minYear = r.year;
-    if (r.year > maxYear) maxYear = r.year;
+  let staged = 0;
+  try {
+    const fd = openSync(staging, "w");
+    let buffer: string[] = [];
+    const flush = () => {
+      if (buffer.length) writeSync(fd, `${buffer.join("\n")}\n`);
+      buffer = [];
+    };
+    let walked: { files: string[]; unknown: UnknownLabels; repeats: number };
+    try {
+      walked = await walkImfDots(path, options, (v) => {
+        let sheet = sheetIds.get(v.sheet);
+        if (sheet === undefined) {
+          sheet = sheetIds.size;
+          sheetIds.set(v.sheet, sheet);
+        }
+        let filesOf = reporters.get(v.reporter);
+        if (!filesOf) {
+          filesOf = new Set();
+          reporters.set(v.reporter, filesOf);
+        }
+        filesOf.add(v.file);
+        if (v.year < minYear) minYear = v.year;
+        if (v.year > maxYear) maxYear = v.year;
+        staged++;
+        buffer.push(
+          `${v.reporter},${v.partner},${v.year},${v.flow},${v.valueUsd},${v.estimate ? 1 : 0},${v.file},${sheet},${v.line}`,
+        );
+        if (buffer.length >= 50_000) flush();
+      });
+      flush();
+    } finally {
+      closeSync(fd);
+    }
+    const { files, unknown } = walked;
+    // A reporter whose figures come in more than one workbook (Nicaragua: DOTS_143 and DOTS_144) may give a
+    // flow twice across files; only those reporters' rows need the cross-file check.
+    const multiFile = [...reporters].filter(([, f]) => f.size > 1).map(([r]) => sqlString(r));
+    const multiList = multiFile.length ? multiFile.join(", ") : "NULL";
+    const fileList = `[${files.map((f) => sqlString(basename(f))).join(", ")}]`;
+    const sheetList = `[${[...sheetIds.keys()].map(sqlString).join(", ")}]`;
+    let inserted = 0;
+    // Filled in by the loader, before the store serialises it into the ingest record.
+    const report: { skipped: ReturnType<UnknownLabels["list"]>; identicalRepeatsDropped?: number } = {
+      skipped: unknown.list(),
+    };
+    const result = await store.replaceDataset({
+      dataset: "imf-dots",
+      source: "imf-dots",
+      path,
+      files: files.length,
+      publisher: IMF_DOTS.publisher,
+      licence: IMF_DOTS.licence,
+      citation: IMF_DOTS.citation,
+      version: "DOTS annual, to 2020 (workbooks as downloaded from the IMF)",
+      report,
+      tables: [
+        {
+          def: TRADE_TABLE,
+          async load(sql) {
+            const stage = `read_csv(${sqlString(staging)}, header = false, columns = {
+                 'reporter': 'VARCHAR', 'partner': 'VARCHAR', 'year': 'SMALLINT', 'flow': 'VARCHAR', 'value_usd': 'DOUBLE',
+                 'estimate': 'BOOLEAN', 'file_id': 'INTEGER', 'sheet_id': 'INTEGER', 'line': 'INTEGER'})`;
+            try {
+              await sql.run(
+                `CREATE OR REPLACE TEMP TABLE imf_dots_repeats AS
+                 SELECT reporter, partner, year, flow, count(DISTINCT value_usd) AS values_given,
+                        min(file_id * 1000000 + line) AS keep, arg_min(file_id, line) AS f1, min(line) AS l1,
+                        arg_max(file_id, line) AS f2, max(line) AS l2
+                   FROM ${stage} WHERE reporter IN (${multiList})
+                  GROUP BY reporter, partner, year, flow HAVING count(*) > 1`,
+              );
+              const [conflict] = await sql.query<Record<string, unknown>>(
+                "SELECT * FROM imf_dots_repeats WHERE values_given > 1 LIMIT 1",
+              );
+              if (conflict) {
+                const f1 = basename(files[Number(conflict.f1)]);
+                const f2 = basename(files[Number(conflict.f2)]);
+                throw new SourceError(
+                  f2,
+                  `row ${conflict.l2}`,
+                  `${conflict.reporter}'s ${conflict.flow} with ${conflict.partner} in ${conflict.year} appear twice with different values (also ${f1} row ${conflict.l1})`,
+                  "Two workbooks give the same flow differently; remove the duplicate file.",
+                );
+              }
+              // Each workbook holds one reporter, so the staged rows arrive grouped by reporter already:
+              // DuckDB's zone maps skip other reporters' row groups without a sort.
+              await sql.run(
+                `INSERT INTO trade_flows
+                 SELECT 'imf-dots', 'imf-dots', ${PRIORITY}, s.reporter, s.partner, s.year, s.flow, s.value_usd, s.estimate,
+                        ${sqlString(IMF_DOTS.publisher)}, (${fileList})[s.file_id + 1], (${sheetList})[s.sheet_id + 1], s.line, NULL
+                   FROM ${stage} s
+                   LEFT JOIN imf_dots_repeats r USING (reporter, partner, year, flow)
+                  WHERE r.keep IS NULL OR r.keep = s.file_id * 1000000 + s.line`,
+              );
+              const [{ n }] = await sql.query<{ n: bigint }>(
+                "SELECT count(*) AS n FROM trade_flows WHERE dataset = 'imf-dots'",
+              );
+              inserted = Number(n);
+              report.identicalRepeatsDropped = walked.repeats + staged - inserted;
+            } finally {
+              await sql.run("DROP TABLE IF EXISTS imf_dots_repeats");
+            }
+            return inserted;
+          },
+        },
+      ],
+      derive: tradeDerive("all"),
+    });
+    const repeats = walked.repeats + staged - inserted;
+    return {
+      ...result,
+      files: files.length,
+      reporters: reporters.size,
+      years: staged ? [minYear, maxYear] : null,
+      seconds: (performance.now() - started) / 1000,
+      skipped: unknown.list(),
+      repeats,
+    };
+  } finally {
+    rmSync(staging, { force: true });
   }
-  return {
-    ...result,
-    files: files.length,
-    reporters,
-    years: rows.length ? [minYear, maxYear] : null,
-    seconds: (performance.now() - started) / 1000,
-    skipped: unknown.list(),
-    repeats,
-  };
 }

@@ -1,4 +1,13 @@
 export type { ColumnType, TableDef } from "./schema.ts";
 export { TABLES, tableDdl } from "./schema.ts";
-export type { DatasetBatch, IngestResult, OpenOptions, Row, SqlValue } from "./store.ts";
+export type {
+  DatasetBatch,
+  IngestResult,
+  OpenOptions,
+  Row,
+  SqlValue,
+  TableLoader,
+  TableRows,
+  TransactionSql,
+} from "./store.ts";
 export { dataHome, Store, storePath } from "./store.ts";

@@ -15,7 +15,6 @@ export const TABLES: Record<string, TableDef> = {
   trade_flows: {
     name: "trade_flows",
     sortBy: ["reporter", "partner", "year"],
-    index: ["reporter", "partner"],
     columns: [
       ["dataset", "VARCHAR"],
       ["source", "VARCHAR"],

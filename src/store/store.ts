@@ -24,9 +24,29 @@ export interface DatasetBatch {
   citation: string;
   /** Free-form report (unknown names skipped, warnings), kept with the ingest record. */
   report?: unknown;
-  tables: { def: TableDef; rows: SqlValue[][] }[];
+  tables: (TableRows | TableLoader)[];
   /** SQL run inside the same transaction after the rows are in: derived tables that must never go stale. */
   derive?: string[];
+}
+
+export interface TableRows {
+  def: TableDef;
+  rows: SqlValue[][];
+}
+
+/** SQL access inside the ingest's transaction, for a source that loads its own staged file. */
+export interface TransactionSql {
+  run(sql: string, params?: SqlValue[]): Promise<void>;
+  query<T = Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
+}
+
+/**
+ * A table a source fills itself inside the transaction (from a staging file, with checks in SQL). It may
+ * throw: the whole ingest is then rolled back. Returns the number of rows it inserted.
+ */
+export interface TableLoader {
+  def: TableDef;
+  load(sql: TransactionSql): Promise<number>;
 }
 
 export interface IngestResult {
@@ -156,18 +176,25 @@ export class Store {
             await this.connection.run(`DELETE FROM ${def.name} WHERE dataset = ?`, [batch.dataset]);
           }
         }
-        for (const { def, rows } of batch.tables) {
+        for (const table of batch.tables) {
+          const def = table.def;
           if (def.columns[0]?.[0] !== "dataset")
             throw new Error(`table ${def.name}: the first column must be "dataset"`);
-          if (rows.length >= BULK_ROWS && this.path !== ":memory:") await this.bulkInsert(def, rows);
+          let inserted: number;
+          if ("load" in table) inserted = await table.load(this.transactionSql());
           else {
-            const app = await this.connection.createAppender(def.name);
-            const types = def.columns.map(([, t]) => t);
-            for (const row of rows) appendRow(app, types, row, def.name);
-            app.flushSync();
-            app.closeSync();
+            const rows = table.rows;
+            if (rows.length >= BULK_ROWS && this.path !== ":memory:") await this.bulkInsert(def, rows);
+            else {
+              const app = await this.connection.createAppender(def.name);
+              const types = def.columns.map(([, t]) => t);
+              for (const row of rows) appendRow(app, types, row, def.name);
+              app.flushSync();
+              app.closeSync();
+            }
+            inserted = rows.length;
           }
-          counts[def.name] = (counts[def.name] ?? 0) + rows.length;
+          counts[def.name] = (counts[def.name] ?? 0) + inserted;
         }
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
         await this.connection.run("DELETE FROM ingests WHERE dataset = ?", [batch.dataset]);
@@ -187,8 +214,14 @@ export class Store {
         results.push({ dataset: batch.dataset, rows: total, tables: counts });
       }
       const derive = [...new Set(batches.flatMap((b) => b.derive ?? []))];
-      for (const sql of derive) await this.connection.run(sql);
+      for (const sql of derive) {
+        const t = performance.now();
+        await this.connection.run(sql);
+        trace(sql, t);
+      }
+      const commitStarted = performance.now();
       await this.connection.run("COMMIT");
+      trace("COMMIT", commitStarted);
       return results;
     } catch (err) {
       await this.connection.run("ROLLBACK");
@@ -196,14 +229,30 @@ export class Store {
     }
   }
 
+  private transactionSql(): TransactionSql {
+    return {
+      run: async (sql, params = []) => {
+        const t = performance.now();
+        await this.connection.run(sql, params as never);
+        trace(sql, t);
+      },
+      query: (sql, params) => this.query(sql, params),
+    };
+  }
+
+  /** A folder in the data home for staging files; they are removed by whoever wrote them. */
+  stagingDir(): string {
+    const dir = join(this.path === ":memory:" ? dataHome() : dirname(this.path), "staging");
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
   /**
    * Large batches go through a staging CSV that DuckDB's parallel reader loads: one append call per value
    * from JavaScript is the slow part of ingesting millions of rows.
    */
   private async bulkInsert(def: TableDef, rows: SqlValue[][]): Promise<void> {
-    const dir = join(dirname(this.path), "staging");
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${def.name}-${process.pid}-${Date.now()}.csv`);
+    const file = join(this.stagingDir(), `${def.name}-${process.pid}-${Date.now()}.csv`);
     try {
       const chunks: string[] = [];
       for (const row of rows) {
@@ -253,6 +302,15 @@ export class Store {
 }
 
 const BULK_ROWS = 50_000;
+
+/** DYAD_TRACE=1 prints each ingest statement's time to stderr, for finding the slow step. */
+function trace(sql: string, started: number): void {
+  if (process.env.DYAD_TRACE) {
+    process.stderr.write(
+      `[${(performance.now() - started).toFixed(0)} ms] ${sql.replace(/\s+/g, " ").slice(0, 90)}\n`,
+    );
+  }
+}
 
 function csvField(v: SqlValue | undefined): string {
   if (v === null || v === undefined) return "\\N";
