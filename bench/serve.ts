@@ -10,15 +10,6 @@ import autocannon from "autocannon";
 const SECONDS = Number(process.argv[2] ?? 30);
 const CONNECTIONS = 64;
 
-if (process.argv.includes("--child")) {
-  // The server, opened read-only on DYAD_HOME; cache size from the parent.
-  const { startServer } = await import("../src/server/serve.ts");
-  const server = await startServer({ port: 0, cacheBytes: Number(process.env.BENCH_CACHE_BYTES) });
-  process.stdout.write(`${server.url}\n`);
-} else {
-  await main();
-}
-
 async function startChild(cacheBytes: number): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--child"], {
     env: { ...process.env, BENCH_CACHE_BYTES: String(cacheBytes) },
@@ -58,12 +49,12 @@ const PROFILE_PATHS = [
   "/api/v1/profile/IND/RUS",
 ];
 
-async function load(url: string, paths: string[]) {
+async function load(url: string, paths: readonly string[], headers: Record<string, string> = {}) {
   const r = await autocannon({
     url,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: paths.map((path) => ({ method: "GET", path })),
+    requests: paths.map((path) => ({ method: "GET", path, headers })),
     timeout: 60,
   });
   return {
@@ -84,11 +75,13 @@ async function main(): Promise<void> {
   ] as const) {
     const { url, child } = await startChild(cacheBytes);
     try {
-      for (const [route, paths] of [
-        ["value (320 distinct URLs)", valuePaths()],
-        ["profile (4 pairs)", PROFILE_PATHS],
+      for (const [route, paths, headers] of [
+        ["value (320 distinct URLs)", valuePaths(), {}],
+        ["profile (4 pairs)", PROFILE_PATHS, {}],
+        ["profile (4 pairs), gzip", PROFILE_PATHS, { "accept-encoding": "gzip" }],
       ] as const) {
-        const r = await load(url, paths);
+        if (cacheBytes === 0 && route.endsWith("gzip")) continue;
+        const r = await load(url, paths, headers);
         const line = `| ${route} | ${label} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.total} | ${r.errors} | ${r.mb.toFixed(1)} MB/s |`;
         rows.push(line);
         process.stderr.write(`${line}\n`);
@@ -100,4 +93,14 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${CONNECTIONS} connections, ${SECONDS} s per run, loopback, ${new Date().toISOString().slice(0, 10)}\n\n| route | server | requests/s | p50 | p99 | requests | errors | throughput |\n|---|---|---|---|---|---|---|---|\n${rows.join("\n")}\n`,
   );
+}
+
+// Last, so every constant above is initialised before either mode runs.
+if (process.argv.includes("--child")) {
+  // The server, opened read-only on DYAD_HOME; cache size from the parent.
+  const { startServer } = await import("../src/server/serve.ts");
+  const server = await startServer({ port: 0, cacheBytes: Number(process.env.BENCH_CACHE_BYTES) });
+  process.stdout.write(`${server.url}\n`);
+} else {
+  await main();
 }

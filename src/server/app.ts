@@ -89,11 +89,20 @@ export function createApp(options: AppOptions): Hono {
       const query = parseFields(r.query, c.req.query(), "query");
       const run = () => r.handle({ pool: options.pool, params, query, c });
       if (r.cacheable) {
-        const text = await cache.get(
+        const answer = await cache.get(
           `${r.operationId}|${JSON.stringify(params)}|${JSON.stringify(query)}`,
           run,
         );
-        return c.body(text, 200, { "content-type": "application/json" });
+        const headers: Record<string, string> = {
+          "content-type": "application/json",
+          vary: "accept-encoding",
+        };
+        // Node's Buffers are typed over ArrayBufferLike; these are plain ArrayBuffer-backed bytes.
+        if (answer.gzip && /\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {
+          headers["content-encoding"] = "gzip";
+          return c.body(answer.gzip as Uint8Array<ArrayBuffer>, 200, headers);
+        }
+        return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, headers);
       }
       const out = await run();
       return out instanceof Response ? out : c.json(out);

@@ -58,7 +58,9 @@ export async function countryPage(
           h(
             "tr",
             {},
-            ["rank", "partner", "value", "share"].map((k) => h("th", { scope: "col" }, s[k as "rank"])),
+            ["rank", "partner", "value", "share"].map((k) =>
+              h("th", { scope: "col", class: k === "partner" ? undefined : "num" }, s[k as "rank"]),
+            ),
           ),
         ),
         h(

@@ -61,6 +61,25 @@ export async function homePage(root: HTMLElement, lang: Lang, preset?: [string, 
     }
     navigate(href(`/dyad/${a!.code}/${b!.code}`, lang));
   });
+  // One country's partners over time: the same list, one field.
+  const single = h(
+    "form",
+    { class: "one-country", "aria-label": s.onePartners },
+    field("country-one", s.onePartners, ""),
+    h("button", { type: "submit" }, s.show),
+  );
+  single.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const input = single.querySelector<HTMLInputElement>("#country-one")!;
+    const c = findCountry(countries, input.value);
+    if (!c) {
+      message.textContent = s.unknownCountry(input.value);
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+      return;
+    }
+    navigate(href(`/country/${c.code}`, lang));
+  });
   const examples: [string, string][] = [
     ["CHN", "RUS"],
     ["DEU", "CHN"],
@@ -70,6 +89,7 @@ export async function homePage(root: HTMLElement, lang: Lang, preset?: [string, 
   root.replaceChildren(
     h("h1", {}, s.tagline),
     form,
+    single,
     h(
       "section",
       { "aria-labelledby": "examples" },
