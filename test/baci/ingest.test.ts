@@ -8,7 +8,6 @@ import { parseCountryCodes, parseProductCodes } from "../../src/sources/baci/fil
 import { ingestBaci } from "../../src/sources/baci/ingest.ts";
 import { SourceError, UnknownLabelsError } from "../../src/sources/types.ts";
 import { Store } from "../../src/store/index.ts";
-import { fingerprint } from "./fingerprint.ts";
 
 const FIX = resolve("test/fixtures/baci");
 const ZIP = "BACI_HS92_V202601.zip";
@@ -72,7 +71,7 @@ test("the unpacked folder gives the same flows as the zip", async () => {
 test("re-ingesting a release replaces it: same rows, no staging or old folders left", async () => {
   const { store, home } = await freshStore();
   await ingestBaci(store, join(FIX, "good", ZIP));
-  const before = await fingerprint(store);
+  const before = await store.fingerprint();
   await ingestBaci(store, join(FIX, "unpacked"));
   const n = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM baci_flows");
   assert.equal(Number(n?.n), 20);
@@ -80,7 +79,7 @@ test("re-ingesting a release replaces it: same rows, no staging or old folders l
   // Only the ingest record's path differs; the flows are the same.
   assert.equal(
     before.split("|").find((p) => p.startsWith("baci_flows:")),
-    (await fingerprint(store)).split("|").find((p) => p.startsWith("baci_flows:")),
+    (await store.fingerprint()).split("|").find((p) => p.startsWith("baci_flows:")),
   );
   store.close();
 });
@@ -88,7 +87,7 @@ test("re-ingesting a release replaces it: same rows, no staging or old folders l
 test("a malformed row is reported with its file and line, and the store is unchanged", async () => {
   const { store, home } = await freshStore();
   await ingestBaci(store, join(FIX, "good", ZIP));
-  const before = await fingerprint(store);
+  const before = await store.fingerprint();
   await assert.rejects(ingestBaci(store, join(FIX, "malformed", ZIP)), (err: unknown) => {
     assert.ok(err instanceof SourceError, String(err));
     assert.match(err.file, /BACI_HS92_Y2022_V202601\.csv$/);
@@ -97,35 +96,35 @@ test("a malformed row is reported with its file and line, and the store is uncha
     assert.match(err.what, /4 fields/);
     return true;
   });
-  assert.equal(await fingerprint(store), before);
+  assert.equal(await store.fingerprint(), before);
   assert.deepEqual(readdirSync(join(home, "baci")), ["baci-hs92-v202601"]);
   store.close();
 });
 
 test("a truncated zip is refused before anything is written", async () => {
   const { store, home } = await freshStore();
-  const before = await fingerprint(store);
+  const before = await store.fingerprint();
   await assert.rejects(ingestBaci(store, join(FIX, "truncated", ZIP)), (err: unknown) => {
     assert.ok(err instanceof SourceError);
     assert.match(err.message, /not a complete zip archive/);
     assert.match(err.message, /fetch the release again/);
     return true;
   });
-  assert.equal(await fingerprint(store), before);
+  assert.equal(await store.fingerprint(), before);
   assert.equal(existsSync(join(home, "baci")), false);
   store.close();
 });
 
 test("an exporter code missing from the country file stops the ingest, or is kept and reported with skipUnknown", async () => {
   const { store, home } = await freshStore();
-  const before = await fingerprint(store);
+  const before = await store.fingerprint();
   await assert.rejects(ingestBaci(store, join(FIX, "unknown-code", ZIP)), (err: unknown) => {
     assert.ok(err instanceof UnknownLabelsError);
     assert.match(err.message, /999 \(not in country_codes_V202601\.csv\)/);
     assert.match(err.message, /BACI_HS92_Y2023_V202601\.csv \(1 rows\)/);
     return true;
   });
-  assert.equal(await fingerprint(store), before);
+  assert.equal(await store.fingerprint(), before);
   assert.deepEqual(readdirSync(join(home, "baci")), []);
 
   const r = await ingestBaci(store, join(FIX, "unknown-code", ZIP), { skipUnknown: true });
@@ -162,9 +161,9 @@ test("an unknown country in the code file stops the ingest unless skipUnknown", 
     const text = (await import("node:fs")).readFileSync(join(FIX, "unpacked", f), "utf8");
     writeFileSync(join(dir, f), f.startsWith("country_codes") ? `${text}897,Atlantis,N/A,N/A\n` : text);
   }
-  const before = await fingerprint(store);
+  const before = await store.fingerprint();
   await assert.rejects(ingestBaci(store, dir), /897 N\/A "Atlantis".*country_codes_V202601\.csv:9/s);
-  assert.equal(await fingerprint(store), before);
+  assert.equal(await store.fingerprint(), before);
   const r = await ingestBaci(store, dir, { skipUnknown: true });
   assert.equal(r.flows, 20);
   store.close();

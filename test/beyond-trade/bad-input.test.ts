@@ -16,7 +16,7 @@ import { ingestUnVotes } from "../../src/sources/unvotes.ts";
 import { ingestVoeten } from "../../src/sources/voeten.ts";
 import { ingestWdi } from "../../src/sources/wdi.ts";
 import type { IngestResult, Store } from "../../src/store/index.ts";
-import { openEmptyStore, storeFingerprint } from "./beyond-trade-store.ts";
+import { openEmptyStore } from "./beyond-trade-store.ts";
 
 const dir = () => mkdtempSync(join(tmpdir(), "dyad-bt-bad-"));
 
@@ -32,7 +32,7 @@ async function rejects(
   const store = await openEmptyStore();
   try {
     await ingest(store, good);
-    const before = await storeFingerprint(store);
+    const before = await store.fingerprint();
     if (expected instanceof RegExp) {
       await assert.rejects(ingest(store, bad), (err: Error) => {
         assert.ok(err instanceof SourceError, `${err.name}: ${err.message}`);
@@ -40,7 +40,7 @@ async function rejects(
         return true;
       });
     } else await assert.rejects(ingest(store, bad), expected);
-    assert.equal(await storeFingerprint(store), before);
+    assert.equal(await store.fingerprint(), before);
   } finally {
     store.close();
   }

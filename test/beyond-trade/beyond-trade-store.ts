@@ -25,25 +25,3 @@ export function openBeyondTradeStore(): Promise<Store> {
 export async function openEmptyStore(): Promise<Store> {
   return Store.open({ home: mkdtempSync(join(tmpdir(), "dyad-bt-empty-")) });
 }
-
-/**
- * Everything in the store, for before/after comparisons. Store.fingerprint() hashes `t.*`, which this
- * DuckDB release does not expand inside hash(); hashing the row struct `t` does the same job.
- */
-export async function storeFingerprint(store: Store): Promise<string> {
-  try {
-    return await store.fingerprint();
-  } catch {
-    const parts: string[] = [];
-    const tables = await store.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name",
-    );
-    for (const { table_name } of tables) {
-      const row = await store.one<{ n: bigint; h: bigint | null }>(
-        `SELECT count(*) AS n, sum(hash(t)) AS h FROM ${table_name} AS t`,
-      );
-      parts.push(`${table_name}:${row?.n}:${row?.h}`);
-    }
-    return parts.join("|");
-  }
-}
