@@ -3,10 +3,10 @@
 // reporter's IMF name, the unit row, a header row of years, then one row per partner. Which sheet is which
 // is read from its title, not its position; an empty cell is missing, not zero; "1.23 e" is an IMF estimate.
 import { closeSync, openSync, rmSync, writeSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { registry } from "../countries/index.ts";
 import type { IngestResult, Store } from "../store/index.ts";
+import { listInputFiles } from "./files.ts";
 import { TRADE_TABLE, type TradeFlow, type TradeRow, tradeDerive } from "./trade-rows.ts";
 import {
   type IngestOptions,
@@ -158,28 +158,13 @@ export function parseDotsSheet(sheet: Sheet, file: string): ParsedSheet {
   return { flow, reporterLabel, rows };
 }
 
-async function listWorkbooks(path: string): Promise<string[]> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(path);
-  } catch {
-    throw new SourceError(
-      path,
-      undefined,
-      "no such file or folder",
-      "Give the folder of IMF DOTS workbooks, e.g. ../shared/data/imf-dots.",
-    );
-  }
-  if (info.isFile()) return [path];
-  const files = (await readdir(path)).filter((f) => f.toLowerCase().endsWith(".xlsx")).sort();
-  if (!files.length)
-    throw new SourceError(
-      path,
-      undefined,
-      "no .xlsx workbooks in this folder",
-      "Give the folder of IMF DOTS workbooks.",
-    );
-  return files.map((f) => join(path, f));
+function listWorkbooks(path: string): Promise<string[]> {
+  return listInputFiles(
+    path,
+    /\.xlsx$/i,
+    "IMF DOTS workbooks (.xlsx)",
+    "Give the folder of IMF DOTS workbooks, e.g. ../shared/data/imf-dots.",
+  );
 }
 
 export interface DotsIngestReport extends IngestResult {

@@ -1,11 +1,11 @@
 // The tidy trade CSV: dyad's own format for trade figures from anywhere else (a customs press release, a
 // statistics office table, a user's spreadsheet): reporter,partner,year,flow,value_usd,source,note.
 // Each file is its own dataset, so re-ingesting a file replaces exactly its rows.
-import { readdir, stat } from "node:fs/promises";
 import { basename, join, relative } from "node:path";
 import { registry } from "../countries/index.ts";
 import type { IngestResult, Store } from "../store/index.ts";
 import { headerIndex, parseCsv, readTextFile } from "./csv.ts";
+import { listInputFiles } from "./files.ts";
 import {
   affectedReporters,
   dedupe,
@@ -44,28 +44,13 @@ export function priorityOf(sourceText: string): number {
   return 25;
 }
 
-export async function listTidyFiles(path: string): Promise<string[]> {
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(path);
-  } catch {
-    throw new SourceError(
-      path,
-      undefined,
-      "no such file or folder",
-      "Give a tidy trade CSV (.csv or .csv.gz) or a folder of them.",
-    );
-  }
-  if (info.isFile()) return [path];
-  const files = (await readdir(path)).filter((f) => /\.csv(\.gz)?$/i.test(f)).sort();
-  if (!files.length)
-    throw new SourceError(
-      path,
-      undefined,
-      "no .csv or .csv.gz files in this folder",
-      "Give a tidy trade CSV or a folder of them.",
-    );
-  return files.map((f) => join(path, f));
+export function listTidyFiles(path: string): Promise<string[]> {
+  return listInputFiles(
+    path,
+    /\.csv(\.gz)?$/i,
+    ".csv or .csv.gz files",
+    "Give a tidy trade CSV (.csv or .csv.gz) or a folder of them.",
+  );
 }
 
 export function tidyDatasetName(file: string): string {
