@@ -133,6 +133,8 @@ test("picking two countries by their German names with the keyboard opens their 
   await page.fill("#country-one", "Russland");
   await page.press("#country-one", "Enter");
   await page.waitForURL(/\/country\/RUS$/);
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.textContent("h1"), "Russia's trade partners over time");
 
   await open("/");
   await page.fill("#country-a", "Atlantis");
