@@ -81,38 +81,50 @@ export async function loadFlows(
   partners: string[],
   years?: [number, number],
 ): Promise<FlowTable> {
-  const rp = reporters.map(() => "?").join(",");
+  // One equality filter per reporter: DuckDB prunes row groups by their min/max reporter only for
+  // comparisons it must apply, not for the optional filter an IN list becomes.
   const pp = partners.map(() => "?").join(",");
-  const yearClause = years ? "AND t.year BETWEEN ? AND ?" : "";
-  const rows = await store.query<Record<string, unknown>>(
-    `SELECT t.dataset, t.source, t.priority, t.reporter, t.partner, t.year, t.flow, t.value_usd AS value,
-            t.estimate, t.publisher, t.file, t.sheet, t.line, t.note,
-            i.version, i.retrieved, strftime(i.ingested_at, '%Y-%m-%dT%H:%M:%SZ') AS ingested_at, i.citation
-       FROM trade_flows t JOIN ingests i ON i.dataset = t.dataset
-      WHERE t.reporter IN (${rp}) AND t.partner IN (${pp}) ${yearClause}`,
-    [...reporters, ...partners, ...(years ?? [])],
-  );
+  const yearClause = years ? "AND year BETWEEN ? AND ?" : "";
+  const sql = reporters
+    .map(() => `SELECT * FROM trade_flows WHERE reporter = ? AND partner IN (${pp}) ${yearClause}`)
+    .join(" UNION ALL ");
+  // Per-dataset facts (source, version, dates, citation) come from the small ingests table once, not with
+  // every row: turning repeated strings into JavaScript values is most of a lookup's cost.
+  const [rows, ingests] = await Promise.all([
+    store.query<Record<string, unknown>>(
+      `SELECT dataset, priority, reporter, partner, year, flow, value_usd AS value, estimate, publisher, file, sheet, line, note
+         FROM (${sql})`,
+      reporters.flatMap((r) => [r, ...partners, ...(years ?? [])]),
+    ),
+    store.query<Record<string, unknown>>(
+      "SELECT dataset, source, version, retrieved, strftime(ingested_at, '%Y-%m-%dT%H:%M:%SZ') AS ingested_at, citation FROM ingests",
+    ),
+  ]);
+  const meta = new Map(ingests.map((i) => [i.dataset as string, i]));
   return new FlowTable(
-    rows.map((r) => ({
-      dataset: r.dataset as string,
-      source: r.source as string,
-      priority: Number(r.priority),
-      reporter: r.reporter as string,
-      partner: r.partner as string,
-      year: Number(r.year),
-      flow: r.flow as Flow,
-      value: Number(r.value),
-      estimate: Boolean(r.estimate),
-      publisher: r.publisher as string,
-      file: (r.file as string | null) ?? null,
-      sheet: (r.sheet as string | null) ?? null,
-      line: r.line === null || r.line === undefined ? null : Number(r.line),
-      note: (r.note as string | null) ?? null,
-      version: (r.version as string | null) ?? null,
-      retrieved: (r.retrieved as string | null) ?? null,
-      ingestedAt: r.ingested_at as string,
-      citation: (r.citation as string | null) ?? null,
-    })),
+    rows.map((r) => {
+      const i = meta.get(r.dataset as string) ?? {};
+      return {
+        dataset: r.dataset as string,
+        source: (i.source as string) ?? (r.dataset as string).split(":")[0],
+        priority: Number(r.priority),
+        reporter: r.reporter as string,
+        partner: r.partner as string,
+        year: Number(r.year),
+        flow: r.flow as Flow,
+        value: Number(r.value),
+        estimate: Boolean(r.estimate),
+        publisher: r.publisher as string,
+        file: (r.file as string | null) ?? null,
+        sheet: (r.sheet as string | null) ?? null,
+        line: r.line === null || r.line === undefined ? null : Number(r.line),
+        note: (r.note as string | null) ?? null,
+        version: (i.version as string | null) ?? null,
+        retrieved: (i.retrieved as string | null) ?? null,
+        ingestedAt: i.ingested_at as string,
+        citation: (i.citation as string | null) ?? null,
+      };
+    }),
   );
 }
 

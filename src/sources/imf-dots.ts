@@ -401,15 +401,16 @@ export async function ingestImfDots(
                   "Two workbooks give the same flow differently; remove the duplicate file.",
                 );
               }
-              // Each workbook holds one reporter, so the staged rows arrive grouped by reporter already:
-              // DuckDB's zone maps skip other reporters' row groups without a sort.
+              // Sorted by reporter and partner, so DuckDB's zone maps let a dyad's lookup skip the row groups
+              // of every other reporter.
               await sql.run(
                 `INSERT INTO trade_flows
                  SELECT 'imf-dots', 'imf-dots', ${PRIORITY}, s.reporter, s.partner, s.year, s.flow, s.value_usd, s.estimate,
                         ${sqlString(IMF_DOTS.publisher)}, (${fileList})[s.file_id + 1], (${sheetList})[s.sheet_id + 1], s.line, NULL
                    FROM ${stage} s
                    LEFT JOIN imf_dots_repeats r USING (reporter, partner, year, flow)
-                  WHERE r.keep IS NULL OR r.keep = s.file_id * 1000000 + s.line`,
+                  WHERE r.keep IS NULL OR r.keep = s.file_id * 1000000 + s.line
+                  ORDER BY s.reporter, s.partner, s.year`,
               );
               const [{ n }] = await sql.query<{ n: bigint }>(
                 "SELECT count(*) AS n FROM trade_flows WHERE dataset = 'imf-dots'",

@@ -53,9 +53,9 @@ export function tradeDerive(reporters: string[] | "all"): string[] {
     `CREATE TABLE IF NOT EXISTS trade_ranks AS ${RANKS_SELECT("AND false")}`,
     `CREATE TABLE IF NOT EXISTS trade_coverage AS ${COVERAGE_SELECT("AND false")}`,
     `DELETE FROM trade_ranks WHERE reporter IN (${list})`,
-    `INSERT INTO trade_ranks ${RANKS_SELECT(`AND t.reporter IN (${list})`)}`,
+    `INSERT INTO trade_ranks ${RANKS_SELECT(`AND t.reporter IN (${list})`)} ORDER BY c.reporter, c.partner`,
     `DELETE FROM trade_coverage WHERE reporter IN (${list})`,
-    `INSERT INTO trade_coverage ${COVERAGE_SELECT(`AND t.reporter IN (${list})`)}`,
+    `INSERT INTO trade_coverage ${COVERAGE_SELECT(`AND t.reporter IN (${list})`)} ORDER BY t.reporter`,
     ...DERIVED_INDEXES,
   ];
 }
