@@ -2,13 +2,15 @@
 // 30 s each, with the answer cache (the server as it runs) and without it (the cost of each computation).
 // The server runs in a child process so autocannon does not share its event loop.
 //
-// Run: DYAD_HOME=<a data home with the sources ingested> nice node --import tsx bench/serve.ts [seconds]
+// Run: DYAD_HOME=<a data home with the sources ingested> nice node --import tsx bench/serve.ts [seconds] [value|profile]
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 
 const SECONDS = Number(process.argv[2] ?? 30);
 const CONNECTIONS = 64;
+/** Only the runs whose route starts with this word (value, profile), when given. */
+const ONLY = process.argv[3];
 
 async function startChild(cacheBytes: number): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--child"], {
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
         ["profile (4 pairs), gzip", PROFILE_PATHS, { "accept-encoding": "gzip" }],
       ] as const) {
         if (cacheBytes === 0 && route.endsWith("gzip")) continue;
+        if (ONLY && !route.startsWith(ONLY)) continue;
         const r = await load(url, paths, headers);
         const line = `| ${route} | ${label} | ${r.rps.toFixed(0)} | ${r.p50} ms | ${r.p99} ms | ${r.total} | ${r.errors} | ${r.mb.toFixed(1)} MB/s |`;
         rows.push(line);

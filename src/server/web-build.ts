@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 
 export const WEB_DIR = resolve(fileURLToPath(new URL("../../web", import.meta.url)));
 export const WEB_DIST = join(WEB_DIR, "dist");
+// The dashboard bundles the dossier's chart functions, so a change there calls for a rebuild too.
+const BUNDLED_SOURCES = [resolve(WEB_DIR, "../src/dossier")];
 
 function newest(path: string): number {
   const st = statSync(path);
@@ -21,7 +23,8 @@ function newest(path: string): number {
 export function webBuildNeeded(dir = WEB_DIR): boolean {
   const index = join(dir, "dist", "index.html");
   if (!existsSync(index)) return true;
-  return newest(dir) > statSync(index).mtimeMs;
+  const built = statSync(index).mtimeMs;
+  return [dir, ...BUNDLED_SOURCES].some((d) => existsSync(d) && newest(d) > built);
 }
 
 /** Builds web/ into web/dist; the Vite configuration is here, so there is no vite.config file to keep in step. */
