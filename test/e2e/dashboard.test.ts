@@ -191,6 +191,12 @@ test("on a phone-sized screen the dyad page fits the width", async () => {
   await open("/dyad/CHN/RUS");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+  // Each chart is scaled into the screen, not cut off at its right edge.
+  const charts = await page.$$eval("figure.chart > svg", (svgs) =>
+    svgs.map((s) => s.getBoundingClientRect().right),
+  );
+  assert.ok(charts.length >= 5);
+  for (const right of charts) assert.ok(right <= 390, `a chart ends at ${right}px`);
   await page.screenshot({ path: `${SHOTS}/dyad-CHN-RUS-phone.png` });
   await page.setViewportSize({ width: 1100, height: 900 });
 });

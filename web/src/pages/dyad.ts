@@ -14,9 +14,9 @@ function latest(profile: Profile, key: Key): TradeYear | undefined {
   return [...profile.trade.table].reverse().find((r) => r[key] !== null && r[key] !== undefined);
 }
 
-function chartWidth(root: HTMLElement): number {
-  return Math.max(280, Math.min(760, root.clientWidth - 8));
-}
+// The dossier's charts wrap their titles and source lines for 760 px; on a narrower screen they are drawn
+// at 760 and scaled down by their viewBox rather than drawn narrower with text running off the edge.
+const CHART_WIDTH = 760;
 
 export async function dyadPage(root: HTMLElement, lang: Lang, a: string, b: string): Promise<void> {
   const s = t(lang);
@@ -98,7 +98,7 @@ export async function dyadPage(root: HTMLElement, lang: Lang, a: string, b: stri
     h("h2", { id: "narrative" }, s.narrative),
   );
   root.replaceChildren(heading, links, keyFigures, narrative);
-  const width = chartWidth(narrative);
+  const width = CHART_WIDTH;
   for (const section of dossier.sections) narrative.append(sectionView(dossier, section.id, lang, width));
 
   root.append(yearTable(profile, lang), sourcesList(profile, lang));
