@@ -2,6 +2,7 @@
 // in DYAD_HOME (run `dyad setup` first). Prints p50 and p99 in milliseconds.
 //   DYAD_HOME=.dyad node --import tsx bench/profile.ts [A] [B] [--runs N]
 import { cpus } from "node:os";
+import { loadTradeContext, TRADE_INDICATORS } from "../src/indicators/trade.ts";
 import { buildProfile } from "../src/profile/index.ts";
 import { Store } from "../src/store/index.ts";
 
@@ -26,8 +27,25 @@ for (let i = 0; i < runs; i++) {
   years = r.years;
 }
 samples.sort((x, y) => x - y);
-const q = (p: number) =>
-  Number(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))].toFixed(2));
+const q = (p: number, xs = samples) =>
+  Number(xs[Math.min(xs.length - 1, Math.floor(p * xs.length))].toFixed(2));
+
+// The trade part alone (the profile as issue 2 defined it): load the flows, ranks and coverage, then every
+// trade indicator for both directions and every year with data.
+const tradeSamples: number[] = [];
+for (let i = 0; i < runs + 10; i++) {
+  const t = performance.now();
+  const ctx = await loadTradeContext(store, a, b);
+  const reverse = { ...ctx, a: b, b: a };
+  for (const year of ctx.flows.years()) {
+    for (const d of TRADE_INDICATORS) {
+      d.fromContext(ctx, year);
+      d.fromContext(reverse, year);
+    }
+  }
+  if (i >= 10) tradeSamples.push(performance.now() - t);
+}
+tradeSamples.sort((x, y) => x - y);
 console.log(
   JSON.stringify(
     {
@@ -35,9 +53,8 @@ console.log(
       machine: `${cpus().length} cores`,
       runs,
       years,
-      p50Ms: q(0.5),
-      p90Ms: q(0.9),
-      p99Ms: q(0.99),
+      full: { p50Ms: q(0.5), p90Ms: q(0.9), p99Ms: q(0.99) },
+      tradeOnly: { p50Ms: q(0.5, tradeSamples), p90Ms: q(0.9, tradeSamples), p99Ms: q(0.99, tradeSamples) },
     },
     null,
     2,

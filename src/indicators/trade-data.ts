@@ -81,25 +81,25 @@ export async function loadFlows(
   partners: string[],
   years?: [number, number],
 ): Promise<FlowTable> {
-  // One equality filter per reporter: DuckDB prunes row groups by their min/max reporter only for
-  // comparisons it must apply, not for the optional filter an IN list becomes.
+  // One query per reporter with an equality filter: DuckDB prunes row groups by their min/max reporter only
+  // for comparisons it must apply, not for the optional filter an IN list becomes; and on a read-only store
+  // the queries run side by side. Per-dataset facts (source, version, dates, citation) come from the small
+  // ingests table once, not with every row: turning repeated strings into JavaScript is most of the cost.
   const pp = partners.map(() => "?").join(",");
   const yearClause = years ? "AND year BETWEEN ? AND ?" : "";
-  const sql = reporters
-    .map(() => `SELECT * FROM trade_flows WHERE reporter = ? AND partner IN (${pp}) ${yearClause}`)
-    .join(" UNION ALL ");
-  // Per-dataset facts (source, version, dates, citation) come from the small ingests table once, not with
-  // every row: turning repeated strings into JavaScript values is most of a lookup's cost.
-  const [rows, ingests] = await Promise.all([
-    store.query<Record<string, unknown>>(
-      `SELECT dataset, priority, reporter, partner, year, flow, value_usd AS value, estimate, publisher, file, sheet, line, note
-         FROM (${sql})`,
-      reporters.flatMap((r) => [r, ...partners, ...(years ?? [])]),
-    ),
+  const [ingests, ...perReporter] = await Promise.all([
     store.query<Record<string, unknown>>(
       "SELECT dataset, source, version, retrieved, strftime(ingested_at, '%Y-%m-%dT%H:%M:%SZ') AS ingested_at, citation FROM ingests",
     ),
+    ...reporters.map((reporter) =>
+      store.query<Record<string, unknown>>(
+        `SELECT dataset, priority, reporter, partner, year, flow, value_usd AS value, estimate, publisher, file, sheet, line, note
+           FROM trade_flows WHERE reporter = ? AND partner IN (${pp}) ${yearClause}`,
+        [reporter, ...partners, ...(years ?? [])],
+      ),
+    ),
   ]);
+  const rows = perReporter.flat();
   const meta = new Map(ingests.map((i) => [i.dataset as string, i]));
   return new FlowTable(
     rows.map((r) => {
@@ -220,12 +220,28 @@ export function describeRange(years: Set<number>): string {
   return runs.join(", ");
 }
 
-/** Provenance of one report, with why it answered when other datasets had the same flow. */
+const provenanceCache = new WeakMap<FlowReport, Partial<Record<"reporter" | "partner", Provenance>>>();
+
+/**
+ * Provenance of one report, with why it answered when other datasets had the same flow. A profile asks for
+ * the same report dozens of times (every share of every year uses the World totals), so it is built once.
+ */
 export function provenanceOf(
   report: FlowReport,
   all: FlowReport[],
   side: "reporter" | "partner",
 ): Provenance {
+  let cached = provenanceCache.get(report);
+  if (!cached) {
+    cached = {};
+    provenanceCache.set(report, cached);
+  }
+  const built = cached[side] ?? buildProvenance(report, all, side);
+  cached[side] = built;
+  return built;
+}
+
+function buildProvenance(report: FlowReport, all: FlowReport[], side: "reporter" | "partner"): Provenance {
   const others = all.filter((r) => r !== report);
   const why = others.length
     ? `${report.dataset} preferred to ${others.map((o) => `${o.dataset} (${formatUsd(o.value)})`).join(", ")}: ${PRIORITY_RULE[report.priority] ?? `priority ${report.priority}`}`

@@ -63,20 +63,27 @@ export async function beyondTradeSections(
   const span = [a, b, from, to];
   const pair = `${countryName(a)}–${countryName(b)}`;
 
-  let un: BeyondTradeSections["un"];
-  const hasVotes = await hasDataset(store, "unvotes");
-  const hasIdeal = await hasDataset(store, "voeten");
-  if (!hasVotes && !hasIdeal)
-    un = { absent: "neither the UN roll calls (unvotes) nor Voeten's ideal points are in the store" };
-  else {
-    const rows = await store.query<Record<string, unknown>>(
-      `WITH agree AS (${
-        hasVotes
-          ? `SELECT rc.year, count(*) AS both_voted, count(*) FILTER (WHERE va.vote = vb.vote) AS agreed
+  let un!: BeyondTradeSections["un"];
+  let arms!: BeyondTradeSections["arms"];
+  let energy!: BeyondTradeSections["energy"];
+  let macro!: BeyondTradeSections["macro"];
+  let geo!: BeyondTradeSections["geo"];
+  // The sections are independent: their queries run side by side on a read-only store's connections.
+  await Promise.all([
+    (async () => {
+      const hasVotes = await hasDataset(store, "unvotes");
+      const hasIdeal = await hasDataset(store, "voeten");
+      if (!hasVotes && !hasIdeal)
+        un = { absent: "neither the UN roll calls (unvotes) nor Voeten's ideal points are in the store" };
+      else {
+        const rows = await store.query<Record<string, unknown>>(
+          `WITH agree AS (${
+            hasVotes
+              ? `SELECT rc.year, count(*) AS both_voted, count(*) FILTER (WHERE va.vote = vb.vote) AS agreed
                FROM un_roll_calls rc JOIN un_votes va ON va.rcid = rc.rcid AND va.country = $1
                JOIN un_votes vb ON vb.rcid = rc.rcid AND vb.country = $2 WHERE rc.year BETWEEN $3 AND $4 GROUP BY rc.year`
-          : "SELECT NULL::SMALLINT AS year, NULL::BIGINT AS both_voted, NULL::BIGINT AS agreed WHERE false"
-      }),
+              : "SELECT NULL::SMALLINT AS year, NULL::BIGINT AS both_voted, NULL::BIGINT AS agreed WHERE false"
+          }),
       ideal AS (${
         hasIdeal
           ? `SELECT pa.year, abs(pa.ideal_point - pb.ideal_point) AS distance FROM un_ideal_points pa
@@ -86,26 +93,26 @@ export async function beyondTradeSections(
       })
       SELECT coalesce(agree.year, ideal.year) AS year, agree.both_voted, agree.agreed, ideal.distance
         FROM agree FULL JOIN ideal ON agree.year = ideal.year ORDER BY 1`,
-      span,
-    );
-    un = rows.length
-      ? {
-          source: [hasVotes && "unvotes", hasIdeal && "voeten"].filter(Boolean).join(", "),
-          years: rows.map((r) => ({
-            year: Number(r.year),
-            agreement: r.both_voted ? Number(r.agreed) / Number(r.both_voted) : null,
-            bothVoted: num(r.both_voted),
-            idealPointDistance: num(r.distance),
-          })),
-        }
-      : { absent: `no UN votes or ideal points for both ${pair} in ${from}–${to}` };
-  }
-
-  let arms: BeyondTradeSections["arms"];
-  if (!(await hasDataset(store, "sipri"))) arms = { absent: "the SIPRI register is not in the store" };
-  else {
-    const rows = await store.query<Record<string, unknown>>(
-      `WITH years AS (SELECT range::SMALLINT AS year FROM range(
+          span,
+        );
+        un = rows.length
+          ? {
+              source: [hasVotes && "unvotes", hasIdeal && "voeten"].filter(Boolean).join(", "),
+              years: rows.map((r) => ({
+                year: Number(r.year),
+                agreement: r.both_voted ? Number(r.agreed) / Number(r.both_voted) : null,
+                bothVoted: num(r.both_voted),
+                idealPointDistance: num(r.distance),
+              })),
+            }
+          : { absent: `no UN votes or ideal points for both ${pair} in ${from}–${to}` };
+      }
+    })(),
+    (async () => {
+      if (!(await hasDataset(store, "sipri"))) arms = { absent: "the SIPRI register is not in the store" };
+      else {
+        const rows = await store.query<Record<string, unknown>>(
+          `WITH years AS (SELECT range::SMALLINT AS year FROM range(
                         greatest($3, (SELECT min(year) FROM arms_transfers)), least($4, (SELECT max(year) FROM arms_transfers)) + 1))
        SELECT y.year,
               coalesce(sum(t.tiv) FILTER (WHERE t.supplier = $1 AND t.recipient = $2), 0) AS ab,
@@ -114,32 +121,32 @@ export async function beyondTradeSections(
               sum(t.tiv) FILTER (WHERE t.recipient = $1) AS into_a
          FROM years y LEFT JOIN arms_transfers t ON t.year = y.year AND (t.recipient = $1 OR t.recipient = $2)
         GROUP BY y.year ORDER BY y.year`,
-      span,
-    );
-    const any = rows.some((r) => Number(r.ab) || Number(r.ba));
-    arms = any
-      ? {
-          source: "sipri",
-          years: rows.map((r) => ({
-            year: Number(r.year),
-            tivAtoB: Number(r.ab),
-            tivBtoA: Number(r.ba),
-            shareOfBImportsFromA: r.into_b ? Number(r.ab) / Number(r.into_b) : null,
-            shareOfAImportsFromB: r.into_a ? Number(r.ba) / Number(r.into_a) : null,
-          })),
-        }
-      : { absent: `SIPRI records no major-arms deliveries between ${pair} in ${from}–${to}` };
-  }
-
-  let energy: BeyondTradeSections["energy"];
-  if (!(await hasDataset(store, "ei-energy")))
-    energy = { absent: "the Energy Institute workbook is not in the store" };
-  else {
-    const years: Extract<BeyondTradeSections["energy"], { years: unknown }>["years"] = [];
-    for (const fuel of FUELS) {
-      const parts = `[${fuel.parts.map((p) => `'${p}'`).join(",")}]`;
-      const rows = await store.query<Record<string, unknown>>(
-        `SELECT year,
+          span,
+        );
+        const any = rows.some((r) => Number(r.ab) || Number(r.ba));
+        arms = any
+          ? {
+              source: "sipri",
+              years: rows.map((r) => ({
+                year: Number(r.year),
+                tivAtoB: Number(r.ab),
+                tivBtoA: Number(r.ba),
+                shareOfBImportsFromA: r.into_b ? Number(r.ab) / Number(r.into_b) : null,
+                shareOfAImportsFromB: r.into_a ? Number(r.ba) / Number(r.into_a) : null,
+              })),
+            }
+          : { absent: `SIPRI records no major-arms deliveries between ${pair} in ${from}–${to}` };
+      }
+    })(),
+    (async () => {
+      if (!(await hasDataset(store, "ei-energy")))
+        energy = { absent: "the Energy Institute workbook is not in the store" };
+      else {
+        const years: Extract<BeyondTradeSections["energy"], { years: unknown }>["years"] = [];
+        for (const fuel of FUELS) {
+          const parts = `[${fuel.parts.map((p) => `'${p}'`).join(",")}]`;
+          const rows = await store.query<Record<string, unknown>>(
+            `SELECT year,
                 sum(value) FILTER (WHERE exporter = $1 AND importer = $2) AS ab,
                 sum(value) FILTER (WHERE exporter = $2 AND importer = $1) AS ba,
                 sum(value) FILTER (WHERE exporter = 'WLD' AND importer = $2) AS into_b,
@@ -148,57 +155,59 @@ export async function beyondTradeSections(
                 count(*) FILTER (WHERE exporter = $2) > 0 AS b_exp, count(*) FILTER (WHERE importer = $1) > 0 AS a_imp
            FROM energy_trade WHERE fuel IN (SELECT unnest(${parts}::VARCHAR[])) AND year BETWEEN $3 AND $4
           GROUP BY year ORDER BY year`,
-        span,
-      );
-      for (const r of rows) {
-        const ab = r.a_exp && r.b_imp ? Number(r.ab ?? 0) : null;
-        const ba = r.b_exp && r.a_imp ? Number(r.ba ?? 0) : null;
-        if (ab === null && ba === null) continue;
-        years.push({
-          year: Number(r.year),
-          fuel: fuel.key,
-          unit: fuel.unit,
-          aToB: ab,
-          bToA: ba,
-          shareOfBImportsFromA: ab !== null && r.into_b ? ab / Number(r.into_b) : null,
-          shareOfAImportsFromB: ba !== null && r.into_a ? ba / Number(r.into_a) : null,
-        });
-      }
-    }
-    energy = years.length
-      ? { source: "ei-energy", years }
-      : {
-          absent: `the Energy Institute's bilateral tables (2022) do not list ${pair} separately for any fuel`,
-        };
-  }
-
-  let macro: BeyondTradeSections["macro"];
-  if (!(await hasDataset(store, "wdi"))) macro = { absent: "the WDI files are not in the store" };
-  else {
-    const rows = await store.query<Record<string, unknown>>(
-      `SELECT year, max(gdp_usd) FILTER (WHERE country = $1) AS ga, max(gdp_usd) FILTER (WHERE country = $2) AS gb
-         FROM (${GDP_SQL}) WHERE country IN ($1, $2) AND year BETWEEN $3 AND $4 GROUP BY year ORDER BY year`,
-      span,
-    );
-    macro = rows.length
-      ? {
-          source: "wdi",
-          years: rows.map((r) => ({ year: Number(r.year), gdpA: num(r.ga), gdpB: num(r.gb) })),
+            span,
+          );
+          for (const r of rows) {
+            const ab = r.a_exp && r.b_imp ? Number(r.ab ?? 0) : null;
+            const ba = r.b_exp && r.a_imp ? Number(r.ba ?? 0) : null;
+            if (ab === null && ba === null) continue;
+            years.push({
+              year: Number(r.year),
+              fuel: fuel.key,
+              unit: fuel.unit,
+              aToB: ab,
+              bToA: ba,
+              shareOfBImportsFromA: ab !== null && r.into_b ? ab / Number(r.into_b) : null,
+              shareOfAImportsFromB: ba !== null && r.into_a ? ba / Number(r.into_a) : null,
+            });
+          }
         }
-      : { absent: `WDI has no GDP for ${countryName(a)} or ${countryName(b)} in ${from}–${to}` };
-  }
-
-  let geo: BeyondTradeSections["geo"];
-  if (!(await hasDataset(store, "cepii"))) geo = { absent: "CEPII GeoDist is not in the store" };
-  else {
-    const r = await store.one<Record<string, unknown>>(
-      "SELECT dist, contig FROM geo_dyads WHERE a = ? AND b = ?",
-      [a, b],
-    );
-    geo = r
-      ? { source: "cepii", distanceKm: num(r.dist), contiguity: num(r.contig) }
-      : { absent: `GeoDist has no row for ${pair}` };
-  }
+        energy = years.length
+          ? { source: "ei-energy", years }
+          : {
+              absent: `the Energy Institute's bilateral tables (2022) do not list ${pair} separately for any fuel`,
+            };
+      }
+    })(),
+    (async () => {
+      if (!(await hasDataset(store, "wdi"))) macro = { absent: "the WDI files are not in the store" };
+      else {
+        const rows = await store.query<Record<string, unknown>>(
+          `SELECT year, max(gdp_usd) FILTER (WHERE country = $1) AS ga, max(gdp_usd) FILTER (WHERE country = $2) AS gb
+         FROM (${GDP_SQL}) WHERE country IN ($1, $2) AND year BETWEEN $3 AND $4 GROUP BY year ORDER BY year`,
+          span,
+        );
+        macro = rows.length
+          ? {
+              source: "wdi",
+              years: rows.map((r) => ({ year: Number(r.year), gdpA: num(r.ga), gdpB: num(r.gb) })),
+            }
+          : { absent: `WDI has no GDP for ${countryName(a)} or ${countryName(b)} in ${from}–${to}` };
+      }
+    })(),
+    (async () => {
+      if (!(await hasDataset(store, "cepii"))) geo = { absent: "CEPII GeoDist is not in the store" };
+      else {
+        const r = await store.one<Record<string, unknown>>(
+          "SELECT dist, contig FROM geo_dyads WHERE a = ? AND b = ?",
+          [a, b],
+        );
+        geo = r
+          ? { source: "cepii", distanceKm: num(r.dist), contiguity: num(r.contig) }
+          : { absent: `GeoDist has no row for ${pair}` };
+      }
+    })(),
+  ]);
   return { a, b, from, to, un, arms, energy, macro, geo };
 }
 

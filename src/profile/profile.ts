@@ -136,8 +136,13 @@ export async function buildProfile(
   const b = registry.resolve(bInput);
   if (a.code === b.code)
     throw new Error(`A dyad needs two different countries; both are ${a.en} (${a.code}).`);
-  // All years are loaded even for a window: a record is the largest turnover of the whole history.
-  const ctx = await loadTradeContext(store, a.code, b.code);
+  // All years are loaded even for a window: a record is the largest turnover of the whole history. The
+  // further dimensions are independent of trade, so their queries run beside it.
+  const [ctx, beyondSections, goods] = await Promise.all([
+    loadTradeContext(store, a.code, b.code),
+    beyondTradeSections(store, a.code, b.code, options),
+    productSection(store, a.code, b.code),
+  ]);
   const reverse = { ...ctx, a: b.code, b: a.code };
   // Years with any bilateral figure, from either side; World totals alone do not make a year of the dyad.
   const bilateral = (y: number) =>
@@ -213,14 +218,8 @@ export async function buildProfile(
     };
   });
 
-  const {
-    a: _a,
-    b: _b,
-    from: _from,
-    to: _to,
-    ...beyond
-  } = await beyondTradeSections(store, a.code, b.code, options);
-  const sections: ProfileSections = { ...beyond, goods: await productSection(store, a.code, b.code) };
+  const { a: _a, b: _b, from: _from, to: _to, ...beyond } = beyondSections;
+  const sections: ProfileSections = { ...beyond, goods };
   for (const provider of sectionProviders)
     Object.assign(sections, await provider(store, a.code, b.code, options));
   return {

@@ -27,10 +27,6 @@ const COVERAGE_SELECT = (filter: string) => `
     WHERE true ${filter}
     GROUP BY ALL`;
 
-const DERIVED_INDEXES = [
-  "CREATE INDEX IF NOT EXISTS trade_ranks_lookup ON trade_ranks (reporter, partner)",
-  "CREATE INDEX IF NOT EXISTS trade_coverage_lookup ON trade_coverage (reporter)",
-];
 
 /**
  * Tables derived from trade_flows, rebuilt in the ingest's own transaction so they never go stale: B's rank
@@ -42,9 +38,10 @@ const DERIVED_INDEXES = [
 export function tradeDerive(reporters: string[] | "all"): string[] {
   if (reporters === "all") {
     return [
+      "DROP INDEX IF EXISTS trade_ranks_lookup",
+      "DROP INDEX IF EXISTS trade_coverage_lookup",
       `CREATE OR REPLACE TABLE trade_ranks AS ${RANKS_SELECT("")} ORDER BY c.reporter, c.partner`,
       `CREATE OR REPLACE TABLE trade_coverage AS ${COVERAGE_SELECT("")} ORDER BY t.reporter`,
-      ...DERIVED_INDEXES,
     ];
   }
   for (const r of reporters) if (!/^[A-Z0-9_]{2,8}$/.test(r)) throw new Error(`not a registry code: ${r}`);
@@ -56,7 +53,6 @@ export function tradeDerive(reporters: string[] | "all"): string[] {
     `INSERT INTO trade_ranks ${RANKS_SELECT(`AND t.reporter IN (${list})`)} ORDER BY c.reporter, c.partner`,
     `DELETE FROM trade_coverage WHERE reporter IN (${list})`,
     `INSERT INTO trade_coverage ${COVERAGE_SELECT(`AND t.reporter IN (${list})`)} ORDER BY t.reporter`,
-    ...DERIVED_INDEXES,
   ];
 }
 

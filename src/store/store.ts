@@ -132,9 +132,38 @@ export class Store {
     }
   }
 
+  // A read-only store answers queries on a few connections of its own, so the independent queries of one
+  // answer (a profile's trade flows, ranks, votes, arms, energy) run side by side on both cores. A writable
+  // store keeps to its one connection: an ingest's transaction lives there.
+  private readers: DuckDBConnection[] = [];
+  private idleReaders: DuckDBConnection[] = [];
+  private waitingForReader: ((c: DuckDBConnection) => void)[] = [];
+
+  private async acquireReader(): Promise<DuckDBConnection> {
+    const idle = this.idleReaders.pop();
+    if (idle) return idle;
+    if (this.readers.length < MAX_READERS) {
+      const connection = await this.instance.connect();
+      this.readers.push(connection);
+      return connection;
+    }
+    return new Promise((resolveReader) => this.waitingForReader.push(resolveReader));
+  }
+
+  private releaseReader(connection: DuckDBConnection): void {
+    const next = this.waitingForReader.shift();
+    if (next) next(connection);
+    else this.idleReaders.push(connection);
+  }
+
   async query<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params as never);
-    return reader.getRowObjectsJS() as T[];
+    if (!this.readOnly) return queryOn<T>(this.connection, sql, params);
+    const connection = await this.acquireReader();
+    try {
+      return await queryOn<T>(connection, sql, params);
+    } finally {
+      this.releaseReader(connection);
+    }
   }
 
   async one<T = Row>(sql: string, params: SqlValue[] = []): Promise<T | undefined> {
@@ -296,12 +325,24 @@ export class Store {
   }
 
   close(): void {
+    for (const reader of this.readers) reader.closeSync();
+    this.readers = [];
+    this.idleReaders = [];
     this.connection.closeSync();
     this.instance.closeSync();
   }
 }
 
 const BULK_ROWS = 50_000;
+const MAX_READERS = 4;
+
+async function queryOn<T>(connection: DuckDBConnection, sql: string, params: SqlValue[]): Promise<T[]> {
+  const started = performance.now();
+  const reader = await connection.runAndReadAll(sql, params as never);
+  const rows = reader.getRowObjectsJS() as T[];
+  if (process.env.DYAD_TRACE === "queries") trace(sql, started);
+  return rows;
+}
 
 /** DYAD_TRACE=1 prints each ingest statement's time to stderr, for finding the slow step. */
 function trace(sql: string, started: number): void {
