@@ -19,9 +19,11 @@ const RANKS_SELECT = (filter: string) => `
           count(*) OVER (PARTITION BY c.reporter, c.year, c.flow) AS n
      FROM country_flows c JOIN best b USING (reporter, year, flow, dataset)`;
 
+// Coverage counts what a reporter published itself: rows that a third party estimated for it (priority 40,
+// e.g. UNCTAD's figures for Russia after 2021) do not make a year "reported by partner".
 const COVERAGE_SELECT = (filter: string) => `
    SELECT t.reporter, t.flow, t.year,
-          count(*) FILTER (WHERE e.kind = 'country') AS partner_rows,
+          count(*) FILTER (WHERE e.kind = 'country' AND t.priority < 40) AS partner_rows,
           count(*) FILTER (WHERE t.partner = 'WLD') AS world_rows
      FROM trade_flows t JOIN entities e ON e.code = t.partner
     WHERE true ${filter}
