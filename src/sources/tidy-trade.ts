@@ -1,7 +1,7 @@
 // The tidy trade CSV: dyad's own format for trade figures from anywhere else (a customs press release, a
 // statistics office table, a user's spreadsheet): reporter,partner,year,flow,value_usd,source,note.
 // Each file is its own dataset, so re-ingesting a file replaces exactly its rows.
-import { basename, join, relative } from "node:path";
+import { basename, relative } from "node:path";
 import { registry } from "../countries/index.ts";
 import type { IngestResult, Store } from "../store/index.ts";
 import { headerIndex, parseCsv, readTextFile } from "./csv.ts";

@@ -29,7 +29,6 @@ const COVERAGE_SELECT = (filter: string) => `
     WHERE true ${filter}
     GROUP BY ALL`;
 
-
 /**
  * Tables derived from trade_flows, rebuilt in the ingest's own transaction so they never go stale: B's rank
  * among A's partners (within the best dataset that reports A's flow by at least ten country partners that
