@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../src/dossier/render/pdf.ts";
 
-export const CHROMIUM = process.env.DYAD_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM = CHROMIUM_PATH;
 
 export interface Browser {
   context: BrowserContext;
@@ -21,16 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1100, height: 900 },
   });
   return {
