@@ -139,7 +139,6 @@ export async function loadRanks(
   years?: [number, number],
 ): Promise<Map<string, RankEntry>> {
   const out = new Map<string, RankEntry>();
-  if (!(await store.hasTable("trade_ranks"))) return out;
   // One equality lookup per reporter: the (reporter, partner) index answers each without a scan.
   const yearClause = years ? "AND year BETWEEN ? AND ?" : "";
   const sql = reporters
@@ -148,10 +147,12 @@ export async function loadRanks(
         `SELECT reporter, partner, year, flow, dataset, rank, n FROM trade_ranks WHERE reporter = ? AND partner = ? ${yearClause}`,
     )
     .join(" UNION ALL ");
-  const rows = await store.query<Record<string, unknown>>(
-    sql,
-    reporters.flatMap((r) => [r, partnerOf[r], ...(years ?? [])]),
-  );
+  const rows = await store
+    .query<Record<string, unknown>>(
+      sql,
+      reporters.flatMap((r) => [r, partnerOf[r], ...(years ?? [])]),
+    )
+    .catch(noDerivedTable);
   for (const r of rows) {
     const entry: RankEntry = {
       reporter: r.reporter as string,
@@ -167,6 +168,12 @@ export async function loadRanks(
   return out;
 }
 
+/** Before any trade ingest the derived tables do not exist yet: no ranks, no coverage, not an error. */
+function noDerivedTable(err: Error): never[] {
+  if (/does not exist/i.test(err.message)) return [];
+  throw err;
+}
+
 /** Which years a reporter reports a flow by partner (countries), and which only as a World total. */
 export interface Coverage {
   byPartner: Set<number>;
@@ -174,22 +181,18 @@ export interface Coverage {
 }
 
 export async function loadCoverage(store: Store, reporters: string[]): Promise<Map<string, Coverage>> {
-  const rp = reporters.map(() => "?").join(",");
-  const rows = await store.query<{
-    reporter: string;
-    flow: string;
-    year: number;
-    partner_rows: bigint;
-    world_rows: bigint;
-  }>(
-    `SELECT t.reporter, t.flow, t.year,
-            count(*) FILTER (WHERE e.kind = 'country') AS partner_rows,
-            count(*) FILTER (WHERE t.partner = 'WLD') AS world_rows
-       FROM trade_flows t JOIN entities e ON e.code = t.partner
-      WHERE t.reporter IN (${rp})
-      GROUP BY ALL`,
-    reporters,
+  // From the derived table the trade ingests keep current; one equality lookup per reporter, side by side.
+  const perReporter = await Promise.all(
+    reporters.map((reporter) =>
+      store
+        .query<{ reporter: string; flow: string; year: number; partner_rows: bigint; world_rows: bigint }>(
+          "SELECT reporter, flow, year, partner_rows, world_rows FROM trade_coverage WHERE reporter = ?",
+          [reporter],
+        )
+        .catch(noDerivedTable),
+    ),
   );
+  const rows = perReporter.flat();
   const out = new Map<string, Coverage>();
   for (const r of rows) {
     const key = `${r.reporter}|${r.flow}`;

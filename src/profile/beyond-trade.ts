@@ -3,7 +3,6 @@
 // follow the definitions in src/indicators/{un,arms,energy,macro,geo}.ts.
 import { countryName } from "../countries/index.ts";
 import { FUELS } from "../indicators/energy.ts";
-import { hasDataset } from "../indicators/ingest-provenance.ts";
 import { GDP_SQL } from "../indicators/macro.ts";
 import type { Store } from "../store/index.ts";
 
@@ -62,6 +61,11 @@ export async function beyondTradeSections(
   const to = range.to ?? new Date().getFullYear();
   const span = [a, b, from, to];
   const pair = `${countryName(a)}–${countryName(b)}`;
+  // Which datasets are loaded, asked once for all sections rather than once per section.
+  const loaded = store
+    .query<{ dataset: string }>("SELECT dataset FROM ingests")
+    .then((rows) => new Set(rows.map((r) => r.dataset)));
+  const has = async (dataset: string) => (await loaded).has(dataset);
 
   let un!: BeyondTradeSections["un"];
   let arms!: BeyondTradeSections["arms"];
@@ -71,8 +75,8 @@ export async function beyondTradeSections(
   // The sections are independent: their queries run side by side on a read-only store's connections.
   await Promise.all([
     (async () => {
-      const hasVotes = await hasDataset(store, "unvotes");
-      const hasIdeal = await hasDataset(store, "voeten");
+      const hasVotes = await has("unvotes");
+      const hasIdeal = await has("voeten");
       if (!hasVotes && !hasIdeal)
         un = { absent: "neither the UN roll calls (unvotes) nor Voeten's ideal points are in the store" };
       else {
@@ -109,7 +113,7 @@ export async function beyondTradeSections(
       }
     })(),
     (async () => {
-      if (!(await hasDataset(store, "sipri"))) arms = { absent: "the SIPRI register is not in the store" };
+      if (!(await has("sipri"))) arms = { absent: "the SIPRI register is not in the store" };
       else {
         const rows = await store.query<Record<string, unknown>>(
           `WITH years AS (SELECT range::SMALLINT AS year FROM range(
@@ -139,25 +143,25 @@ export async function beyondTradeSections(
       }
     })(),
     (async () => {
-      if (!(await hasDataset(store, "ei-energy")))
-        energy = { absent: "the Energy Institute workbook is not in the store" };
+      if (!(await has("ei-energy"))) energy = { absent: "the Energy Institute workbook is not in the store" };
       else {
         const years: Extract<BeyondTradeSections["energy"], { years: unknown }>["years"] = [];
-        for (const fuel of FUELS) {
-          const parts = `[${fuel.parts.map((p) => `'${p}'`).join(",")}]`;
-          const rows = await store.query<Record<string, unknown>>(
-            `SELECT year,
+        // One query for every fuel: the table is small, so each query's fixed cost is what counts.
+        const fuelOf = `CASE ${FUELS.flatMap((f) => f.parts.map((p) => `WHEN fuel = '${p}' THEN '${f.key}'`)).join(" ")} END`;
+        const rows = await store.query<Record<string, unknown>>(
+          `SELECT ${fuelOf} AS fuel_key, year,
                 sum(value) FILTER (WHERE exporter = $1 AND importer = $2) AS ab,
                 sum(value) FILTER (WHERE exporter = $2 AND importer = $1) AS ba,
                 sum(value) FILTER (WHERE exporter = 'WLD' AND importer = $2) AS into_b,
                 sum(value) FILTER (WHERE exporter = 'WLD' AND importer = $1) AS into_a,
                 count(*) FILTER (WHERE exporter = $1) > 0 AS a_exp, count(*) FILTER (WHERE importer = $2) > 0 AS b_imp,
                 count(*) FILTER (WHERE exporter = $2) > 0 AS b_exp, count(*) FILTER (WHERE importer = $1) > 0 AS a_imp
-           FROM energy_trade WHERE fuel IN (SELECT unnest(${parts}::VARCHAR[])) AND year BETWEEN $3 AND $4
-          GROUP BY year ORDER BY year`,
-            span,
-          );
-          for (const r of rows) {
+           FROM energy_trade WHERE year BETWEEN $3 AND $4 AND ${fuelOf} IS NOT NULL
+          GROUP BY ALL ORDER BY year`,
+          span,
+        );
+        for (const fuel of FUELS) {
+          for (const r of rows.filter((x) => x.fuel_key === fuel.key)) {
             const ab = r.a_exp && r.b_imp ? Number(r.ab ?? 0) : null;
             const ba = r.b_exp && r.a_imp ? Number(r.ba ?? 0) : null;
             if (ab === null && ba === null) continue;
@@ -180,7 +184,7 @@ export async function beyondTradeSections(
       }
     })(),
     (async () => {
-      if (!(await hasDataset(store, "wdi"))) macro = { absent: "the WDI files are not in the store" };
+      if (!(await has("wdi"))) macro = { absent: "the WDI files are not in the store" };
       else {
         const rows = await store.query<Record<string, unknown>>(
           `SELECT year, max(gdp_usd) FILTER (WHERE country = $1) AS ga, max(gdp_usd) FILTER (WHERE country = $2) AS gb
@@ -196,7 +200,7 @@ export async function beyondTradeSections(
       }
     })(),
     (async () => {
-      if (!(await hasDataset(store, "cepii"))) geo = { absent: "CEPII GeoDist is not in the store" };
+      if (!(await has("cepii"))) geo = { absent: "CEPII GeoDist is not in the store" };
       else {
         const r = await store.one<Record<string, unknown>>(
           "SELECT dist, contig FROM geo_dyads WHERE a = ? AND b = ?",
