@@ -25,17 +25,25 @@ export interface TradeContext {
   coverage: Map<string, Coverage>;
 }
 
+export interface ContextParts {
+  /** Ranks are read only by the rank indicators; coverage only to explain a missing value. */
+  ranks?: boolean;
+  coverage?: boolean;
+}
+
 export async function loadTradeContext(
   store: Store,
   a: string,
   b: string,
   years?: [number, number],
+  parts: ContextParts = { ranks: true, coverage: true },
 ): Promise<TradeContext> {
   const codes = [...new Set([a, b, "WLD"])];
+  const pair = [...new Set([a, b])];
   const [flows, ranks, coverage] = await Promise.all([
     loadFlows(store, codes, codes, years),
-    loadRanks(store, [...new Set([a, b])], { [a]: b, [b]: a }, years),
-    loadCoverage(store, [...new Set([a, b])]),
+    parts.ranks ? loadRanks(store, pair, { [a]: b, [b]: a }, years) : new Map<string, RankEntry>(),
+    parts.coverage ? loadCoverage(store, pair) : new Map<string, Coverage>(),
   ]);
   return { a, b, flows, ranks, coverage };
 }
@@ -85,8 +93,15 @@ function define(
     citation: IMF_CITATION,
     fromContext,
     async compute(store, a, b, year) {
-      const ctx = await loadTradeContext(store, a, b, [year - (spec.lookback ?? 0), year]);
-      return fromContext(ctx, year);
+      // One value needs only the flows of two years; coverage is fetched when the value is missing, to say why.
+      const years: [number, number] = [year - (spec.lookback ?? 0), year];
+      const ctx = await loadTradeContext(store, a, b, years, {
+        ranks: spec.name.endsWith("_rank"),
+        coverage: false,
+      });
+      const value = fromContext(ctx, year);
+      if (value.value !== null) return value;
+      return fromContext({ ...ctx, coverage: await loadCoverage(store, [...new Set([a, b])]) }, year);
     },
   };
 }
