@@ -6,6 +6,7 @@ export function formatValue(v: Pick<IndicatorValue, "value" | "unit">): string {
   switch (v.unit) {
     case "USD": {
       const abs = Math.abs(v.value);
+      if (abs >= 1e12) return `${(v.value / 1e12).toFixed(2)} tn USD`;
       if (abs >= 1e9) return `${(v.value / 1e9).toFixed(2)} bn USD`;
       if (abs >= 1e6) return `${(v.value / 1e6).toFixed(2)} m USD`;
       return `${v.value.toFixed(0)} USD`;

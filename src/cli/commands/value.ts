@@ -52,9 +52,12 @@ export function register(program: Command): void {
         );
         if (value.reason) process.stdout.write(`  ${value.reason}\n`);
         for (const p of value.provenance) {
+          const what = [p.side === "partner" ? "mirror:" : null, p.reporter, p.flow, p.year, p.value]
+            .filter((x) => x !== undefined && x !== null && x !== "")
+            .join(" ");
           const cell = [p.file, p.sheet, p.line ? `row ${p.line}` : null].filter(Boolean).join(", ");
           process.stdout.write(
-            `  ${p.side === "partner" ? "mirror, " : ""}${p.reporter ?? ""} ${p.flow ?? ""} ${p.year ?? ""}: ${p.value ?? ""} from ${p.dataset}${cell ? ` (${cell})` : ""}${p.estimate ? ", estimate" : ""}\n`,
+            `  ${what ? `${what} ` : ""}from ${p.dataset}${cell ? ` (${cell})` : ""}${p.estimate ? ", estimate" : ""}\n`,
           );
           if (p.why) process.stdout.write(`    ${p.why}\n`);
         }
