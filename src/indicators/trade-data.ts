@@ -88,7 +88,7 @@ export async function loadFlows(
   const pp = partners.map(() => "?").join(",");
   const yearClause = years ? "AND year BETWEEN ? AND ?" : "";
   const [ingests, ...perReporter] = await Promise.all([
-    store.query<Record<string, unknown>>(
+    store.memoQuery<Record<string, unknown>>(
       "SELECT dataset, source, version, retrieved, strftime(ingested_at, '%Y-%m-%dT%H:%M:%SZ') AS ingested_at, citation FROM ingests",
     ),
     ...reporters.map((reporter) =>
@@ -208,7 +208,17 @@ export async function loadCoverage(store: Store, reporters: string[]): Promise<M
 }
 
 /** "1992–2021, 2024": the years as runs, so a gap is never hidden inside a range. */
+const rangeText = new WeakMap<Set<number>, string>();
+
 export function describeRange(years: Set<number>): string {
+  const cached = rangeText.get(years);
+  if (cached !== undefined) return cached;
+  const text = runsOf(years);
+  rangeText.set(years, text);
+  return text;
+}
+
+function runsOf(years: Set<number>): string {
   if (!years.size) return "no years";
   const sorted = [...years].sort((x, y) => x - y);
   const runs: string[] = [];

@@ -63,7 +63,7 @@ export async function beyondTradeSections(
   const pair = `${countryName(a)}–${countryName(b)}`;
   // Which datasets are loaded, asked once for all sections rather than once per section.
   const loaded = store
-    .query<{ dataset: string }>("SELECT dataset FROM ingests")
+    .memoQuery<{ dataset: string }>("SELECT dataset FROM ingests")
     .then((rows) => new Set(rows.map((r) => r.dataset)));
   const has = async (dataset: string) => (await loaded).has(dataset);
 

@@ -83,6 +83,8 @@ export type ProfileSections = Omit<BeyondTradeSections, "a" | "b" | "from" | "to
 };
 
 export interface ProfileOptions {
+  /** false: the trade part only, without UN votes, arms, energy, GDP, geography and goods. */
+  sections?: boolean;
   from?: number;
   to?: number;
 }
@@ -138,10 +140,11 @@ export async function buildProfile(
     throw new Error(`A dyad needs two different countries; both are ${a.en} (${a.code}).`);
   // All years are loaded even for a window: a record is the largest turnover of the whole history. The
   // further dimensions are independent of trade, so their queries run beside it.
+  const withSections = options.sections !== false;
   const [ctx, beyondSections, goods] = await Promise.all([
     loadTradeContext(store, a.code, b.code),
-    beyondTradeSections(store, a.code, b.code, options),
-    productSection(store, a.code, b.code),
+    withSections ? beyondTradeSections(store, a.code, b.code, options) : undefined,
+    withSections ? productSection(store, a.code, b.code) : { absent: "not requested (sections: false)" },
   ]);
   const reverse = { ...ctx, a: b.code, b: a.code };
   // Years with any bilateral figure, from either side; World totals alone do not make a year of the dyad.
@@ -218,7 +221,24 @@ export async function buildProfile(
     };
   });
 
-  const { a: _a, b: _b, from: _from, to: _to, ...beyond } = beyondSections;
+  const notRequested = { absent: "not requested (sections: false)" };
+  const {
+    a: _a,
+    b: _b,
+    from: _from,
+    to: _to,
+    ...beyond
+  } = beyondSections ?? {
+    a,
+    b,
+    from: 0,
+    to: 0,
+    un: notRequested,
+    arms: notRequested,
+    energy: notRequested,
+    macro: notRequested,
+    geo: notRequested,
+  };
   const sections: ProfileSections = { ...beyond, goods };
   for (const provider of sectionProviders)
     Object.assign(sections, await provider(store, a.code, b.code, options));

@@ -156,6 +156,23 @@ export class Store {
     else this.idleReaders.push(connection);
   }
 
+  private readonly memos = new Map<string, Promise<unknown>>();
+
+  /**
+   * The answer to a query that cannot change while this store is open read-only (DuckDB admits no writer
+   * then), computed once; on a writable store it is asked every time.
+   */
+  memoQuery<T = Row>(sql: string): Promise<T[]> {
+    if (!this.readOnly) return this.query<T>(sql);
+    let hit = this.memos.get(sql) as Promise<T[]> | undefined;
+    if (!hit) {
+      hit = this.query<T>(sql);
+      this.memos.set(sql, hit);
+      hit.catch(() => this.memos.delete(sql));
+    }
+    return hit;
+  }
+
   async query<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
     if (!this.readOnly) return queryOn<T>(this.connection, sql, params);
     const connection = await this.acquireReader();
