@@ -46,6 +46,8 @@ const PRIORITY_RULE: Record<number, string> = {
   40: "an estimate compiled by a third party, used only when nothing else has the figure",
 };
 
+const NO_REPORTS: FlowReport[] = [];
+
 /** All reports of flows between the given reporters and partners, best first within each flow. */
 export class FlowTable {
   private readonly map = new Map<string, FlowReport[]>();
@@ -63,15 +65,19 @@ export class FlowTable {
     return `${reporter}|${partner}|${year}|${flow}`;
   }
   all(reporter: string, partner: string, year: number, flow: Flow): FlowReport[] {
-    return this.map.get(FlowTable.key(reporter, partner, year, flow)) ?? [];
+    return this.map.get(FlowTable.key(reporter, partner, year, flow)) ?? NO_REPORTS;
   }
   best(reporter: string, partner: string, year: number, flow: Flow): FlowReport | undefined {
     return this.all(reporter, partner, year, flow)[0];
   }
+  private yearList?: number[];
   years(): number[] {
-    const ys = new Set<number>();
-    for (const list of this.map.values()) ys.add(list[0].year);
-    return [...ys].sort((a, b) => a - b);
+    if (!this.yearList) {
+      const ys = new Set<number>();
+      for (const list of this.map.values()) ys.add(list[0].year);
+      this.yearList = [...ys].sort((a, b) => a - b);
+    }
+    return this.yearList;
   }
 }
 

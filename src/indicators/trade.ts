@@ -140,6 +140,24 @@ function missingReason(
   return `${who} reported no ${FLOW_WORD[flow]} ${partnerName} for ${year}${hint}`;
 }
 
+// Turnover and trade shares are read by several indicators of the same year (asymmetry, salience and
+// symmetry each need both shares): a profile computes each once per context. Results are not mutated.
+// Keyed by the coverage map, which the reasons read: a context given coverage later gets fresh results.
+const memos = new WeakMap<Map<string, Coverage>, Map<string, Computed>>();
+function memoized(ctx: TradeContext, key: string, compute: () => Computed): Computed {
+  let memo = memos.get(ctx.coverage);
+  if (!memo) {
+    memo = new Map();
+    memos.set(ctx.coverage, memo);
+  }
+  let hit = memo.get(key);
+  if (!hit) {
+    hit = compute();
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
 function reported(
   ctx: TradeContext,
   reporter: string,
@@ -191,6 +209,12 @@ function mirrorFlow(flow: "exports" | "imports") {
  * (customs releases often give only the total) when that is at least as authoritative.
  */
 export function turnoverOf(ctx: TradeContext, reporter: string, partner: string, year: number): Computed {
+  return memoized(ctx, `t|${reporter}|${partner}|${year}`, () =>
+    computeTurnover(ctx, reporter, partner, year),
+  );
+}
+
+function computeTurnover(ctx: TradeContext, reporter: string, partner: string, year: number): Computed {
   const x = reported(ctx, reporter, partner, year, "exports", "reporter");
   const m = reported(ctx, reporter, partner, year, "imports", "reporter");
   const t = reported(ctx, reporter, partner, year, "turnover", "reporter");
@@ -282,6 +306,12 @@ function mirrorShare(
 }
 
 function tradeShare(ctx: TradeContext, reporter: string, partner: string, year: number): Computed {
+  return memoized(ctx, `s|${reporter}|${partner}|${year}`, () =>
+    computeTradeShare(ctx, reporter, partner, year),
+  );
+}
+
+function computeTradeShare(ctx: TradeContext, reporter: string, partner: string, year: number): Computed {
   const t = turnoverOf(ctx, reporter, partner, year);
   const x = reported(ctx, reporter, "WLD", year, "exports", "reporter");
   const m = reported(ctx, reporter, "WLD", year, "imports", "reporter");
