@@ -13,10 +13,11 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  // `dyad profile CHN RUS | head` closes the pipe early: that is the reader's choice, not an error.
+  // `dyad profile CHN RUS | head` closes the pipe early: that is the reader's choice, not an error. The
+  // command goes on without output, so a `dyad setup | head` still finishes its ingest.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(0);
-    throw err;
+    if (err.code !== "EPIPE") throw err;
+    process.stdout.write = () => true;
   });
   const program = buildProgram();
   try {
