@@ -21,38 +21,31 @@ export interface SourceEntry {
   ingest(store: Store, path: string, options: IngestOptions): Promise<IngestSummary>;
 }
 
+/** The trade sources' reports share their shape: rows, files, reporters, years, time, names skipped. */
+function tradeSummary(r: {
+  rows: number;
+  files: number;
+  reporters: number;
+  years: [number, number] | null;
+  seconds: number;
+  skipped: { label: string; where: string[] }[];
+}): IngestSummary {
+  const { rows, files, reporters, years, seconds, skipped } = r;
+  return { rows, files, countries: reporters, years, seconds, skipped };
+}
+
 export const TRADE_SOURCES: SourceEntry[] = [
   {
     name: "imf-dots",
     info: IMF_DOTS,
     defaultPaths: ["imf-dots"],
-    async ingest(store, path, options) {
-      const r = await ingestImfDots(store, path, options);
-      return {
-        rows: r.rows,
-        files: r.files,
-        countries: r.reporters,
-        years: r.years,
-        seconds: r.seconds,
-        skipped: r.skipped,
-      };
-    },
+    ingest: async (store, path, options) => tradeSummary(await ingestImfDots(store, path, options)),
   },
   {
     name: "tidy-trade",
     info: TIDY_TRADE,
     defaultPaths: ["reference", "comtrade"],
-    async ingest(store, path, options) {
-      const r = await ingestTidyTrade(store, path, options);
-      return {
-        rows: r.rows,
-        files: r.files,
-        countries: r.reporters,
-        years: r.years,
-        seconds: r.seconds,
-        skipped: r.skipped,
-      };
-    },
+    ingest: async (store, path, options) => tradeSummary(await ingestTidyTrade(store, path, options)),
   },
 ];
 
