@@ -30,7 +30,7 @@ export interface FlowReport {
 export interface RankEntry {
   reporter: string;
   year: number;
-  flow: "exports" | "imports";
+  flow: "exports" | "imports" | "turnover";
   partner: string;
   rank: number;
   of: number;
@@ -170,6 +170,55 @@ export async function loadRanks(
       dataset: r.dataset as string,
     };
     out.set(`${entry.reporter}|${entry.year}|${entry.flow}`, entry);
+  }
+  return out;
+}
+
+/**
+ * B's rank among A's trading partners by turnover (exports + imports, countries only), within the best
+ * dataset that reports both of A's flows by at least ten country partners that year — the rank news
+ * calls "biggest trading partner". Computed on demand (only trade.trade_rank asks): one reporter's rows.
+ */
+export async function loadTurnoverRanks(
+  store: Store,
+  reporter: string,
+  partner: string,
+  years?: [number, number],
+): Promise<Map<string, RankEntry>> {
+  const yearClause = years ? "AND t.year BETWEEN ? AND ?" : "";
+  const rows = await store
+    .query<Record<string, unknown>>(
+      `WITH c AS (
+         SELECT t.dataset, t.priority, t.year, t.partner, sum(t.value_usd) AS turnover,
+                count(DISTINCT t.flow) AS flows
+           FROM trade_flows t JOIN entities e ON e.code = t.partner AND e.kind = 'country'
+          WHERE t.reporter = ? AND t.flow IN ('exports', 'imports') AND t.value_usd > 0 ${yearClause}
+          GROUP BY ALL),
+       best AS (
+         SELECT year, arg_min(dataset, priority) AS dataset
+           FROM (SELECT year, dataset, priority FROM c GROUP BY ALL HAVING count(*) FILTER (WHERE flows = 2) >= 10)
+          GROUP BY ALL),
+       ranked AS (
+         SELECT c.year, c.partner, c.dataset,
+                rank() OVER (PARTITION BY c.year ORDER BY c.turnover DESC) AS rank,
+                count(*) OVER (PARTITION BY c.year) AS n
+           FROM c JOIN best b USING (year, dataset))
+       SELECT year, partner, dataset, rank, n FROM ranked WHERE partner = ?`,
+      [reporter, ...(years ?? []), partner],
+    )
+    .catch(noDerivedTable);
+  const out = new Map<string, RankEntry>();
+  for (const r of rows) {
+    const entry: RankEntry = {
+      reporter,
+      year: Number(r.year),
+      flow: "turnover",
+      partner,
+      rank: Number(r.rank),
+      of: Number(r.n),
+      dataset: r.dataset as string,
+    };
+    out.set(`${reporter}|${entry.year}|turnover`, entry);
   }
   return out;
 }

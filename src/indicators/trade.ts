@@ -11,6 +11,7 @@ import {
   loadCoverage,
   loadFlows,
   loadRanks,
+  loadTurnoverRanks,
   name,
   provenanceOf,
   type RankEntry,
@@ -29,6 +30,8 @@ export interface ContextParts {
   /** Ranks are read only by the rank indicators; coverage only to explain a missing value. */
   ranks?: boolean;
   coverage?: boolean;
+  /** B's rank among A's partners by turnover: computed on demand, only trade.trade_rank reads it. */
+  turnoverRank?: boolean;
 }
 
 export async function loadTradeContext(
@@ -40,11 +43,13 @@ export async function loadTradeContext(
 ): Promise<TradeContext> {
   const codes = [...new Set([a, b, "WLD"])];
   const pair = [...new Set([a, b])];
-  const [flows, ranks, coverage] = await Promise.all([
+  const [flows, ranks, coverage, turnoverRanks] = await Promise.all([
     loadFlows(store, codes, codes, years),
     parts.ranks ? loadRanks(store, pair, { [a]: b, [b]: a }, years) : new Map<string, RankEntry>(),
     parts.coverage ? loadCoverage(store, pair) : new Map<string, Coverage>(),
+    parts.turnoverRank ? loadTurnoverRanks(store, a, b, years) : new Map<string, RankEntry>(),
   ]);
+  for (const [k, v] of turnoverRanks) ranks.set(k, v);
   return { a, b, flows, ranks, coverage };
 }
 
@@ -98,6 +103,7 @@ function define(
       const ctx = await loadTradeContext(store, a, b, years, {
         ranks: spec.name.endsWith("_rank"),
         coverage: false,
+        turnoverRank: spec.name === "trade.trade_rank",
       });
       const value = fromContext(ctx, year);
       if (value.value !== null) return value;
@@ -326,7 +332,7 @@ function computeTradeShare(ctx: TradeContext, reporter: string, partner: string,
   return share(t, total);
 }
 
-function rank(flow: "exports" | "imports") {
+function rank(flow: "exports" | "imports" | "turnover") {
   return (ctx: TradeContext, year: number): Computed => {
     const entry = ctx.ranks.get(`${ctx.a}|${year}|${flow}`);
     if (!entry) {
@@ -510,6 +516,17 @@ export const tradeImportRank = define({
   calc: rank("imports"),
 });
 
+export const tradeTradeRank = define({
+  name: "trade.trade_rank",
+  unit: "rank",
+  definition:
+    "rank of B among A's trading partners by turnover, exports + imports (1 = largest; countries only)",
+  formula: "rank of X(A→B) + M(A←B) among X(A→c) + M(A←c) for every country c, within one dataset",
+  caveats:
+    'Within the best dataset that reports both of A\'s flows by at least ten country partners that year; news calls rank 1 "the biggest trading partner". Groups (the EU) are not countries and never rank.',
+  calc: rank("turnover"),
+});
+
 export const tradeAsymmetry = define({
   name: "trade.asymmetry",
   unit: "ratio",
@@ -585,6 +602,7 @@ export const TRADE_INDICATORS: TradeIndicator[] = [
   tradeTradeShare,
   tradeExportRank,
   tradeImportRank,
+  tradeTradeRank,
   tradeAsymmetry,
   tradeSalience,
   tradeSymmetry,
