@@ -2,6 +2,7 @@
 // quoted fields (which may hold commas, doubled quotes and line breaks), and line numbers for errors.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { parseDecimal } from "../store/checks.ts";
 import { SourceError } from "./types.ts";
 
 export interface CsvRecord {
@@ -174,12 +175,12 @@ export function parseNumber(
 ): number | null {
   const s = raw.trim();
   if (s === "" || missing.includes(s)) return null;
-  const v = Number(s);
-  if (!Number.isFinite(v)) {
+  const v = parseDecimal(s);
+  if (v === undefined) {
     throw new SourceError(
       file,
       line,
-      `column "${column}" holds "${raw}", which is not a number`,
+      `column "${column}" holds "${raw.slice(0, 40)}", which is not a finite number in decimal notation`,
       "Check the file; it may have been edited or saved in another format.",
     );
   }

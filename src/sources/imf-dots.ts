@@ -141,6 +141,14 @@ export function parseDotsSheet(sheet: Sheet, file: string): ParsedSheet {
       }
       if (!Number.isFinite(value))
         throw new SourceError(file, where(r, c), `"${cell}" is not a finite number`, "Check the file.");
+      // A huge cell can overflow only after the unit conversion (1e305 millions is not a number of dollars).
+      if (!Number.isFinite(value * multiplier) || Math.abs(value * multiplier) > 1e15)
+        throw new SourceError(
+          file,
+          where(r, c),
+          `"${cell}" × ${multiplier} is ${value * multiplier} USD, beyond any trade flow`,
+          "Check the cell and the sheet's unit row.",
+        );
       values.push({ year, value: value * multiplier, estimate, col: c });
     }
     if (!label) {
@@ -292,11 +300,15 @@ export async function readImfDots(
       file: basename(files[v.file]),
       sheet: v.sheet,
       line: v.line,
-      note: null,
+      note: v.valueUsd < 0 ? NEGATIVE_NOTE : null,
     }),
   );
   return { rows, files, unknown };
 }
+
+// The IMF publishes a few negative flows (13 cells, e.g. World's exports to Malaysia in 1960); they are kept
+// as published and say so.
+export const NEGATIVE_NOTE = "negative as published by the IMF";
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -406,7 +418,8 @@ export async function ingestImfDots(
               await sql.run(
                 `INSERT INTO trade_flows
                  SELECT 'imf-dots', 'imf-dots', ${PRIORITY}, s.reporter, s.partner, s.year, s.flow, s.value_usd, s.estimate,
-                        ${sqlString(IMF_DOTS.publisher)}, (${fileList})[s.file_id + 1], (${sheetList})[s.sheet_id + 1], s.line, NULL
+                        ${sqlString(IMF_DOTS.publisher)}, (${fileList})[s.file_id + 1], (${sheetList})[s.sheet_id + 1], s.line,
+                        CASE WHEN s.value_usd < 0 THEN ${sqlString(NEGATIVE_NOTE)} END
                    FROM ${stage} s
                    LEFT JOIN imf_dots_repeats r USING (reporter, partner, year, flow)
                   WHERE r.keep IS NULL OR r.keep = s.file_id * 1000000 + s.line

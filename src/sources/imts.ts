@@ -19,6 +19,7 @@ import {
   tradeRow,
   yearRange,
 } from "../fetch/trade-rows.ts";
+import { parseDecimal } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
 import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
@@ -155,8 +156,8 @@ export function parseImtsCsv(text: string, file: string): ImtsParse {
     const rawValue = fields[col.OBS_VALUE].trim();
     let value: number | null = null;
     if (rawValue !== "" && !/^(NaN|NA|\.\.)$/i.test(rawValue)) {
-      value = Number(rawValue);
-      if (!Number.isFinite(value)) {
+      value = parseDecimal(rawValue) ?? null;
+      if (value === null) {
         throw new SourceError(
           file,
           line,

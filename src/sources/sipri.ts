@@ -2,6 +2,7 @@
 // year of a deal. TIV in millions. A `?` marks uncertain data; names ending in `*` are non-state actors
 // and `**` international organisations, which SIPRI lists beside states.
 import { basename } from "node:path";
+import { parseDecimal, ruleBreak, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
 import { checkWidth, parseCsv, readText, requireColumns } from "./delimited-text.ts";
@@ -119,12 +120,12 @@ export async function readSipri(path: string, options: IngestOptions = {}): Prom
     const number = (name: (typeof COLUMNS)[number]): number | null => {
       const raw = cell(name);
       if (raw === "") return null;
-      const v = Number(raw);
-      if (!Number.isFinite(v)) {
+      const v = parseDecimal(raw);
+      if (v === undefined) {
         throw new SourceError(
           path,
           rec.line,
-          `column "${name}" holds "${f[col[name]]}", not a number`,
+          `column "${name}" holds "${f[col[name]].slice(0, 40)}", not a finite number in decimal notation`,
           "Check the file.",
         );
       }
@@ -138,11 +139,20 @@ export async function readSipri(path: string, options: IngestOptions = {}): Prom
     const supplier = party(cell("Supplier"), where);
     const recipient = party(cell("Recipient"), where);
     const year = number("Delivery year");
-    if (year === null || !Number.isInteger(year)) {
+    if (year === null || ruleBreak(year, YEAR_RULE)) {
       throw new SourceError(
         path,
         rec.line,
-        `the delivery year "${f[col["Delivery year"]]}" is not a year`,
+        `the delivery year "${f[col["Delivery year"]]}" is not a year between ${YEAR_RULE.min} and ${YEAR_RULE.max}`,
+        "Check the file.",
+      );
+    }
+    const orderYear = number("Order date");
+    if (orderYear !== null && ruleBreak(orderYear, YEAR_RULE)) {
+      throw new SourceError(
+        path,
+        rec.line,
+        `the order date "${f[col["Order date"]]}" is not a year between ${YEAR_RULE.min} and ${YEAR_RULE.max}`,
         "Check the file.",
       );
     }

@@ -3,6 +3,7 @@
 // Each file is its own dataset, so re-ingesting a file replaces exactly its rows.
 import { basename, relative } from "node:path";
 import { registry } from "../countries/index.ts";
+import { parseDecimal } from "../store/checks.ts";
 import type { IngestResult, Store } from "../store/index.ts";
 import { headerIndex, parseCsv, readTextFile } from "./csv.ts";
 import { listInputFiles } from "./files.ts";
@@ -101,12 +102,12 @@ export async function readTidyTrade(file: string, unknown: UnknownLabels): Promi
       );
     }
     const valueText = get("value_usd");
-    const value = valueText === "" ? Number.NaN : Number(valueText);
-    if (!Number.isFinite(value)) {
+    const value = parseDecimal(valueText);
+    if (value === undefined) {
       throw new SourceError(
         file,
         line,
-        `value_usd "${valueText}" is not a number`,
+        `value_usd "${valueText.slice(0, 40)}" is not a finite number in decimal notation`,
         "Write plain US dollars without separators, e.g. 244810000000.",
       );
     }

@@ -2,6 +2,7 @@
 // un_votes.csv.gz (one row per country and roll call; absences are not rows), un_roll_calls.csv and
 // un_roll_call_issues.csv, read from one folder.
 import { basename, join } from "node:path";
+import { parseDecimal, ruleBreak, SESSION_RULE, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
 import { checkWidth, parseCsv, readText, requireColumns } from "./delimited-text.ts";
@@ -85,15 +86,21 @@ export async function readUnVotes(dir: string, options: IngestOptions = {}): Pro
   for (const rec of rcRecords.slice(1)) {
     checkWidth(rec, rcRecords[0].fields.length, rcFile);
     const f = rec.fields;
-    const rcid = Number(f[rcCol.rcid]);
-    const session = Number(f[rcCol.session]);
+    const rcid = parseDecimal(f[rcCol.rcid]) ?? Number.NaN;
+    const session = parseDecimal(f[rcCol.session]) ?? Number.NaN;
     const date = f[rcCol.date];
-    if (!Number.isInteger(rcid) || !Number.isInteger(session) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    if (
+      !Number.isInteger(rcid) ||
+      rcid < 1 ||
+      ruleBreak(session, SESSION_RULE) ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+      ruleBreak(Number(date.slice(0, 4)), YEAR_RULE)
+    ) {
       throw new SourceError(
         rcFile,
         rec.line,
         `roll call "${f[rcCol.rcid]}" has session "${f[rcCol.session]}" and date "${date}"`,
-        "Expected an integer rcid and session and an ISO date; the file may be damaged.",
+        `Expected a positive integer rcid, a session between ${SESSION_RULE.min} and ${SESSION_RULE.max} and an ISO date from ${YEAR_RULE.min} to ${YEAR_RULE.max}; the file may be damaged.`,
       );
     }
     known.add(rcid);

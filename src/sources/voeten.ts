@@ -2,6 +2,7 @@
 // IdealpointestimatesAll_Jun2024.csv: one row per country and session; `NA` = missing.
 import { basename } from "node:path";
 import { COW_TO_CODE } from "../countries/cow.ts";
+import { ruleBreak, SESSION_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./delimited-text.ts";
@@ -72,8 +73,16 @@ export async function readVoeten(path: string, options: IngestOptions = {}): Pro
     const num = (name: (typeof COLUMNS)[number]) => parseNumber(f[col[name]], ["NA"], path, rec.line, name);
     const ccode = num("ccode");
     const session = num("session");
-    if (ccode === null || session === null || !Number.isInteger(session)) {
+    if (ccode === null || session === null) {
       throw new SourceError(path, rec.line, "a row lacks its COW code or session", "Check the file.");
+    }
+    if (ruleBreak(session, SESSION_RULE) || !Number.isInteger(ccode)) {
+      throw new SourceError(
+        path,
+        rec.line,
+        `session ${session} with COW code ${ccode}: the session must be a whole number from ${SESSION_RULE.min} to ${SESSION_RULE.max}, the code a whole number`,
+        "Check the file.",
+      );
     }
     // The COW code first (it keeps historical states apart), the name for codes cow.ts lacks.
     const code =

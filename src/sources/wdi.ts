@@ -2,6 +2,7 @@
 // export (wide, one column per year, `..` = missing, a footer naming the database) and the country-year
 // panel whose `population_total` gives population. GDP = GDP per capita × population (in SQL, later).
 import { basename, join } from "node:path";
+import { parseDecimal, ruleBreak, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./delimited-text.ts";
@@ -83,6 +84,16 @@ export async function readWdi(dir: string, options: IngestOptions = {}): Promise
     .map((h, i) => [/^(\d{4}) \[YR\d{4}\]$/.exec(h.trim())?.[1], i] as const)
     .filter(([y]) => y !== undefined)
     .map(([y, i]) => [Number(y), i] as const);
+  for (const [year, i] of yearCols) {
+    if (ruleBreak(year, YEAR_RULE)) {
+      throw new SourceError(
+        gFile,
+        1,
+        `the header's column ${i + 1} ("${gHeader[i].trim()}") names the year ${year}, outside ${YEAR_RULE.min}–${YEAR_RULE.max}`,
+        "Check the header; export the file again from DataBank.",
+      );
+    }
+  }
   if (!yearCols.length) {
     throw new SourceError(
       gFile,
@@ -140,9 +151,14 @@ export async function readWdi(dir: string, options: IngestOptions = {}): Promise
     checkWidth(rec, pRecords[0].fields.length, pFile);
     const f = rec.fields;
     const code = country(f[pCol["Country Code"]], "", `${basename(pFile)}:${rec.line}`);
-    const year = Number(f[pCol.year]);
-    if (!Number.isInteger(year))
-      throw new SourceError(pFile, rec.line, `year "${f[pCol.year]}" is not a year`, "Check the file.");
+    const year = parseDecimal(f[pCol.year]) ?? Number.NaN;
+    if (ruleBreak(year, YEAR_RULE))
+      throw new SourceError(
+        pFile,
+        rec.line,
+        `year "${f[pCol.year].slice(0, 40)}" is not a year between ${YEAR_RULE.min} and ${YEAR_RULE.max}`,
+        "Check the file.",
+      );
     if (!code) continue;
     const v = parseNumber(f[pCol[POPULATION_SERIES]], [".."], pFile, rec.line, POPULATION_SERIES);
     if (v !== null) rows.push(["wdi", code, year, POPULATION_SERIES, v, basename(pFile), rec.line]);

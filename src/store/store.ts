@@ -2,9 +2,10 @@
 // the store is touched, then its dataset is deleted and re-inserted in one transaction, so a failure at any
 // point leaves the store exactly as it was and a re-ingest replaces, never duplicates.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { registry } from "../countries/index.ts";
+import { checkRowObject, checkRows, firstBadRowSql } from "./checks.ts";
 import { type ColumnType, indexDdl, META_DDL, TABLES, type TableDef, tableDdl } from "./schema.ts";
 
 export type SqlValue = string | number | boolean | null | bigint;
@@ -203,18 +204,23 @@ export class Store {
   /** Replaces several datasets in one transaction: all of them land, or none does. */
   async replaceDatasets(batches: DatasetBatch[]): Promise<IngestResult[]> {
     if (this.readOnly) throw new Error("The store is open read-only; ingest needs write access.");
+    // Every value is checked before the store is touched, so a bad cell leaves it exactly as it was.
     for (const batch of batches) {
-      for (const { def } of batch.tables) {
-        await this.connection.run(tableDdl(def));
-        const index = indexDdl(def);
-        if (index) await this.connection.run(index);
-      }
+      for (const table of batch.tables) if ("rows" in table) checkRows(table.def, table.rows, batch.path);
     }
     const known = new Map(Object.values(TABLES).map((d) => [d.name, d]));
     for (const batch of batches) for (const { def } of batch.tables) known.set(def.name, def);
     const results: IngestResult[] = [];
     await this.connection.run("BEGIN TRANSACTION");
     try {
+      // A new table is created inside the transaction, so a failed first ingest leaves no empty table behind.
+      for (const batch of batches) {
+        for (const { def } of batch.tables) {
+          await this.connection.run(tableDdl(def));
+          const index = indexDdl(def);
+          if (index) await this.connection.run(index);
+        }
+      }
       for (const batch of batches) {
         const counts: Record<string, number> = {};
         for (const def of known.values()) {
@@ -227,8 +233,13 @@ export class Store {
           if (def.columns[0]?.[0] !== "dataset")
             throw new Error(`table ${def.name}: the first column must be "dataset"`);
           let inserted: number;
-          if ("load" in table) inserted = await table.load(this.transactionSql());
-          else {
+          if ("load" in table) {
+            inserted = await table.load(this.transactionSql());
+            // A loader fills its table in SQL; the same rules are checked there before the commit.
+            const check = firstBadRowSql(def);
+            const [bad] = check ? await this.query<Row>(check.sql, [batch.dataset]) : [];
+            if (bad) checkRowObject(def, bad, batch.path);
+          } else {
             const rows = table.rows;
             if (rows.length >= BULK_ROWS && this.path !== ":memory:") await this.bulkInsert(def, rows);
             else {
@@ -247,7 +258,7 @@ export class Store {
         await this.connection.run("INSERT INTO ingests VALUES (?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?)", [
           batch.dataset,
           batch.source,
-          batch.path,
+          provenancePath(batch.path),
           batch.files,
           total,
           batch.version ?? null,
@@ -351,6 +362,21 @@ export class Store {
 }
 
 const BULK_ROWS = 50_000;
+
+/**
+ * The path an ingest is recorded under, as provenance shows it: relative to the data folder when the file is
+ * in it ("sipri/sipri-trade-register-2000-2024.csv"), else the file's name. Never the server's absolute path.
+ */
+export function provenancePath(path: string): string {
+  if (!isAbsolute(path) && !path.startsWith("..")) return path;
+  const abs = resolve(path);
+  for (const dir of [process.env.DYAD_SOURCES, "../shared/data"]) {
+    if (!dir) continue;
+    const rel = relative(resolve(dir), abs);
+    if (rel && !rel.startsWith("..") && !isAbsolute(rel)) return rel;
+  }
+  return basename(abs);
+}
 const MAX_READERS = 4;
 
 async function queryOn<T>(connection: DuckDBConnection, sql: string, params: SqlValue[]): Promise<T[]> {
