@@ -145,4 +145,13 @@ export const PUBLISHER_ALIASES: Record<string, string> = {
   "unknown supplier(s)": "XNS",
   "unknown recipient(s)": "XNS",
   // --- end of beyond-trade block ---
+  // --- IMF CDIS (issue 15): counterpart names the DOTS workbooks do not use ---
+  "Andorra, Principality of": "AND",
+  "Bonaire, St. Eustatius and Saba": "BES",
+  "British Virgin Islands": "VGB",
+  "Guiana, French": "GUF",
+  "South Georgia and Sandwich Islands": "SGS",
+  "United States Virgin Islands": "VIR",
+  "Wallis and Futuna Islands": "WLF",
+  // --- end of IMF CDIS block ---
 };
