@@ -154,4 +154,15 @@ export const PUBLISHER_ALIASES: Record<string, string> = {
   "United States Virgin Islands": "VIR",
   "Wallis and Futuna Islands": "WLF",
   // --- end of IMF CDIS block ---
+  // --- UNCTAD bilateral FDI statistics (issue 15) ---
+  "Hong Kong, China": "HKG",
+  "Macao, China": "MAC",
+  "Venezuela, Bolivarian Rep. of": "VEN",
+  "US Virgin Islands": "VIR",
+  "United Rep. of Tanzania": "TZA",
+  "The FYR of Macedonia": "MKD",
+  "Faeroe Islands": "FRO",
+  "Congo, Democratic Rep. of": "COD",
+  "Yugoslavia (former)": "YUG",
+  // --- end of UNCTAD block ---
 };
