@@ -3,8 +3,10 @@
 import type { IngestResult, Store } from "../store/index.ts";
 import { CEPII_INFO, ingestCepii } from "./cepii.ts";
 import { EI_INFO, ingestEiEnergy } from "./ei-energy.ts";
+import { CDIS_INFO, ingestImfCdis } from "./imf-cdis.ts";
 import { ingestSipri, SIPRI_INFO } from "./sipri.ts";
 import type { IngestOptions, SourceInfo } from "./types.ts";
+import { ingestUnctadFdi, UNCTAD_FDI_INFO } from "./unctad-fdi.ts";
 import { ingestUnVotes, UNVOTES_INFO } from "./unvotes.ts";
 import { ingestVoeten, VOETEN_INFO } from "./voeten.ts";
 import { ingestWdi, WDI_INFO } from "./wdi.ts";
@@ -39,4 +41,6 @@ export const BEYOND_TRADE_SOURCES: BeyondTradeSource[] = [
   },
   { name: "wdi", info: WDI_INFO, defaultPath: "worldbank", ingest: ingestWdi },
   { name: "cepii", info: CEPII_INFO, defaultPath: "cepii/dist_cepii.csv.gz", ingest: ingestCepii },
+  { name: "imf-cdis", info: CDIS_INFO, defaultPath: "imf-cdis", ingest: ingestImfCdis },
+  { name: "unctad-fdi", info: UNCTAD_FDI_INFO, defaultPath: "unctad-fdi-2014", ingest: ingestUnctadFdi },
 ];
