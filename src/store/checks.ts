@@ -104,6 +104,11 @@ export const COLUMN_RULES: Record<string, Record<string, ValueRule>> = {
   un_roll_calls: { rcid: { min: 1, integer: true, what: "a roll-call id" } },
   baci_years: { value_usd: USD_NONNEGATIVE, rows: COUNT, bytes: COUNT },
   baci_releases: { rows: COUNT, bytes: COUNT },
+  // Direct-investment positions and flows can be negative (reverse investment, disinvestment); the world's
+  // total inward position is about 40 trillion USD.
+  cdis_positions: { value_usd: { min: -1e15, max: 1e15, what: "a direct-investment position in USD" } },
+  cdis_totals: { value_usd: { min: -1e15, max: 1e15, what: "a direct-investment position in USD" } },
+  fdi_flows: { value_usd: { min: -1e15, max: 1e15, what: "a direct-investment flow in USD" }, level: COUNT },
 };
 
 /** WDI series whose values cannot be negative (levels, not changes). */
