@@ -1,10 +1,12 @@
 // The HTTP app: security headers, the API routes (validated by their declarations), the OpenAPI
 // document, and the dashboard's static files. Thin: every route calls one library function.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { answerCache } from "./cache.ts";
 import { CHECK_MAX_BYTES } from "./check-body.ts";
+import { type CheckBudget, type CheckRunner, createCheckRunner } from "./check-runner.ts";
 import { ApiError, errorBody, toApiError } from "./errors.ts";
 import { buildOpenApi } from "./openapi.ts";
 import type { StorePool } from "./pool.ts";
@@ -18,6 +20,15 @@ export interface AppOptions {
   webDir?: string;
   /** Bytes of answers to keep (default 128 MiB); 0 keeps none, for measuring the uncached cost. */
   cacheBytes?: number;
+  /**
+   * Worker threads for the claim check (default: one per core, on the pool's store file). 0 checks in-process,
+   * without a time budget; an in-memory store always does.
+   */
+  checkWorkers?: number;
+  /** A check runner made by the caller (the server keeps it to report on); overrides checkWorkers. */
+  checker?: CheckRunner;
+  /** The claim check's budget (claims, seconds, queue); see check-runner.ts. */
+  checkBudget?: CheckBudget;
   /** Where unexpected errors are logged; the client only ever sees a plain 500 message. */
   log?: (message: string) => void;
 }
@@ -68,6 +79,14 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
 
+  const workers = options.checkWorkers ?? availableParallelism();
+  const checker =
+    options.checker ??
+    (workers > 0 && options.pool.storePath !== ":memory:"
+      ? createCheckRunner(options.pool.storePath, options.checkBudget, workers)
+      : undefined);
+  if (checker) options.pool.onClose(() => checker.close());
+
   const openapi = buildOpenApi(ROUTES, PACKAGE_VERSION);
   const cache = answerCache(options.cacheBytes ?? 128 * 1024 * 1024);
   app.get("/api/v1/openapi.json", (c) => c.json(openapi));
@@ -87,7 +106,7 @@ export function createApp(options: AppOptions): Hono {
       }
       const params = parseFields(r.params, c.req.param() as Record<string, string>, "path");
       const query = parseFields(r.query, c.req.query(), "query");
-      const run = () => r.handle({ pool: options.pool, params, query, c });
+      const run = () => r.handle({ pool: options.pool, checker, params, query, c });
       if (r.cacheable) {
         const answer = await cache.get(
           `${r.operationId}|${JSON.stringify(params)}|${JSON.stringify(query)}`,

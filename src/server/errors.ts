@@ -3,7 +3,7 @@
 import { UnknownCountryError } from "../countries/index.ts";
 import { UnknownIndicatorError } from "../indicators/types.ts";
 
-export type ErrorStatus = 400 | 404 | 405 | 413 | 415 | 500 | 501 | 503;
+export type ErrorStatus = 400 | 404 | 405 | 413 | 415 | 422 | 500 | 501 | 503;
 
 export class ApiError extends Error {
   constructor(
@@ -41,6 +41,8 @@ export function toApiError(err: unknown): ApiError {
     );
   }
   if (err instanceof Error && err.name === "CheckInputError") return new ApiError(400, err.message);
+  // The client has gone; the answer is never read, and it is not the server's fault.
+  if (err instanceof Error && err.name === "CheckAbortedError") return new ApiError(400, err.message);
   return new ApiError(500, "Internal error: the server could not answer this request. It has been logged.");
 }
 

@@ -8,6 +8,10 @@ export interface StorePool {
   /** Runs `fn` with a store of its own for the duration; waits while every connection is busy. */
   use<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   readonly size: number;
+  /** The file of the store the pool reads (":memory:" for a throwaway store). */
+  readonly storePath: string;
+  /** Runs `fn` when the pool closes (the claim check's workers close with it). */
+  onClose(fn: () => unknown): void;
   close(): void;
 }
 
@@ -27,8 +31,13 @@ export async function createPool(store: Store, size = 4): Promise<StorePool> {
     if (next) next(s);
     else idle.push(s);
   };
+  const closing: (() => unknown)[] = [];
   return {
     size,
+    storePath: store.path,
+    onClose(fn) {
+      closing.push(fn);
+    },
     async use(fn) {
       const s = idle.pop() ?? (await new Promise<Store>((resolve) => waiting.push(resolve)));
       try {
@@ -38,6 +47,7 @@ export async function createPool(store: Store, size = 4): Promise<StorePool> {
       }
     },
     close() {
+      for (const fn of closing.splice(0)) void fn();
       for (const c of connections) c.closeSync();
       store.close();
     },

@@ -7,6 +7,7 @@ import { computeIndicator, getIndicator, INDICATORS } from "../indicators/catalo
 import { topPartners } from "../indicators/partners.ts";
 import { buildProfile } from "../profile/index.ts";
 import { CHECK_OPTIONS, checkRequestBody, readCheckBody } from "./check-body.ts";
+import type { CheckRunner } from "./check-runner.ts";
 import { CHART_NAMES, chart, dossierJson, reportHtml, reportPdf } from "./dossier.ts";
 import { ApiError } from "./errors.ts";
 import type { StorePool } from "./pool.ts";
@@ -25,6 +26,8 @@ import {
 
 export interface RouteContext<P extends Fields, Q extends Fields> {
   pool: StorePool;
+  /** Worker threads for the claim check; absent for an in-memory store, where the check runs in-process. */
+  checker?: CheckRunner;
   params: Parsed<P>;
   query: Parsed<Q>;
   c: Context;
@@ -303,18 +306,18 @@ export const ROUTES: RouteDef[] = [
     operationId: "checkArticle",
     summary: "Check an article's numeric claims against the statistics: verdicts with evidence",
     description:
-      "Send JSON { text, date?, lang?, format? } or the article itself as text/plain or text/html (then date, lang and format go in the query). At most 1 MB.",
+      "Send JSON { text, date?, lang?, format? } or the article itself as text/plain or text/html (then date, lang and format go in the query). At most 1 MB, at most 300 claims (else 413 with limit: claims) and 20 s of work (else 422 with limit: time); the work stops when the client disconnects.",
     params: {},
     query: CHECK_OPTIONS,
     requestBody: checkRequestBody(),
     responses: json(
       "CheckResult: { lang, date, pair, claims: [{ text, start, end, verdict, reason?, evidence }], counts }",
     ),
-    async handle({ pool, query, c }) {
+    async handle({ pool, checker, query, c }) {
       const body = await readCheckBody(c, query);
-      return pool.use((store) =>
-        checkArticle(store, body.text, { date: body.date, lang: body.lang, format: body.format }),
-      );
+      const options = { date: body.date, lang: body.lang, format: body.format };
+      if (checker) return checker.run(body.text, options, c.req.raw.signal);
+      return pool.use((store) => checkArticle(store, body.text, options));
     },
   }),
 ];

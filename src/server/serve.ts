@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Store } from "../store/index.ts";
 import { createApp } from "./app.ts";
+import { type CheckBudget, type CheckRunner, createCheckRunner } from "./check-runner.ts";
 import { createPool, type StorePool } from "./pool.ts";
 
 export interface ServeOptions {
@@ -16,6 +17,8 @@ export interface ServeOptions {
   connections?: number;
   /** Bytes of answers to keep; 0 keeps none (see cache.ts). */
   cacheBytes?: number;
+  /** The claim check's budget (claims, seconds, queue); see check-runner.ts. */
+  checkBudget?: CheckBudget;
   log?: (message: string) => void;
 }
 
@@ -24,6 +27,8 @@ export interface RunningServer {
   host: string;
   port: number;
   pool: StorePool;
+  /** The claim check's worker threads. */
+  checker: CheckRunner;
   close(): Promise<void>;
 }
 
@@ -33,7 +38,14 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (!store.readOnly)
     throw new Error("The server serves a read-only store: open it with { readOnly: true }.");
   const pool = await createPool(store, options.connections ?? 4);
-  const app = createApp({ pool, webDir: options.webDir, log: options.log, cacheBytes: options.cacheBytes });
+  const checker = createCheckRunner(store.path, options.checkBudget);
+  const app = createApp({
+    pool,
+    checker,
+    webDir: options.webDir,
+    log: options.log,
+    cacheBytes: options.cacheBytes,
+  });
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080 }, () => resolveServer(s));
     s.once("error", reject);
@@ -45,6 +57,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     host,
     port,
     pool,
+    checker,
     close: () =>
       new Promise<void>((resolveClose) => {
         server.close(() => {

@@ -407,6 +407,8 @@ describe("openapi, headers, static files", () => {
   test("an unexpected failure is a 500 with a plain message and no stack trace", async () => {
     const broken: StorePool = {
       size: 1,
+      storePath: ":memory:",
+      onClose() {},
       close() {},
       use: () => Promise.reject(new Error("boom at /secret/path.ts:12")),
     };
