@@ -6,6 +6,9 @@ import { loadTradeContext, TRADE_INDICATORS, turnoverOf } from "../indicators/tr
 import type { IndicatorValue, Provenance } from "../indicators/types.ts";
 import type { Store } from "../store/index.ts";
 import { type Absent, type BeyondTradeSections, beyondTradeSections } from "./beyond-trade.ts";
+import { type KeyFigure, keyFigures } from "./key-figures.ts";
+
+export type { KeyFigure };
 
 export interface Party {
   code: string;
@@ -31,7 +34,13 @@ export interface TradeYear {
   baExports: number | null;
   baExportsMirror: number | null;
   turnover: number | null;
+  /** Whose report the turnover is (A's own where A reported the flows, else B's). */
+  turnoverReporter: string | null;
+  /** The turnover's reporter differs from the previous year's: the series changes hands here. */
+  reporterSwitch: boolean;
+  /** Growth within one reporter's series: both years from `growthReporter`'s own reports. */
   growth: number | null;
+  growthReporter: string | null;
   aExportShare: number | null;
   aImportShare: number | null;
   bExportShare: number | null;
@@ -49,7 +58,7 @@ export interface TradeYear {
   aRankForBExports: number | null;
   aRankForBImports: number | null;
   asymmetry: number | null;
-  /** The largest turnover so far in the profile's years. */
+  /** The largest turnover so far in the series of the same reporter (records never compare two reporters). */
   record: boolean;
   /** Fields whose value rests on a figure its publisher flags as an estimate. */
   estimated: string[];
@@ -67,6 +76,8 @@ export interface Profile {
   };
   /** Further dimensions (UN votes, arms, energy, GDP, geography, goods), each with its years or an absent reason. */
   sections: ProfileSections;
+  /** What the profile shows first: each key figure's latest year, own report or else the mirror. */
+  keyFigures: KeyFigure[];
   /** Every dataset any value used. */
   sources: {
     dataset: string;
@@ -176,16 +187,43 @@ export async function buildProfile(
   const v = (name: string, from: string, year: number) =>
     get.get(`${name}|${from}`)?.get(year)?.value ?? null;
 
-  let best = Number.NEGATIVE_INFINITY;
+  // Records compare a reporter's figure with that reporter's earlier figures only, over the whole history
+  // (also the years before a window): a jump from one side's statistics to the other's is no record.
+  const best = new Map<string, number>();
   for (const year of ctx.flows.years()) {
     if (options.from === undefined || year >= options.from) break;
-    const t = turnoverOf(ctx, a.code, b.code, year).value ?? turnoverOf(reverse, b.code, a.code, year).value;
-    if (t !== null && t > best) best = t;
+    for (const [c, r] of [
+      [ctx, a.code],
+      [reverse, b.code],
+    ] as const) {
+      const t = turnoverOf(c, r, r === a.code ? b.code : a.code, year).value;
+      if (t !== null && t > (best.get(r) ?? Number.NEGATIVE_INFINITY)) best.set(r, t);
+    }
   }
+  let previousReporter: string | null = null;
   const table: TradeYear[] = years.map((year) => {
-    const turnover = v("trade.turnover", a.code, year) ?? v("trade.turnover", b.code, year);
-    const record = turnover !== null && turnover > best;
-    if (turnover !== null && turnover > best) best = turnover;
+    const ta = v("trade.turnover", a.code, year);
+    const tb = v("trade.turnover", b.code, year);
+    const turnoverReporter = ta !== null ? a.code : tb !== null ? b.code : null;
+    const turnover = ta ?? tb;
+    let record = false;
+    for (const [r, t] of [
+      [a.code, ta],
+      [b.code, tb],
+    ] as const) {
+      if (t === null) continue;
+      const before = best.get(r) ?? Number.NEGATIVE_INFINITY;
+      if (r === turnoverReporter) record = t > before && before > Number.NEGATIVE_INFINITY;
+      if (t > before) best.set(r, t);
+    }
+    // The growth of the shown series where its reporter has both years, else the other side's own growth.
+    const other = turnoverReporter === a.code ? b.code : a.code;
+    const gShown = turnoverReporter ? v("trade.turnover.growth", turnoverReporter, year) : null;
+    const gOther = turnoverReporter ? v("trade.turnover.growth", other, year) : null;
+    const growthReporter = gShown !== null ? turnoverReporter : gOther !== null ? other : null;
+    const reporterSwitch =
+      turnoverReporter !== null && previousReporter !== null && turnoverReporter !== previousReporter;
+    if (turnoverReporter) previousReporter = turnoverReporter;
     return {
       year,
       abExports: v("trade.exports", a.code, year),
@@ -193,7 +231,10 @@ export async function buildProfile(
       baExports: v("trade.exports", b.code, year),
       baExportsMirror: v("trade.exports.mirror", b.code, year),
       turnover,
-      growth: v("trade.turnover.growth", a.code, year) ?? v("trade.turnover.growth", b.code, year),
+      turnoverReporter,
+      reporterSwitch,
+      growth: gShown ?? gOther,
+      growthReporter,
       aExportShare: v("trade.export_share", a.code, year),
       aImportShare: v("trade.import_share", a.code, year),
       bExportShare: v("trade.export_share", b.code, year),
@@ -249,6 +290,7 @@ export async function buildProfile(
     to: options.to ?? null,
     years,
     trade: { table, series },
+    keyFigures: keyFigures(table, a.code, b.code),
     sections,
     sources: collectSources(series.flatMap((s) => s.values.flatMap((x) => x.provenance))),
   };

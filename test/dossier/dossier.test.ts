@@ -5,6 +5,7 @@ import { after, before, test } from "node:test";
 import { buildDossier, type Dossier, dossierHtml } from "../../src/dossier/index.ts";
 import type { Store } from "../../src/store/index.ts";
 import { openRealStore } from "../helpers/real-store.ts";
+import { rowOf, type TidyRow, tidyRows } from "../helpers/tidy-rows.ts";
 
 let store: Store;
 const cache = new Map<string, Dossier>();
@@ -20,28 +21,121 @@ before(async () => {
 });
 after(() => store.close());
 
-// Expected figures: Russia's export share to China in 2020 = DOTS_RUS.xlsx sheet 1, row "China, P.R.:
-// Mainland" / row "World", column 2020 (49,583 / 337,898 ≈ 14.7 %); import share from China = sheet 2,
-// same rows (54,144 / 228,644 ≈ 23.7 %). Turnover 2024 = reference/china-customs-russia-2021-2024.csv
-// line 9 (244,810,000,000 USD), its published growth in the note of that line ("+1.9 % year on year").
-test("the German CHN–RUS dossier states the 2020 shares (14,7 % / 23,7 %) and the 2024 record with +1,9 %", async () => {
-  const d = await dossier("CHN", "RUS", "de");
-  const all = text(d);
-  assert.match(all, /14,7 % der Exporte Russlands nach China/);
-  assert.match(all, /23,7 % der Importe kamen aus China/);
+// The figures the dossier leads with are the latest in the data, so the expectations are taken from the
+// files rather than pinned to the year these tests were written:
+// - Russia's own shares: the latest year in UN Comtrade's tidy files (comtrade/*.csv.gz) with Russia's
+//   exports and imports to China and the World, share = row RUS,CHN / row RUS,World of each flow.
+// - The mirror shares: China's customs (reference/china-customs-russia-*.csv, CHN,RUS imports and exports)
+//   over Russia's published totals (reference/russia-customs-totals-*.csv, RUS,World), latest common year.
+// - Turnover: China's customs turnover rows (CHN,RUS,turnover); the record is the largest of them, the
+//   growth the rate the latest row's note publishes ("-6.9 % year on year").
+const comtrade = tidyRows("comtrade");
+const gacc = tidyRows("reference", "china-customs-russia");
+const fcs = tidyRows("reference", "russia-customs-totals");
+const share = (rows: TidyRow[], r: string, p: string, y: number, flow: string) => {
+  const n = rowOf(rows, r, p, y, flow);
+  const d = rowOf(rows, r, "WLD", y, flow);
+  return n && d ? n.value / d.value : undefined;
+};
+const latestYear = (years: number[]) => Math.max(...years);
+const ownYear = latestYear(
+  comtrade
+    .filter((r) => r.reporter === "RUS" && r.partner === "CHN")
+    .map((r) => r.year)
+    .filter(
+      (y) => share(comtrade, "RUS", "CHN", y, "exports") && share(comtrade, "RUS", "CHN", y, "imports"),
+    ),
+);
+const mirrorYear = latestYear(
+  fcs.filter((r) => r.flow === "exports" && rowOf(gacc, "CHN", "RUS", r.year, "imports")).map((r) => r.year),
+);
+const mirrorShare = (flow: "exports" | "imports") =>
+  rowOf(gacc, "CHN", "RUS", mirrorYear, flow === "exports" ? "imports" : "exports")!.value /
+  rowOf(fcs, "RUS", "WLD", mirrorYear, flow)!.value;
+const turnovers = gacc.filter((r) => r.flow === "turnover" && r.reporter === "CHN" && r.partner === "RUS");
+const latestTurnover = turnovers.reduce((x, y) => (y.year > x.year ? y : x));
+const recordTurnover = turnovers.reduce((x, y) => (y.value > x.value ? y : x));
+const publishedGrowth = Number(latestTurnover.note.match(/^([+-]?\d+(?:\.\d+)?) ?% year on year/)![1]) / 100;
+const pct = (v: number, lang: "en" | "de") =>
+  lang === "de" ? `${(v * 100).toFixed(1).replace(".", ",")} %` : `${(v * 100).toFixed(1)}%`;
+const bn = (v: number, lang: "en" | "de") =>
+  lang === "de"
+    ? `${(v / 1e9).toFixed(1).replace(".", ",")} Mrd\\. US-Dollar`
+    : `\\$${(v / 1e9).toFixed(1)}bn`;
+
+test(`the German CHN–RUS dossier states Russia's latest own shares (${ownYear}), the mirror shares (${mirrorYear}), the latest turnover and the record`, async () => {
+  const all = text(await dossier("CHN", "RUS", "de"));
+  const [x, m] = [
+    share(comtrade, "RUS", "CHN", ownYear, "exports")!,
+    share(comtrade, "RUS", "CHN", ownYear, "imports")!,
+  ];
   assert.match(
     all,
-    /2024 erreichte der Handel zwischen China und Russland den Rekordwert von 244,8 Mrd\. US-Dollar/,
+    new RegExp(
+      `${ownYear} gingen ${pct(x, "de")} der Exporte Russlands nach China, und ${pct(m, "de")} der Importe kamen aus China`,
+    ),
   );
-  assert.match(all, /wuchs der Handel 2024 um 1,9 %/);
+  assert.match(
+    all,
+    new RegExp(
+      `gingen ${mirrorYear} ${pct(mirrorShare("exports"), "de")} der Exporte Russlands nach China, und ${pct(mirrorShare("imports"), "de")} der Importe kamen aus China`,
+    ),
+  );
+  if (latestTurnover === recordTurnover)
+    assert.match(
+      all,
+      new RegExp(
+        `${latestTurnover.year} erreichte der Handel zwischen China und Russland den Rekordwert von ${bn(latestTurnover.value, "de")}`,
+      ),
+    );
+  else
+    assert.match(
+      all,
+      new RegExp(
+        `${latestTurnover.year} belief sich der Handel zwischen China und Russland auf ${bn(latestTurnover.value, "de")} .*weniger als der Rekord von ${bn(recordTurnover.value, "de")} im Jahr ${recordTurnover.year}`,
+      ),
+    );
+  assert.match(
+    all,
+    new RegExp(
+      `${publishedGrowth < 0 ? "sank" : "wuchs"} der Handel ${latestTurnover.year} um ${pct(Math.abs(publishedGrowth), "de")}`,
+    ),
+  );
 });
 
 test("the English CHN–RUS dossier states the same in English", async () => {
-  const d = await dossier("CHN", "RUS", "en");
-  const all = text(d);
-  assert.match(all, /14\.7% of Russia's exports went to China and 23\.7% of its imports came from China/);
-  assert.match(all, /reached a record \$244\.8bn/);
-  assert.match(all, /trade in 2024 grew by 1\.9%/);
+  const all = text(await dossier("CHN", "RUS", "en"));
+  const [x, m] = [
+    share(comtrade, "RUS", "CHN", ownYear, "exports")!,
+    share(comtrade, "RUS", "CHN", ownYear, "imports")!,
+  ];
+  assert.match(
+    all,
+    new RegExp(
+      `In ${ownYear}, ${pct(x, "en")} of Russia's exports went to China and ${pct(m, "en")} of its imports came from China`,
+    ),
+  );
+  assert.match(
+    all,
+    new RegExp(
+      `${pct(mirrorShare("exports"), "en")} of Russia's exports went to China in ${mirrorYear} and ${pct(mirrorShare("imports"), "en")} of its imports came from China`,
+    ),
+  );
+  if (latestTurnover === recordTurnover)
+    assert.match(all, new RegExp(`reached a record ${bn(latestTurnover.value, "en")}`));
+  else
+    assert.match(
+      all,
+      new RegExp(
+        `In ${latestTurnover.year}, trade between China and Russia came to ${bn(latestTurnover.value, "en")} .*below the record of ${bn(recordTurnover.value, "en")} in ${recordTurnover.year}`,
+      ),
+    );
+  assert.match(
+    all,
+    new RegExp(
+      `trade in ${latestTurnover.year} ${publishedGrowth < 0 ? "fell" : "grew"} by ${pct(Math.abs(publishedGrowth), "en")}`,
+    ),
+  );
 });
 
 test("Russia's shares after 2021 are told as resting on China's statistics only", async () => {

@@ -6,9 +6,11 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
+import type { KeyFigure } from "../../src/profile/key-figures.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
 import { buildWeb, WEB_DIST, webBuildNeeded } from "../../src/server/web-build.ts";
 import { openRealStore, SOURCES_DIR } from "../helpers/real-store.ts";
+import { tidyRows } from "../helpers/tidy-rows.ts";
 import { type Browser, launchBrowser } from "./browser.ts";
 
 const SHOTS = resolve("test-output/e2e");
@@ -69,26 +71,48 @@ test("the China–Russia page draws the dossier's charts, and its key figures ar
   for (const c of charts) assert.ok(c.width > 200 && c.height > 100 && c.marks > 3, JSON.stringify(c));
   assert.ok(await page.$('figure[data-chart="turnover"] svg'));
 
-  // Each key figure is the latest non-null value of that column in GET /api/v1/profile/CHN/RUS.
-  const profile = await api<{ trade: { table: Row[] } }>("/api/v1/profile/CHN/RUS");
+  // The key figures are the API's (GET /api/v1/profile/CHN/RUS, keyFigures), each the latest year with a
+  // value, own report else mirror: never older than the latest own value in the profile's table.
+  const profile = await api<{ trade: { table: Row[] }; keyFigures: KeyFigure[] }>("/api/v1/profile/CHN/RUS");
   const shown = await page.$$eval("tr[data-figure]", (rows) =>
     rows.map((r) => ({
       key: r.getAttribute("data-figure")!,
       year: Number(r.getAttribute("data-year")),
       value: Number(r.getAttribute("data-value")),
+      basis: r.getAttribute("data-basis"),
       text: r.querySelector("td")!.textContent!,
+      when: r.querySelectorAll("td")[1]!.textContent!,
     })),
   );
   assert.ok(shown.length >= 6);
+  assert.deepEqual(
+    shown.map((f) => [f.key, f.year, f.value, f.basis]),
+    profile.keyFigures.map((f) => [f.key, f.year, f.value, f.basis]),
+  );
   for (const f of shown) {
-    const row = [...profile.trade.table].reverse().find((r) => r[f.key] !== null);
-    assert.equal(f.year, row?.year, f.key);
-    assert.equal(f.value, row?.[f.key], f.key);
+    const own = [...profile.trade.table].reverse().find((r) => r[f.key] !== null);
+    if (own) assert.ok(f.year >= own.year, `${f.key}: ${f.year} older than the own ${own.year}`);
   }
-  // China's customs turnover for 2024 (china-customs-russia-2021-2024.csv: 244,810,000,000), as written.
+  // Russia's export share to China: Russia's own figures end in 2021 (UN Comtrade); China's customs report its
+  // imports from Russia for later years (reference/china-customs-russia-*.csv), so the key figure is the mirror
+  // of the latest of those years, labelled with China's report.
+  const ruExports = shown.find((f) => f.key === "bExportShare")!;
+  const gaccYears = tidyRows("reference", "china-customs-russia")
+    .filter((r) => r.flow === "imports")
+    .map((r) => r.year);
+  const fcsYears = tidyRows("reference", "russia-customs-totals")
+    .filter((r) => r.flow === "exports")
+    .map((r) => r.year);
+  const mirrorYear = Math.max(...gaccYears.filter((y) => fcsYears.includes(y)));
+  assert.deepEqual([ruExports.year, ruExports.basis], [mirrorYear, "mirror"]);
+  assert.match(ruExports.when, new RegExp(`^${mirrorYear}, from China's report`));
+  // China's customs turnover of the latest year in its files, as written; "(record)" only if it is the largest.
+  const gacc = tidyRows("reference", "china-customs-russia").filter((r) => r.flow === "turnover");
+  const latest = gacc.reduce((x, y) => (y.year > x.year ? y : x));
+  const isRecord = gacc.every((r) => r === latest || r.value < latest.value);
   const turnover = shown.find((f) => f.key === "turnover")!;
-  assert.deepEqual([turnover.year, turnover.value], [2024, 244_810_000_000]);
-  assert.match(turnover.text, /^244\.8 bn USD \(record\)$/);
+  assert.deepEqual([turnover.year, turnover.value], [latest.year, latest.value]);
+  assert.equal(turnover.text, `${(latest.value / 1e9).toFixed(1)} bn USD${isRecord ? " (record)" : ""}`);
   // The narrative comes with it.
   assert.match((await page.textContent(".narrative")) ?? "", /record/);
   await page.screenshot({ path: `${SHOTS}/dyad-CHN-RUS-en.png`, fullPage: true });
@@ -102,10 +126,15 @@ test("the language switch turns the page German and puts ?lang=de in the shareab
   assert.equal(new URL(page.url()).search, "?lang=de");
   assert.equal(await page.textContent("h1"), "China – Russland");
   assert.equal(await page.textContent("#key-figures"), "Kennzahlen");
+  // The latest China's customs turnover (reference/china-customs-russia-*.csv), written the German way.
+  const latest = tidyRows("reference", "china-customs-russia")
+    .filter((r) => r.flow === "turnover")
+    .reduce((x, y) => (y.year > x.year ? y : x));
   assert.match(
     (await page.textContent('tr[data-figure="turnover"] td')) ?? "",
-    /^244,8 Mrd\. USD \(Rekord\)$/,
+    new RegExp(`^${(latest.value / 1e9).toFixed(1).replace(".", ",")} Mrd\\. USD`),
   );
+  assert.match((await page.textContent('tr[data-figure="bExportShare"]')) ?? "", /nach Angaben Chinas/);
   assert.equal(await page.getAttribute('button[data-lang="de"]', "aria-pressed"), "true");
   await page.screenshot({ path: `${SHOTS}/dyad-CHN-RUS-de.png`, fullPage: true });
 

@@ -1,6 +1,7 @@
 // A store with every real source of ../shared/data ingested, built once and shared by the test files.
 // It lives in DYAD_TEST_HOME (default .dyad/test); a fingerprint of the source, store and registry code
-// decides whether a store left by an earlier run can be reused.
+// and of the data folder (every file's path and size) decides whether a store left by an earlier run can
+// be reused, so new data from the publishers rebuild it as a clean clone would.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -20,6 +21,15 @@ function codeFingerprint(): string {
   };
   for (const dir of ["src/sources", "src/store", "src/countries"]) walk(resolve(dir));
   hash.update(SOURCES_DIR);
+  const data = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) data(path);
+      else hash.update(`${path}\0${stat.size}\0${stat.mtimeMs}\n`);
+    }
+  };
+  if (existsSync(SOURCES_DIR)) data(SOURCES_DIR);
   return hash.digest("hex");
 }
 

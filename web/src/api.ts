@@ -1,4 +1,7 @@
 // The dashboard's view of the API: typed fetches, and the API's own error message on failure.
+import type { KeyFigure } from "../../src/profile/key-figures.ts";
+
+export type { KeyFigure };
 export type Lang = "en" | "de";
 
 export interface Country {
@@ -16,7 +19,10 @@ export interface TradeYear {
   baExports: number | null;
   baExportsMirror: number | null;
   turnover: number | null;
+  turnoverReporter: string | null;
+  reporterSwitch: boolean;
   growth: number | null;
+  growthReporter: string | null;
   aExportShare: number | null;
   aImportShare: number | null;
   bExportShare: number | null;
@@ -40,6 +46,7 @@ export interface Profile {
   b: Party;
   years: number[];
   trade: { table: TradeYear[] };
+  keyFigures: KeyFigure[];
   sources: { dataset: string; publisher?: string; citation?: string }[];
 }
 

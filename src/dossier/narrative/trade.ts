@@ -230,23 +230,28 @@ export function growthSection(ctx: NarrativeContext): Section | null {
     } else if (Math.max(...prior) < 0 && G.value > 0) {
       s.push({
         text: ctx.t(
-          `After falling in the previous years, trade grew again.`,
-          `Nach dem Rückgang der Vorjahre wuchs der Handel wieder.`,
+          `After falling in the previous years, trade grew again (${G.text}).`,
+          `Nach dem Rückgang der Vorjahre wuchs der Handel wieder (${G.text}).`,
         ),
         figures: [G.id],
       });
     }
   }
-  const ds = new Set(g.provenance.map((p) => p.dataset));
-  if (ds.size > 1) {
-    s.push({
-      text: ctx.t(
-        `The two years of this comparison come from different datasets (${ctx.sourceName(G.sources)}), so part of the change may be a change of source.`,
-        `Die beiden verglichenen Jahre stammen aus verschiedenen Datensätzen (${ctx.sourceName(G.sources)}); ein Teil der Veränderung kann daher ein Quellenwechsel sein.`,
+  // A change of publisher between the two years (IMF DOTS to UN Comtrade, say) can account for part of the
+  // change; a newer file of the same publisher's series (China's customs, 2024 then 2025) cannot.
+  const yearSources = (y: number) => ctx.sourceName(sourcesOf(g.provenance.filter((p) => p.year === y)));
+  const [nowSource, beforeSource] = [yearSources(last), yearSources(last - 1)];
+  if (nowSource && beforeSource && nowSource !== beforeSource) {
+    s.push(
+      ctx.say(
+        ctx.t(
+          `The two years of this comparison come from different publishers (${beforeSource} for ${last - 1}, ${nowSource} for ${last}), so part of the change may be a change of source.`,
+          `Die beiden verglichenen Jahre stammen von verschiedenen Herausgebern (${beforeSource} für ${last - 1}, ${nowSource} für ${last}); ein Teil der Veränderung kann daher ein Quellenwechsel sein.`,
+        ),
+        [],
+        true,
       ),
-      figures: [G.id],
-      caveat: true,
-    });
+    );
   }
   // The long view: how many times larger trade is now than in the first year of the data.
   const first = years[0];

@@ -3,16 +3,11 @@
 // section's charts are drawn here by the same chart functions the HTML/PDF report uses.
 import { chartSvg } from "../../../src/dossier/charts/index.ts";
 import type { DossierData } from "../../../src/dossier/data.ts";
-import { api, type Dossier, type Lang, type Profile, type TradeYear } from "../api.ts";
+import { nameForms } from "../../../src/dossier/names.ts";
+import { api, type Dossier, type KeyFigure, type Lang, type Profile, type TradeYear } from "../api.ts";
 import { h, status } from "../dom.ts";
 import { decimal, percent, t, usd } from "../i18n.ts";
 import { href } from "../state.ts";
-
-type Key = keyof TradeYear;
-
-function latest(profile: Profile, key: Key): TradeYear | undefined {
-  return [...profile.trade.table].reverse().find((r) => r[key] !== null && r[key] !== undefined);
-}
 
 // The dossier's charts wrap their titles and source lines for 760 px; on a narrower screen they are drawn
 // at 760 and scaled down by their viewBox rather than drawn narrower with text running off the edge.
@@ -45,31 +40,42 @@ export async function dyadPage(root: HTMLElement, lang: Lang, a: string, b: stri
     return;
   }
 
-  const figures: { key: Key; label: string; show: (v: number) => string }[] = [
-    { key: "turnover", label: s.turnover, show: (v) => usd(v, lang) },
-    { key: "growth", label: s.growth, show: (v) => percent(v, lang, true) },
-    { key: "aExportShare", label: s.shareOfExports(A, B), show: (v) => percent(v, lang) },
-    { key: "aImportShare", label: s.shareOfImports(A, B), show: (v) => percent(v, lang) },
-    { key: "bExportShare", label: s.shareOfExports(B, A), show: (v) => percent(v, lang) },
-    { key: "bImportShare", label: s.shareOfImports(B, A), show: (v) => percent(v, lang) },
-    { key: "aTradeShare", label: s.shareOfTrade(A, B), show: (v) => percent(v, lang) },
-    { key: "bTradeShare", label: s.shareOfTrade(B, A), show: (v) => percent(v, lang) },
-    { key: "asymmetry", label: s.asymmetry(A, B), show: (v) => decimal(v, lang, 2) },
-  ];
-  const rows = figures.flatMap(({ key, label, show }) => {
-    const row = latest(profile, key);
-    if (!row) return [];
-    const value = row[key] as number;
-    return [
+  // The key figures are the profile's own (latest year, own report else mirror), drawn as they come.
+  const genitive = (code: string) => nameForms(code, code === profile.a.code ? A : B, lang).gen;
+  const labels: Record<KeyFigure["key"], string> = {
+    turnover: s.turnover,
+    growth: s.growth,
+    aExportShare: s.shareOfExports(A, B),
+    aImportShare: s.shareOfImports(A, B),
+    bExportShare: s.shareOfExports(B, A),
+    bImportShare: s.shareOfImports(B, A),
+    aTradeShare: s.shareOfTrade(A, B),
+    bTradeShare: s.shareOfTrade(B, A),
+    asymmetry: s.asymmetry(A, B),
+  };
+  const show = (f: KeyFigure) =>
+    f.unit === "USD"
+      ? usd(f.value, lang)
+      : f.key === "growth"
+        ? percent(f.value, lang, true)
+        : f.unit === "ratio"
+          ? decimal(f.value, lang, 2)
+          : percent(f.value, lang);
+  const rows = profile.keyFigures.map((f) =>
+    h(
+      "tr",
+      { "data-figure": f.key, "data-year": f.year, "data-value": f.value, "data-basis": f.basis },
+      h("th", { scope: "row" }, labels[f.key]),
+      h("td", { class: "num" }, show(f), f.record ? ` (${s.record})` : ""),
       h(
-        "tr",
-        { "data-figure": key, "data-year": row.year, "data-value": value },
-        h("th", { scope: "row" }, label),
-        h("td", { class: "num" }, show(value), key === "turnover" && row.record ? ` (${s.record})` : ""),
-        h("td", { class: "num" }, row.year),
+        "td",
+        { class: "num" },
+        f.basis === "mirror"
+          ? `${s.fromReport(f.year, genitive(f.reporter))}${f.ownYear ? ` (${s.ownUntil(f.ownYear)})` : ""}`
+          : String(f.year),
       ),
-    ];
-  });
+    ),
+  );
   const keyFigures = h(
     "section",
     { "aria-labelledby": "key-figures" },
