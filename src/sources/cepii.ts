@@ -1,6 +1,7 @@
 // CEPII GeoDist dist_cepii: one row per ordered pair of 224 countries, with contiguity, common language,
 // colonial ties and four distances in km (Mayer & Zignago 2011); `.` = missing (a Stata export). Time-invariant.
 import { basename } from "node:path";
+import { Repeats } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./delimited-text.ts";
@@ -73,6 +74,7 @@ export async function readCepii(path: string, options: IngestOptions = {}): Prom
   const col = requireColumns(records[0].fields, COLUMNS, path, 1, "CEPII's dist_cepii file (GeoDist)");
   const width = records[0].fields.length;
   const labels = new LabelResolver();
+  const repeats = new Repeats();
   const rows: (string | number | null)[][] = [];
   const warnings: string[] = [];
   for (const rec of records.slice(1)) {
@@ -101,9 +103,19 @@ export async function readCepii(path: string, options: IngestOptions = {}): Prom
     };
     const values = [...DUMMIES.map(dummy), ...DISTANCES.map(num)];
     if (!a || !b) continue;
+    const seen = repeats.see(`${a}|${b}`, JSON.stringify(values), rec.line);
+    if (seen === "drop") continue;
+    if (seen !== "keep") {
+      throw new SourceError(
+        path,
+        rec.line,
+        `the pair ${a}–${b} has a second row with other values (first on line ${seen.conflictWith})`,
+        "Two rows give the same pair differently (or two codes name one country); remove the wrong row.",
+      );
+    }
     rows.push(["cepii", a, b, ...values, rec.line]);
   }
-  const report = { ...labels.finish("cepii", options), warnings };
+  const report = { ...labels.finish("cepii", options), warnings, identicalRepeatsDropped: repeats.dropped };
   return {
     dataset: "cepii",
     source: "cepii",

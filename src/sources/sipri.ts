@@ -2,7 +2,7 @@
 // year of a deal. TIV in millions. A `?` marks uncertain data; names ending in `*` are non-state actors
 // and `**` international organisations, which SIPRI lists beside states.
 import { basename } from "node:path";
-import { parseDecimal, ruleBreak, YEAR_RULE } from "../store/checks.ts";
+import { parseDecimal, Repeats, ruleBreak, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
 import { checkWidth, parseCsv, readText, requireColumns } from "./delimited-text.ts";
@@ -94,6 +94,7 @@ export async function readSipri(path: string, options: IngestOptions = {}): Prom
   );
   const width = records[0].fields.length;
   const labels = new LabelResolver();
+  const repeats = new Repeats();
   const rows: (string | number | boolean | null)[][] = [];
 
   const party = (label: string, where: string): [string | null, string] | undefined => {
@@ -158,7 +159,7 @@ export async function readSipri(path: string, options: IngestOptions = {}): Prom
     }
     const deal = number(HEADER_START);
     if (!supplier || !recipient) continue;
-    rows.push([
+    const row = [
       "sipri",
       deal,
       supplier[0],
@@ -182,8 +183,20 @@ export async function readSipri(path: string, options: IngestOptions = {}): Prom
       number("TIV delivery values"),
       yesNo("Local production"),
       uncertain,
-      rec.line,
-    ]);
+    ];
+    // A deal delivers once per year in the register: the same deal and year twice would double a delivery.
+    const values = JSON.stringify(row);
+    const seen = repeats.see(deal === null ? values : `${deal}|${year}`, values, rec.line);
+    if (seen === "drop") continue;
+    if (seen !== "keep") {
+      throw new SourceError(
+        path,
+        rec.line,
+        `deal ${deal} has a second row for deliveries in ${year} with other values (first on line ${seen.conflictWith})`,
+        "Two rows give the same delivery differently; remove the wrong one and ingest again.",
+      );
+    }
+    rows.push([...row, rec.line]);
   }
   if (!rows.length && !labels.unknown.size) {
     throw new SourceError(
@@ -193,7 +206,7 @@ export async function readSipri(path: string, options: IngestOptions = {}): Prom
       "Export it again.",
     );
   }
-  const report = labels.finish("sipri", options);
+  const report = { ...labels.finish("sipri", options), identicalRepeatsDropped: repeats.dropped };
   return {
     dataset: "sipri",
     source: "sipri",

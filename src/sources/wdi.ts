@@ -2,7 +2,7 @@
 // export (wide, one column per year, `..` = missing, a footer naming the database) and the country-year
 // panel whose `population_total` gives population. GDP = GDP per capita × population (in SQL, later).
 import { basename, join } from "node:path";
-import { parseDecimal, ruleBreak, YEAR_RULE } from "../store/checks.ts";
+import { parseDecimal, Repeats, ruleBreak, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./delimited-text.ts";
@@ -67,6 +67,19 @@ export async function readWdi(dir: string, options: IngestOptions = {}): Promise
     }
     return labels.resolve(name || code, where)?.code;
   };
+  // A country-year-series given twice: an exact repeat is dropped, two different values stop the ingest.
+  const repeats = new Repeats();
+  const keep = (code: string, year: number, series: string, v: number, file: string, line: number) => {
+    const seen = repeats.see(`${code}|${year}|${series}`, String(v), `${basename(file)}:${line}`);
+    if (seen === "keep") return true;
+    if (seen === "drop") return false;
+    throw new SourceError(
+      file,
+      line,
+      `${code} has a second ${series} value for ${year} (${v}; the first is on ${seen.conflictWith})`,
+      "Two rows give the same country and year differently; remove the wrong one and ingest again.",
+    );
+  };
   const rows: Value[] = [];
 
   const gFile = join(dir, WDI_FILES.gdpPerCapita);
@@ -124,7 +137,8 @@ export async function readWdi(dir: string, options: IngestOptions = {}): Promise
     if (!code) continue;
     for (const [year, i] of yearCols) {
       const v = parseNumber(f[i], [".."], gFile, rec.line, gHeader[i]);
-      if (v !== null) rows.push(["wdi", code, year, GDP_PER_CAPITA_SERIES, v, basename(gFile), rec.line]);
+      if (v !== null && keep(code, year, GDP_PER_CAPITA_SERIES, v, gFile, rec.line))
+        rows.push(["wdi", code, year, GDP_PER_CAPITA_SERIES, v, basename(gFile), rec.line]);
     }
   }
   if (!footer) {
@@ -161,11 +175,13 @@ export async function readWdi(dir: string, options: IngestOptions = {}): Promise
       );
     if (!code) continue;
     const v = parseNumber(f[pCol[POPULATION_SERIES]], [".."], pFile, rec.line, POPULATION_SERIES);
-    if (v !== null) rows.push(["wdi", code, year, POPULATION_SERIES, v, basename(pFile), rec.line]);
+    if (v !== null && keep(code, year, POPULATION_SERIES, v, pFile, rec.line))
+      rows.push(["wdi", code, year, POPULATION_SERIES, v, basename(pFile), rec.line]);
   }
   const report = {
     ...labels.finish("wdi", options),
     leftOut: Object.fromEntries([...groupsLeftOut].sort()),
+    identicalRepeatsDropped: repeats.dropped,
     why: NO_ENTITY,
   };
   return {

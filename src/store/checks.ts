@@ -265,3 +265,35 @@ export function parseDecimal(text: string): number | undefined {
   const v = Number(s);
   return Number.isFinite(v) ? v : undefined;
 }
+
+/**
+ * One key given twice in a source. Every source treats repeats as tidy-trade and imf-dots do: an exact
+ * repeat (the same key with the same values) is dropped and counted, a repeat with other values stops the
+ * ingest naming both places.
+ */
+export class Repeats {
+  private readonly seen = new Map<string, { values: string; place: string | number }>();
+  /** Exact repeats dropped so far. */
+  dropped = 0;
+
+  /**
+   * "keep" for the first time a key is seen, "drop" for an exact repeat, or the earlier place (line or cell)
+   * of a repeat with other values.
+   */
+  see(
+    key: string,
+    values: string,
+    place: string | number,
+  ): "keep" | "drop" | { conflictWith: string | number } {
+    const earlier = this.seen.get(key);
+    if (!earlier) {
+      this.seen.set(key, { values, place });
+      return "keep";
+    }
+    if (earlier.values === values) {
+      this.dropped++;
+      return "drop";
+    }
+    return { conflictWith: earlier.place };
+  }
+}

@@ -7,17 +7,21 @@
 // Everything goes to a staging folder; only when every year has been read and checked is the folder swapped
 // in and the small tables (country mapping, products, per-year counts) replaced in the store.
 import {
+  closeSync,
   createReadStream,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { parseDecimal } from "../../store/checks.ts";
 import {
   dataHome,
   type IngestResult,
@@ -244,13 +248,81 @@ async function findBadLine(path: string, year: number): Promise<{ line: number; 
       if (!/^\d+$/.test(i) || !/^\d+$/.test(j))
         return { line: n, what: `country codes i = "${i}", j = "${j}"` };
       if (!/^\d{6}$/.test(k)) return { line: n, what: `product code k = "${k}" is not six digits` };
-      if (!/^\d*\.?\d+(e[+-]?\d+)?$/i.test(v))
+      if (parseDecimal(v) === undefined || (parseDecimal(v) as number) < 0)
         return { line: n, what: `value v = "${v}" is not a non-negative number` };
+      const q = f[5];
+      if (q !== "" && !/^NA$/i.test(q) && parseDecimal(q) === undefined)
+        return { line: n, what: `quantity q = "${q}" is neither a number nor NA` };
     }
   } finally {
     lines.close();
   }
   return null;
+}
+
+/** The first line of a file, read from its first 4 KiB only (a file of one huge line must not be loaded). */
+function firstLine(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const text = buf.subarray(0, n).toString("utf8");
+    const end = text.search(/\r?\n/);
+    return end < 0 ? text + (n === buf.length ? "…" : "") : text.slice(0, end);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Rewrites a year's Parquet without exact repeats and returns how many it dropped; a flow given twice with
+ * different values stops the ingest, naming both lines of the CSV.
+ */
+async function dropExactRepeats(store: Store, parquet: string, where: string, csv: string): Promise<number> {
+  const [conflict] = await store.query<{ i: number; j: number; k: number }>(
+    `SELECT i, j, k FROM read_parquet(${sqlString(parquet)}) GROUP BY i, j, k
+      HAVING count(DISTINCT (value_usd, quantity_t)) > 1 LIMIT 1`,
+  );
+  if (conflict) {
+    const lines = await linesOfFlow(csv, conflict.i, conflict.j, conflict.k);
+    throw new SourceError(
+      where,
+      lines[1],
+      `exporter ${conflict.i}, importer ${conflict.j}, product ${String(conflict.k).padStart(6, "0")} appear twice with different values (also line ${lines[0]})`,
+      "Two rows give the same flow differently; fetch the release again",
+    );
+  }
+  const before = await store.one<{ n: bigint }>(
+    `SELECT count(*) AS n FROM read_parquet(${sqlString(parquet)})`,
+  );
+  const deduped = `${parquet}.dedup`;
+  await store.connection.run(
+    `COPY (SELECT DISTINCT * FROM read_parquet(${sqlString(parquet)}) ORDER BY j, i, k)
+       TO ${sqlString(deduped)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 65536)`,
+  );
+  renameSync(deduped, parquet);
+  const after = await store.one<{ n: bigint }>(
+    `SELECT count(*) AS n FROM read_parquet(${sqlString(parquet)})`,
+  );
+  return Number(before?.n ?? 0) - Number(after?.n ?? 0);
+}
+
+/** The lines (1-based) of a year CSV that give the flow i → j of product k. */
+async function linesOfFlow(path: string, i: number, j: number, k: number): Promise<number[]> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+  const found: number[] = [];
+  let n = 0;
+  try {
+    for await (const raw of lines) {
+      n++;
+      const f = raw.split(",").map((x) => x.trim().replace(/^"(.*)"$/, "$1"));
+      if (Number(f[1]) === i && Number(f[2]) === j && Number(f[3]) === k) found.push(n);
+      if (found.length === 2) break;
+    }
+  } finally {
+    lines.close();
+  }
+  return found;
 }
 
 /** Where a scratch CSV may go: beside the staging folder, on the same disk as the Parquet. */
@@ -305,6 +377,7 @@ export async function ingestBaci(
     settingsChanged = true;
 
     const years: BaciYearStat[] = [];
+    let repeatsDropped = 0;
     const { years: files } = layout;
     const fetchCsv = (idx: number) => {
       const p = input.csvFor(files[idx].name, scratch);
@@ -338,12 +411,31 @@ export async function ingestBaci(
           "Check the file",
         );
       };
+      // read_csv takes the columns by position, so a reordered header would be read in the wrong order.
+      const head = firstLine(csv.path);
+      if (
+        head
+          .replace(/^\uFEFF/, "")
+          .trim()
+          .replace(/"/g, "") !== "t,i,j,k,v,q"
+      ) {
+        throw new SourceError(
+          input.where(name),
+          1,
+          head.length > 80
+            ? `the first line is over ${head.length} bytes long, not the header "t,i,j,k,v,q"`
+            : `the header is "${head}", not "t,i,j,k,v,q"`,
+          "BACI year files start with the header t,i,j,k,v,q; fetch the release again",
+        );
+      }
       try {
         // A row that breaks a rule (wrong year, product code not six digits, value missing or negative) gets a
         // null product code; one count after the write finds it, and findBadLine names the line.
         await conn.run(`COPY (
             SELECT i, j,
-              CASE WHEN t = ${year} AND length(k) = 6 AND v >= 0 THEN TRY_CAST(k AS INTEGER) END AS k,
+              CASE WHEN t = ${year} AND length(k) = 6 AND isfinite(v) AND v >= 0
+                        AND (TRY_CAST(q AS DOUBLE) IS NULL OR isfinite(TRY_CAST(q AS DOUBLE)))
+                   THEN TRY_CAST(k AS INTEGER) END AS k,
               v * 1000 AS value_usd,
               TRY_CAST(q AS DOUBLE) AS quantity_t
             FROM ${readCsvSql(csv.path)}
@@ -352,10 +444,31 @@ export async function ingestBaci(
       } catch (err) {
         await fail(err as Error);
       }
-      const stat = await store.one<{ n: bigint; v: number | null; bad: bigint }>(
-        `SELECT count(*) AS n, sum(value_usd) AS v, count(*) FILTER (WHERE k IS NULL) AS bad FROM read_parquet(${sqlString(parquet)})`,
+      const stat = await store.one<{ n: bigint; v: number | null; bad: bigint; keys: bigint }>(
+        `SELECT count(*) AS n, sum(value_usd) AS v, count(*) FILTER (WHERE k IS NULL) AS bad,
+                count(DISTINCT (i, j, k)) AS keys FROM read_parquet(${sqlString(parquet)})`,
       );
       if (Number(stat?.bad ?? 0) > 0) await fail();
+      if (Number(stat?.n ?? 0) === 0) {
+        throw new SourceError(
+          input.where(name),
+          undefined,
+          `the year file for ${year} has no rows`,
+          "A BACI year holds millions of flows; the file is cut short or not CEPII's: fetch the release again",
+        );
+      }
+      // A flow (exporter, importer, product) given twice: exact repeats are dropped and counted; two
+      // different values stop the ingest naming both lines.
+      if (Number(stat?.keys) !== Number(stat?.n)) {
+        repeatsDropped += await dropExactRepeats(store, parquet, input.where(name), csv.path);
+        const again = await store.one<{ n: bigint; v: number | null }>(
+          `SELECT count(*) AS n, sum(value_usd) AS v FROM read_parquet(${sqlString(parquet)})`,
+        );
+        if (stat && again) {
+          stat.n = again.n;
+          stat.v = again.v;
+        }
+      }
       const strays = await store.query<{ code: number; n: bigint }>(
         `SELECT code, count(*) AS n FROM (SELECT i AS code FROM read_parquet(${sqlString(parquet)})
            UNION ALL SELECT j FROM read_parquet(${sqlString(parquet)}))
@@ -404,7 +517,13 @@ export async function ingestBaci(
         publisher: BACI_INFO.publisher,
         licence: BACI_INFO.licence,
         citation: BACI_INFO.citation,
-        report: { hs: layout.hs, flows, bytes, unknown: unknown.list() },
+        report: {
+          hs: layout.hs,
+          flows,
+          bytes,
+          unknown: unknown.list(),
+          identicalRepeatsDropped: repeatsDropped,
+        },
         tables: batchTables,
       });
     } catch (err) {

@@ -15,6 +15,11 @@ export interface ZipArchive {
   close(): void;
 }
 
+/** No BACI year file comes near 8 GiB unpacked (the largest are about 1 GiB). */
+export const MAX_ENTRY_BYTES = 8 * 2 ** 30;
+/** Comma-separated numbers compress about 4:1; 100:1 leaves room and stops a zip bomb. */
+export const MAX_RATIO = 100;
+
 export async function openZip(path: string): Promise<ZipArchive> {
   const zip = await new Promise<yauzl.ZipFile>((resolveZip, reject) =>
     yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, z) =>
@@ -31,7 +36,39 @@ export async function openZip(path: string): Promise<ZipArchive> {
   const entries = new Map<string, yauzl.Entry>();
   await new Promise<void>((done, reject) => {
     zip.on("entry", (e: yauzl.Entry) => {
-      if (!e.fileName.endsWith("/")) entries.set(basename(e.fileName), e);
+      if (!e.fileName.endsWith("/")) {
+        const name = basename(e.fileName);
+        const earlier = entries.get(name);
+        // Entries are found by their name alone, so two with one name (a/x.csv and other/x.csv) would let
+        // whichever comes last replace the other without a word.
+        if (earlier) {
+          zip.close();
+          reject(
+            new SourceError(
+              path,
+              undefined,
+              `two entries are named ${name} (${earlier.fileName} and ${e.fileName}), so which one is the release's is ambiguous`,
+              "Use the zip as CEPII publishes it, with each file once",
+            ),
+          );
+          return;
+        }
+        // CEPII's CSVs compress about 4:1; a ratio far beyond that is a zip bomb, not a year of trade.
+        const ratio = e.uncompressedSize / Math.max(e.compressedSize, 1);
+        if (e.uncompressedSize > MAX_ENTRY_BYTES || (e.uncompressedSize > 2 ** 20 && ratio > MAX_RATIO)) {
+          zip.close();
+          reject(
+            new SourceError(
+              `${path}!${e.fileName}`,
+              undefined,
+              `the entry unpacks to ${e.uncompressedSize} bytes from ${e.compressedSize} (at most ${MAX_ENTRY_BYTES} bytes and ${MAX_RATIO}:1 are accepted)`,
+              "This is not a BACI file as CEPII publishes it; fetch the release again",
+            ),
+          );
+          return;
+        }
+        entries.set(name, e);
+      }
       zip.readEntry();
     });
     zip.on("end", () => done());
