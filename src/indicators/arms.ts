@@ -2,7 +2,57 @@
 import { SIPRI_INFO } from "../sources/sipri.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
+import { inCountries, inYears, pairYears, type Relation, selectRelations } from "./relation.ts";
 import { type IndicatorDef, nullValue } from "./types.ts";
+
+/**
+ * Deliveries from A to B in the year (TIV), and all of B's imports that year. Inside SIPRI's span a missing
+ * register row means no delivery identified, so the volume is 0 there and unknown outside it.
+ */
+export const ARMS_RELATION: Relation = {
+  dimension: "arms",
+  tables: ["arms_transfers"],
+  countries:
+    "SELECT DISTINCT supplier FROM arms_transfers WHERE supplier_kind = 'country' UNION SELECT DISTINCT recipient FROM arms_transfers WHERE recipient_kind = 'country'",
+  years: "SELECT min(year), max(year) FROM arms_transfers",
+  panel: ["arms_tiv", "arms_supplier_share"],
+  async build(scope) {
+    const years = inYears(scope, "year");
+    return {
+      ctes: [
+        `arms_pair AS (SELECT supplier AS a, recipient AS b, year, sum(tiv) AS tiv, count(DISTINCT deal_id) AS deals,
+                              count(*) FILTER (WHERE uncertain) AS uncertain
+                         FROM arms_transfers
+                        WHERE supplier IS NOT NULL AND recipient IS NOT NULL AND ${years}
+                          AND ${inCountries(scope, "supplier")} AND ${inCountries(scope, "recipient")}
+                        GROUP BY ALL)`,
+        `arms_in AS (SELECT recipient AS b, year, sum(tiv) AS tiv FROM arms_transfers
+                      WHERE recipient IS NOT NULL AND ${years} AND ${inCountries(scope, "recipient")} GROUP BY ALL)`,
+        "arms_span AS (SELECT min(year) AS lo, max(year) AS hi FROM arms_transfers)",
+      ],
+      joins: [
+        "LEFT JOIN arms_pair ap ON ap.a = s.a AND ap.b = s.b AND ap.year = s.year",
+        "LEFT JOIN arms_in ai ON ai.b = s.b AND ai.year = s.year",
+        "LEFT JOIN arms_span asp ON s.year BETWEEN asp.lo AND asp.hi",
+      ],
+      columns: [
+        "CASE WHEN asp.lo IS NOT NULL THEN coalesce(ap.tiv, 0) END AS arms_tiv",
+        "CASE WHEN ai.tiv > 0 THEN coalesce(ap.tiv, 0) / ai.tiv END AS arms_supplier_share",
+        "ai.tiv AS arms_imports_of_b",
+        "coalesce(ap.deals, 0) AS arms_deals",
+        "coalesce(ap.uncertain, 0) AS arms_uncertain_rows",
+      ],
+    };
+  },
+};
+
+interface ArmsRow {
+  year: number;
+  arms_tiv: number | null;
+  arms_imports_of_b: number | null;
+  arms_deals: bigint;
+  arms_uncertain_rows: bigint;
+}
 
 const TIV_CAVEAT =
   "TIV is SIPRI's measure of the volume of military capability transferred, priced at constant (1990) production costs; it is not the financial value of a deal. Major conventional arms only (no small arms, ammunition or services). A year with no delivery row means SIPRI identified no delivery; '0' in SIPRI's file means under 0.5 million TIV.";
@@ -36,20 +86,16 @@ export const armsTiv: IndicatorDef = {
         prov ? [prov] : [],
       );
     }
-    const row = await store.one<{ tiv: number | null; deals: bigint; uncertain: bigint }>(
-      `SELECT sum(tiv) AS tiv, count(DISTINCT deal_id) AS deals, count(*) FILTER (WHERE uncertain) AS uncertain
-         FROM arms_transfers WHERE supplier = ? AND recipient = ? AND year = ?`,
-      [a, b, year],
-    );
+    const [row] = await selectRelations<ArmsRow>(store, [ARMS_RELATION], pairYears([[a, b]], year, year));
     return {
       indicator: this.name,
       a,
       b,
       year,
-      value: row?.tiv ?? 0,
+      value: row?.arms_tiv ?? 0,
       unit: this.unit,
       provenance: prov ? [prov] : [],
-      detail: { deals: Number(row?.deals ?? 0), uncertainRows: Number(row?.uncertain ?? 0) },
+      detail: { deals: Number(row?.arms_deals ?? 0), uncertainRows: Number(row?.arms_uncertain_rows ?? 0) },
     };
   },
 };
@@ -79,12 +125,11 @@ export const armsSupplierShare: IndicatorDef = {
         prov ? [prov] : [],
       );
     }
-    const row = await store.one<{ from_a: number | null; total: number | null }>(
-      `SELECT sum(tiv) FILTER (WHERE supplier = ?) AS from_a, sum(tiv) AS total
-         FROM arms_transfers WHERE recipient = ? AND year BETWEEN ? AND ?`,
-      [a, b, from, year],
-    );
-    if (!row?.total) {
+    // The window's sums over the relation's years: one definition of a year's deliveries.
+    const rows = await selectRelations<ArmsRow>(store, [ARMS_RELATION], pairYears([[a, b]], from, year));
+    const fromA = rows.reduce((sum, r) => sum + (r.arms_tiv ?? 0), 0);
+    const total = rows.reduce((sum, r) => sum + (r.arms_imports_of_b ?? 0), 0);
+    if (!total) {
       return nullValue(
         this,
         a,
@@ -99,10 +144,10 @@ export const armsSupplierShare: IndicatorDef = {
       a,
       b,
       year,
-      value: (row.from_a ?? 0) / row.total,
+      value: fromA / total,
       unit: this.unit,
       provenance: prov ? [prov] : [],
-      detail: { window, from, to: year, tivFromA: row.from_a ?? 0, tivTotal: row.total },
+      detail: { window, from, to: year, tivFromA: fromA, tivTotal: total },
     };
   },
 };

@@ -2,6 +2,7 @@
 import { EI_INFO } from "../sources/ei-energy.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
+import { dyadYearList, inYears, type Relation, selectRelations } from "./relation.ts";
 import { type IndicatorDef, nullValue } from "./types.ts";
 
 interface Fuel {
@@ -32,37 +33,104 @@ export const FUELS: Fuel[] = [
   { key: "coal", label: "coal", unit: "EJ", parts: ["coal"], sheet: "Coal - Inter area movts" },
 ];
 
+const FUEL_OF = `CASE ${FUELS.flatMap((f) => f.parts.map((p) => `WHEN fuel = '${p}' THEN '${f.key}'`)).join(" ")} END`;
+
+/**
+ * A's exports of each fuel to B and their share of B's imports. Only pairs the sheet lists separately on
+ * both sides (A as an exporter, B as an importer of that fuel and year) get a value, 0 where the cell is 0.
+ */
+export const ENERGY_RELATION: Relation = {
+  dimension: "energy",
+  tables: ["energy_trade"],
+  countries:
+    "SELECT exporter FROM energy_trade WHERE exporter_kind = 'country' UNION SELECT importer FROM energy_trade WHERE importer_kind = 'country'",
+  years: "SELECT min(year), max(year) FROM energy_trade",
+  panel: FUELS.flatMap((f) => [`energy_${f.key}`, `energy_${f.key}_share`]),
+  async build(scope) {
+    // The table is small (a few thousand cells): a filter on the years is all the narrowing it needs.
+    return {
+      ctes: [
+        `energy_fuel AS (SELECT ${FUEL_OF} AS fuel, exporter, importer, year, value FROM energy_trade
+                          WHERE exporter IS NOT NULL AND importer IS NOT NULL AND ${inYears(scope, "year")}
+                            AND ${FUEL_OF} IS NOT NULL)`,
+        "energy_x AS (SELECT DISTINCT fuel, exporter, year FROM energy_fuel WHERE exporter <> 'WLD')",
+        `energy_m AS (SELECT fuel, importer, year, sum(value) FILTER (WHERE exporter = 'WLD') AS total
+                        FROM energy_fuel WHERE importer <> 'WLD' GROUP BY ALL)`,
+        "energy_cell AS (SELECT fuel, exporter, importer, year, sum(value) AS value FROM energy_fuel GROUP BY ALL)",
+        `energy_pairs AS (
+           SELECT x.exporter AS a, m.importer AS b, x.year,
+             ${FUELS.map(
+               (f) => `max(CASE WHEN x.fuel = '${f.key}' THEN coalesce(c.value, 0) END) AS ${f.key},
+             max(CASE WHEN x.fuel = '${f.key}' AND m.total > 0 THEN coalesce(c.value, 0) / m.total END) AS ${f.key}_share,
+             max(CASE WHEN x.fuel = '${f.key}' THEN m.total END) AS ${f.key}_imports_of_b`,
+             ).join(",\n             ")}
+             FROM energy_x x JOIN energy_m m ON m.fuel = x.fuel AND m.year = x.year AND m.importer <> x.exporter
+             LEFT JOIN energy_cell c ON c.fuel = x.fuel AND c.exporter = x.exporter AND c.importer = m.importer AND c.year = x.year
+            GROUP BY ALL)`,
+      ],
+      joins: ["LEFT JOIN energy_pairs ep ON ep.a = s.a AND ep.b = s.b AND ep.year = s.year"],
+      columns: FUELS.flatMap((f) => [
+        `ep.${f.key} AS energy_${f.key}`,
+        `ep.${f.key}_share AS energy_${f.key}_share`,
+        `ep.${f.key}_imports_of_b AS energy_${f.key}_imports_of_b`,
+      ]),
+    };
+  },
+};
+
 const CAVEAT =
   "The Energy Institute publishes these bilateral matrices for one year per edition; the 2023 edition here gives 2022 only. Only countries the sheet lists separately have values; the rest are inside EI's regions ('Other Europe', 'Other CIS', …) and get no value. The oil and coal matrices list few countries (e.g. Russia, China, India, Japan) and exclude trade within a region.";
 
-interface Cells {
-  value: number | null;
+/** Why a fuel's cell has no value: which year the table has, and whether each side is listed. */
+interface Listing {
   a_listed: bigint;
   b_listed: bigint;
-  b_total: number | null;
   years: string | null;
 }
 
-async function cells(
+async function listing(
   store: Store,
   fuel: Fuel,
   a: string,
   b: string,
   year: number,
-): Promise<Cells | undefined> {
-  return store.one<Cells>(
-    `SELECT sum(value) FILTER (WHERE exporter = $1 AND importer = $2 AND year = $3) AS value,
-            count(*) FILTER (WHERE exporter = $1 AND year = $3) AS a_listed,
+): Promise<Listing | undefined> {
+  return store.one<Listing>(
+    `SELECT count(*) FILTER (WHERE exporter = $1 AND year = $3) AS a_listed,
             count(*) FILTER (WHERE importer = $2 AND year = $3) AS b_listed,
-            sum(value) FILTER (WHERE exporter = 'WLD' AND importer = $2 AND year = $3) AS b_total,
             string_agg(DISTINCT CAST(year AS VARCHAR), ', ') AS years
        FROM energy_trade WHERE fuel IN (SELECT unnest($4::VARCHAR[]))`,
     [a, b, year, `[${fuel.parts.map((p) => `'${p}'`).join(",")}]`],
   );
 }
 
+/** The relation's figures of one fuel for one dyad-year; a reason when the sheet does not list the pair. */
+async function fuelCell(
+  store: Store,
+  fuel: Fuel,
+  a: string,
+  b: string,
+  year: number,
+  why: (c: Listing | undefined) => string | undefined,
+): Promise<{ value: number; share: number | null; importsOfB: number | null } | { reason: string }> {
+  const [row] = await selectRelations<Record<string, number | null>>(
+    store,
+    [ENERGY_RELATION],
+    dyadYearList([[a, b, year]]),
+  );
+  const value = row?.[`energy_${fuel.key}`];
+  if (value == null) {
+    return { reason: why(await listing(store, fuel, a, b, year)) ?? `no ${fuel.label} cell for ${a}–${b}` };
+  }
+  return {
+    value,
+    share: row?.[`energy_${fuel.key}_share`] ?? null,
+    importsOfB: row?.[`energy_${fuel.key}_imports_of_b`] ?? null,
+  };
+}
+
 function fuelIndicators(fuel: Fuel): IndicatorDef[] {
-  const why = (a: string, b: string, year: number, c: Cells | undefined): string | undefined => {
+  const why = (a: string, b: string, year: number, c: Listing | undefined): string | undefined => {
     if (!c?.years?.split(", ").includes(String(year))) {
       return `the Energy Institute's bilateral ${fuel.label} table here is for ${c?.years ?? "no year"} only, not ${year}`;
     }
@@ -83,20 +151,19 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
     async compute(store: Store, a, b, year) {
       if (!(await hasDataset(store, "ei-energy")))
         return nullValue(this, a, b, year, notIngested("ei-energy"));
-      const c = await cells(store, fuel, a, b, year);
+      const c = await fuelCell(store, fuel, a, b, year, (l) => why(a, b, year, l));
       const prov = await datasetProvenance(store, "ei-energy", {
         sheet: fuel.sheet,
         year,
         reporter: "Energy Institute",
       });
-      const reason = why(a, b, year, c);
-      if (reason) return nullValue(this, a, b, year, reason, prov ? [prov] : []);
+      if ("reason" in c) return nullValue(this, a, b, year, c.reason, prov ? [prov] : []);
       return {
         indicator: this.name,
         a,
         b,
         year,
-        value: c?.value ?? 0,
+        value: c.value,
         unit: this.unit,
         provenance: prov ? [prov] : [],
       };
@@ -113,25 +180,24 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
     async compute(store: Store, a, b, year) {
       if (!(await hasDataset(store, "ei-energy")))
         return nullValue(this, a, b, year, notIngested("ei-energy"));
-      const c = await cells(store, fuel, a, b, year);
+      const c = await fuelCell(store, fuel, a, b, year, (l) => why(a, b, year, l));
       const prov = await datasetProvenance(store, "ei-energy", {
         sheet: fuel.sheet,
         year,
         reporter: "Energy Institute",
       });
-      const reason = why(a, b, year, c);
-      if (reason) return nullValue(this, a, b, year, reason, prov ? [prov] : []);
-      if (!c?.b_total)
+      if ("reason" in c) return nullValue(this, a, b, year, c.reason, prov ? [prov] : []);
+      if (c.share === null)
         return nullValue(this, a, b, year, `${b} imported no ${fuel.label} in ${year}`, prov ? [prov] : []);
       return {
         indicator: this.name,
         a,
         b,
         year,
-        value: (c.value ?? 0) / c.b_total,
+        value: c.share,
         unit: this.unit,
         provenance: prov ? [prov] : [],
-        detail: { fromA: c.value ?? 0, totalImportsOfB: c.b_total, unit: fuel.unit },
+        detail: { fromA: c.value, totalImportsOfB: c.importsOfB, unit: fuel.unit },
       };
     },
   };

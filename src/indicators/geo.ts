@@ -2,7 +2,30 @@
 import { CEPII_INFO } from "../sources/cepii.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
+import { dyadYearList, type Relation, selectRelations } from "./relation.ts";
 import { type IndicatorDef, nullValue } from "./types.ts";
+
+/** Distance and contiguity of the pair, the same in every year (time-invariant: joined on the pair alone). */
+export const GEO_RELATION: Relation = {
+  dimension: "geo",
+  tables: ["geo_dyads"],
+  countries: "SELECT DISTINCT a FROM geo_dyads",
+  panel: ["geo_distance", "geo_contiguity"],
+  async build() {
+    return {
+      ctes: [],
+      joins: ["LEFT JOIN geo_dyads geo ON geo.a = s.a AND geo.b = s.b"],
+      columns: [
+        "geo.dist AS geo_distance",
+        "geo.contig AS geo_contiguity",
+        "geo.distcap AS geo_distcap",
+        "geo.distw AS geo_distw",
+        "geo.distwces AS geo_distwces",
+        "geo.line AS geo_line",
+      ],
+    };
+  },
+};
 
 interface GeoRow {
   dist: number | null;
@@ -10,14 +33,25 @@ interface GeoRow {
   distw: number | null;
   distwces: number | null;
   contig: number | null;
-  line: number;
+  line: number | null;
 }
 
-async function pair(store: Store, a: string, b: string): Promise<GeoRow | undefined> {
-  return store.one<GeoRow>(
-    "SELECT dist, distcap, distw, distwces, contig, line FROM geo_dyads WHERE a = ? AND b = ?",
-    [a, b],
+async function pair(store: Store, a: string, b: string, year: number): Promise<GeoRow | undefined> {
+  const [row] = await selectRelations<Record<string, number | null>>(
+    store,
+    [GEO_RELATION],
+    dyadYearList([[a, b, year]]),
   );
+  return row
+    ? {
+        dist: row.geo_distance,
+        distcap: row.geo_distcap,
+        distw: row.geo_distw,
+        distwces: row.geo_distwces,
+        contig: row.geo_contiguity,
+        line: row.geo_line,
+      }
+    : undefined;
 }
 
 export const geoDistance: IndicatorDef = {
@@ -32,7 +66,7 @@ export const geoDistance: IndicatorDef = {
     "One city per country: for large countries (China–Russia: Shanghai–Moscow) this is far from the border. detail gives `distcap` (capitals) and `distw` (population-weighted). Countries created after 2006 (South Sudan, Kosovo, …) are not in GeoDist.",
   async compute(store: Store, a, b, year) {
     if (!(await hasDataset(store, "cepii"))) return nullValue(this, a, b, year, notIngested("cepii"));
-    const row = await pair(store, a, b);
+    const row = await pair(store, a, b, year);
     const prov = await datasetProvenance(store, "cepii", { line: row?.line ?? null });
     if (row?.dist == null)
       return nullValue(this, a, b, year, `GeoDist has no distance for ${a}–${b}`, prov ? [prov] : []);
@@ -60,7 +94,7 @@ export const geoContiguity: IndicatorDef = {
   caveats: "Land borders as of 2006; maritime neighbours are not contiguous here.",
   async compute(store: Store, a, b, year) {
     if (!(await hasDataset(store, "cepii"))) return nullValue(this, a, b, year, notIngested("cepii"));
-    const row = await pair(store, a, b);
+    const row = await pair(store, a, b, year);
     const prov = await datasetProvenance(store, "cepii", { line: row?.line ?? null });
     if (row?.contig == null)
       return nullValue(this, a, b, year, `GeoDist has no contiguity for ${a}–${b}`, prov ? [prov] : []);

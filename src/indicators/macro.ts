@@ -2,14 +2,41 @@
 import { WDI_INFO } from "../sources/wdi.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
+import { dyadYearList, inCountries, inYears, type Relation, selectRelations } from "./relation.ts";
 import { type IndicatorDef, type IndicatorValue, nullValue } from "./types.ts";
 
-/** GDP (current USD) = GDP per capita × population, one SQL expression shared with the panel. */
-export const GDP_SQL = `
-  SELECT g.country, g.year, g.value * p.value AS gdp_usd, g.value AS gdp_per_capita, p.value AS population
-    FROM wdi_values g
-    JOIN wdi_values p ON p.country = g.country AND p.year = g.year AND p.series = 'population_total'
-   WHERE g.series = 'NY.GDP.PCAP.CD'`;
+/**
+ * GDP (current USD) of A and of B in the year = GDP per capita × population. A monadic figure joined once
+ * for each side, as peacesciencer adds a country-year variable to both members of a dyad.
+ */
+export const MACRO_RELATION: Relation = {
+  dimension: "macro",
+  tables: ["wdi_values"],
+  countries: "SELECT DISTINCT country FROM wdi_values",
+  years: "SELECT min(year), max(year) FROM wdi_values",
+  panel: ["macro_gdp_a", "macro_gdp_b"],
+  async build(scope) {
+    return {
+      ctes: [
+        `macro_gdp AS (
+           SELECT g.country, g.year, g.value * p.value AS gdp_usd, g.value AS gdp_per_capita, p.value AS population
+             FROM wdi_values g
+             JOIN wdi_values p ON p.country = g.country AND p.year = g.year AND p.series = 'population_total'
+            WHERE g.series = 'NY.GDP.PCAP.CD' AND ${inCountries(scope, "g.country")} AND ${inYears(scope, "g.year")})`,
+      ],
+      joins: [
+        "LEFT JOIN macro_gdp mga ON mga.country = s.a AND mga.year = s.year",
+        "LEFT JOIN macro_gdp mgb ON mgb.country = s.b AND mgb.year = s.year",
+      ],
+      columns: [
+        "mga.gdp_usd AS macro_gdp_a",
+        "mgb.gdp_usd AS macro_gdp_b",
+        "mga.gdp_per_capita AS macro_gdp_per_capita_a",
+        "mga.population AS macro_population_a",
+      ],
+    };
+  },
+};
 
 export const macroGdp: IndicatorDef = {
   name: "macro.gdp",
@@ -23,12 +50,14 @@ export const macroGdp: IndicatorDef = {
     "Current US dollars at market exchange rates. The World Bank divides GDP by mid-year population, so the product reproduces its GDP series (NY.GDP.MKTP.CD) up to rounding. An indicator of one country: B is ignored.",
   async compute(store: Store, a, b, year) {
     if (!(await hasDataset(store, "wdi"))) return nullValue(this, a, b, year, notIngested("wdi"));
-    const row = await store.one<{ gdp_usd: number; gdp_per_capita: number; population: number }>(
-      `SELECT * FROM (${GDP_SQL}) WHERE country = ? AND year = ?`,
-      [a, year],
-    );
+    // The dyad-year as asked: the relation gives A's GDP whatever B is.
+    const [row] = await selectRelations<{
+      macro_gdp_a: number | null;
+      macro_gdp_per_capita_a: number;
+      macro_population_a: number;
+    }>(store, [MACRO_RELATION], dyadYearList([[a, b, year]]));
     const prov = await datasetProvenance(store, "wdi", { reporter: a, year });
-    if (!row) {
+    if (row?.macro_gdp_a == null) {
       return nullValue(
         this,
         a,
@@ -43,10 +72,10 @@ export const macroGdp: IndicatorDef = {
       a,
       b,
       year,
-      value: row.gdp_usd,
+      value: row.macro_gdp_a,
       unit: this.unit,
       provenance: prov ? [prov] : [],
-      detail: { gdpPerCapita: row.gdp_per_capita, population: row.population },
+      detail: { gdpPerCapita: row.macro_gdp_per_capita_a, population: row.macro_population_a },
     };
   },
 };

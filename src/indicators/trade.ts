@@ -1,6 +1,7 @@
 // The trade indicators of the catalogue. Each is a pure function of a TradeContext (the flows between A, B
 // and the World, both sides' reports, ranks, coverage), so the profile computes every year from one load.
 import type { Store } from "../store/index.ts";
+import { inCountries, inYears, type Relation } from "./relation.ts";
 import {
   type Coverage,
   describeRange,
@@ -209,6 +210,49 @@ function mirrorFlow(flow: "exports" | "imports") {
     return { value: null, reason: missingReason(ctx, ctx.b, ctx.a, year, MIRROR_OF[flow]), provenance: [] };
   };
 }
+
+/**
+ * A's own report of its exports to and imports from B, and the turnover, for the dyad-years asked: the set
+ * form of trade.exports, trade.imports and trade.turnover, for the panel. Within each flow the dataset of
+ * lowest priority number answers (ties: the dataset name), as in FlowTable; the turnover follows the rule of
+ * `turnoverOf`. The scalar indicators keep every report in memory because their provenance names the others;
+ * test/panel checks that both give the same numbers.
+ */
+export const TRADE_RELATION: Relation = {
+  dimension: "trade",
+  tables: ["trade_flows"],
+  countries: "SELECT DISTINCT reporter FROM trade_flows",
+  years: "SELECT min(year), max(year) FROM trade_flows",
+  panel: ["trade_exports", "trade_imports", "trade_turnover"],
+  async build(scope) {
+    return {
+      ctes: [
+        `trade_best AS (SELECT reporter AS a, partner AS b, year, flow,
+                               arg_min(value_usd, (priority, dataset)) AS value_usd, min(priority) AS priority
+                          FROM trade_flows
+                         WHERE ${inCountries(scope, "reporter")} AND ${inCountries(scope, "partner")}
+                           AND ${inYears(scope, "year")}
+                         GROUP BY ALL)`,
+        `trade_pair AS (SELECT a, b, year,
+                               max(value_usd) FILTER (WHERE flow = 'exports') AS x,
+                               max(value_usd) FILTER (WHERE flow = 'imports') AS m,
+                               max(value_usd) FILTER (WHERE flow = 'turnover') AS t,
+                               max(priority) FILTER (WHERE flow = 'exports') AS xp,
+                               max(priority) FILTER (WHERE flow = 'imports') AS mp,
+                               max(priority) FILTER (WHERE flow = 'turnover') AS tp
+                          FROM trade_best GROUP BY ALL)`,
+      ],
+      joins: ["LEFT JOIN trade_pair tp ON tp.a = s.a AND tp.b = s.b AND tp.year = s.year"],
+      columns: [
+        "tp.x AS trade_exports",
+        "tp.m AS trade_imports",
+        // A turnover reported as such answers when it is at least as authoritative as the pair's worse flow.
+        `CASE WHEN tp.t IS NOT NULL AND (tp.x IS NULL OR tp.m IS NULL OR tp.tp <= greatest(tp.xp, tp.mp))
+              THEN tp.t ELSE tp.x + tp.m END AS trade_turnover`,
+      ],
+    };
+  },
+};
 
 /**
  * A's turnover with a partner: exports + imports as A reports them, or the turnover A reported directly

@@ -1,10 +1,16 @@
 // The dimensions beyond trade in a dyad's profile: UN alignment, arms, energy, economic size, geography.
-// Each section lists the years it has, or says why it is absent. Queried per section in bulk; the numbers
-// follow the definitions in src/indicators/{un,arms,energy,macro,geo}.ts.
+// Each section lists the years it has, or says why it is absent. Each selects from its dimension's relation
+// (src/indicators/{un,arms,energy,macro,geo}.ts), the SQL the scalar indicators and the panel read too.
 import { countryName } from "../countries/index.ts";
-import { FUELS } from "../indicators/energy.ts";
-import { GDP_SQL } from "../indicators/macro.ts";
+import { ARMS_RELATION } from "../indicators/arms.ts";
+import { ENERGY_RELATION, FUELS } from "../indicators/energy.ts";
+import { GEO_RELATION } from "../indicators/geo.ts";
+import { MACRO_RELATION } from "../indicators/macro.ts";
+import { pairYears, selectRelations } from "../indicators/relation.ts";
+import { UN_AGREEMENT_RELATION, UN_IDEAL_POINT_RELATION } from "../indicators/un.ts";
 import type { Store } from "../store/index.ts";
+
+type Row = Record<string, unknown>;
 
 export type Absent = { absent: string };
 export interface YearsSection<T> {
@@ -59,13 +65,32 @@ export async function beyondTradeSections(
 ): Promise<BeyondTradeSections> {
   const from = range.from ?? 1946;
   const to = range.to ?? new Date().getFullYear();
-  const span = [a, b, from, to];
   const pair = `${countryName(a)}–${countryName(b)}`;
+  const ab = pairYears([[a, b]], from, to);
+  const both = pairYears(
+    [
+      [a, b],
+      [b, a],
+    ],
+    from,
+    to,
+  );
   // Which datasets are loaded, asked once for all sections rather than once per section.
   const loaded = store
     .memoQuery<{ dataset: string }>("SELECT dataset FROM ingests")
     .then((rows) => new Set(rows.map((r) => r.dataset)));
   const has = async (dataset: string) => (await loaded).has(dataset);
+  /** The rows of both directions of a year: [A→B, B→A]. */
+  const byYear = (rows: Row[]) => {
+    const out = new Map<number, [Row | undefined, Row | undefined]>();
+    for (const r of rows) {
+      const year = Number(r.year);
+      const entry = out.get(year) ?? [undefined, undefined];
+      entry[r.a === a ? 0 : 1] = r;
+      out.set(year, entry);
+    }
+    return [...out].sort((x, y) => x[0] - y[0]);
+  };
 
   let un!: BeyondTradeSections["un"];
   let arms!: BeyondTradeSections["arms"];
@@ -80,33 +105,29 @@ export async function beyondTradeSections(
       if (!hasVotes && !hasIdeal)
         un = { absent: "neither the UN roll calls (unvotes) nor Voeten's ideal points are in the store" };
       else {
-        const rows = await store.query<Record<string, unknown>>(
-          `WITH agree AS (${
-            hasVotes
-              ? `SELECT rc.year, count(*) AS both_voted, count(*) FILTER (WHERE va.vote = vb.vote) AS agreed
-               FROM un_roll_calls rc JOIN un_votes va ON va.rcid = rc.rcid AND va.country = $1
-               JOIN un_votes vb ON vb.rcid = rc.rcid AND vb.country = $2 WHERE rc.year BETWEEN $3 AND $4 GROUP BY rc.year`
-              : "SELECT NULL::SMALLINT AS year, NULL::BIGINT AS both_voted, NULL::BIGINT AS agreed WHERE false"
-          }),
-      ideal AS (${
-        hasIdeal
-          ? `SELECT pa.year, abs(pa.ideal_point - pb.ideal_point) AS distance FROM un_ideal_points pa
-               JOIN un_ideal_points pb ON pb.session = pa.session AND pb.country = $2
-              WHERE pa.country = $1 AND pa.year BETWEEN $3 AND $4`
-          : "SELECT NULL::SMALLINT AS year, NULL::DOUBLE AS distance WHERE false"
-      })
-      SELECT coalesce(agree.year, ideal.year) AS year, agree.both_voted, agree.agreed, ideal.distance
-        FROM agree FULL JOIN ideal ON agree.year = ideal.year ORDER BY 1`,
-          span,
+        const relations = [hasVotes && UN_AGREEMENT_RELATION, hasIdeal && UN_IDEAL_POINT_RELATION].filter(
+          (r) => r !== false,
+        );
+        // A year counts when both voted on a roll call, or both have a row of ideal points.
+        const rows = await selectRelations<Row>(
+          store,
+          relations,
+          ab,
+          [
+            hasVotes && "un_roll_calls_both_voted > 0",
+            hasIdeal && "un_ideal_line_a IS NOT NULL AND un_ideal_line_b IS NOT NULL",
+          ]
+            .filter(Boolean)
+            .join(" OR "),
         );
         un = rows.length
           ? {
               source: [hasVotes && "unvotes", hasIdeal && "voeten"].filter(Boolean).join(", "),
               years: rows.map((r) => ({
                 year: Number(r.year),
-                agreement: r.both_voted ? Number(r.agreed) / Number(r.both_voted) : null,
-                bothVoted: num(r.both_voted),
-                idealPointDistance: num(r.distance),
+                agreement: num(r.un_agreement),
+                bothVoted: Number(r.un_roll_calls_both_voted) > 0 ? Number(r.un_roll_calls_both_voted) : null,
+                idealPointDistance: num(r.un_idealpoint_distance),
               })),
             }
           : { absent: `no UN votes or ideal points for both ${pair} in ${from}–${to}` };
@@ -115,64 +136,45 @@ export async function beyondTradeSections(
     (async () => {
       if (!(await has("sipri"))) arms = { absent: "the SIPRI register is not in the store" };
       else {
-        const rows = await store.query<Record<string, unknown>>(
-          `WITH years AS (SELECT range::SMALLINT AS year FROM range(
-                        greatest($3, (SELECT min(year) FROM arms_transfers)), least($4, (SELECT max(year) FROM arms_transfers)) + 1))
-       SELECT y.year,
-              coalesce(sum(t.tiv) FILTER (WHERE t.supplier = $1 AND t.recipient = $2), 0) AS ab,
-              coalesce(sum(t.tiv) FILTER (WHERE t.supplier = $2 AND t.recipient = $1), 0) AS ba,
-              sum(t.tiv) FILTER (WHERE t.recipient = $2) AS into_b,
-              sum(t.tiv) FILTER (WHERE t.recipient = $1) AS into_a
-         FROM years y LEFT JOIN arms_transfers t ON t.year = y.year AND (t.recipient = $1 OR t.recipient = $2)
-        GROUP BY y.year ORDER BY y.year`,
-          span,
-        );
-        const any = rows.some((r) => Number(r.ab) || Number(r.ba));
-        arms = any
-          ? {
-              source: "sipri",
-              years: rows.map((r) => ({
-                year: Number(r.year),
-                tivAtoB: Number(r.ab),
-                tivBtoA: Number(r.ba),
-                shareOfBImportsFromA: r.into_b ? Number(r.ab) / Number(r.into_b) : null,
-                shareOfAImportsFromB: r.into_a ? Number(r.ba) / Number(r.into_a) : null,
-              })),
-            }
+        // Inside the register's span only (there arms_tiv is 0 or more, outside it unknown).
+        const rows = await selectRelations<Row>(store, [ARMS_RELATION], both, "arms_tiv IS NOT NULL");
+        const years = byYear(rows).map(([year, [x, y]]) => ({
+          year,
+          tivAtoB: Number(x?.arms_tiv ?? 0),
+          tivBtoA: Number(y?.arms_tiv ?? 0),
+          shareOfBImportsFromA: num(x?.arms_supplier_share),
+          shareOfAImportsFromB: num(y?.arms_supplier_share),
+        }));
+        arms = years.some((y) => y.tivAtoB || y.tivBtoA)
+          ? { source: "sipri", years }
           : { absent: `SIPRI records no major-arms deliveries between ${pair} in ${from}–${to}` };
       }
     })(),
     (async () => {
       if (!(await has("ei-energy"))) energy = { absent: "the Energy Institute workbook is not in the store" };
       else {
-        const years: Extract<BeyondTradeSections["energy"], { years: unknown }>["years"] = [];
-        // One query for every fuel: the table is small, so each query's fixed cost is what counts.
-        const fuelOf = `CASE ${FUELS.flatMap((f) => f.parts.map((p) => `WHEN fuel = '${p}' THEN '${f.key}'`)).join(" ")} END`;
-        const rows = await store.query<Record<string, unknown>>(
-          `SELECT ${fuelOf} AS fuel_key, year,
-                sum(value) FILTER (WHERE exporter = $1 AND importer = $2) AS ab,
-                sum(value) FILTER (WHERE exporter = $2 AND importer = $1) AS ba,
-                sum(value) FILTER (WHERE exporter = 'WLD' AND importer = $2) AS into_b,
-                sum(value) FILTER (WHERE exporter = 'WLD' AND importer = $1) AS into_a,
-                count(*) FILTER (WHERE exporter = $1) > 0 AS a_exp, count(*) FILTER (WHERE importer = $2) > 0 AS b_imp,
-                count(*) FILTER (WHERE exporter = $2) > 0 AS b_exp, count(*) FILTER (WHERE importer = $1) > 0 AS a_imp
-           FROM energy_trade WHERE year BETWEEN $3 AND $4 AND ${fuelOf} IS NOT NULL
-          GROUP BY ALL ORDER BY year`,
-          span,
+        const rows = byYear(
+          await selectRelations<Row>(
+            store,
+            [ENERGY_RELATION],
+            both,
+            FUELS.map((f) => `energy_${f.key} IS NOT NULL`).join(" OR "),
+          ),
         );
+        const years: Extract<BeyondTradeSections["energy"], { years: unknown }>["years"] = [];
         for (const fuel of FUELS) {
-          for (const r of rows.filter((x) => x.fuel_key === fuel.key)) {
-            const ab = r.a_exp && r.b_imp ? Number(r.ab ?? 0) : null;
-            const ba = r.b_exp && r.a_imp ? Number(r.ba ?? 0) : null;
-            if (ab === null && ba === null) continue;
+          for (const [year, [x, y]] of rows) {
+            const aToB = num(x?.[`energy_${fuel.key}`]);
+            const bToA = num(y?.[`energy_${fuel.key}`]);
+            if (aToB === null && bToA === null) continue;
             years.push({
-              year: Number(r.year),
+              year,
               fuel: fuel.key,
               unit: fuel.unit,
-              aToB: ab,
-              bToA: ba,
-              shareOfBImportsFromA: ab !== null && r.into_b ? ab / Number(r.into_b) : null,
-              shareOfAImportsFromB: ba !== null && r.into_a ? ba / Number(r.into_a) : null,
+              aToB,
+              bToA,
+              shareOfBImportsFromA: num(x?.[`energy_${fuel.key}_share`]),
+              shareOfAImportsFromB: num(y?.[`energy_${fuel.key}_share`]),
             });
           }
         }
@@ -186,15 +188,20 @@ export async function beyondTradeSections(
     (async () => {
       if (!(await has("wdi"))) macro = { absent: "the WDI files are not in the store" };
       else {
-        const rows = await store.query<Record<string, unknown>>(
-          `SELECT year, max(gdp_usd) FILTER (WHERE country = $1) AS ga, max(gdp_usd) FILTER (WHERE country = $2) AS gb
-         FROM (${GDP_SQL}) WHERE country IN ($1, $2) AND year BETWEEN $3 AND $4 GROUP BY year ORDER BY year`,
-          span,
+        const rows = await selectRelations<Row>(
+          store,
+          [MACRO_RELATION],
+          ab,
+          "macro_gdp_a IS NOT NULL OR macro_gdp_b IS NOT NULL",
         );
         macro = rows.length
           ? {
               source: "wdi",
-              years: rows.map((r) => ({ year: Number(r.year), gdpA: num(r.ga), gdpB: num(r.gb) })),
+              years: rows.map((r) => ({
+                year: Number(r.year),
+                gdpA: num(r.macro_gdp_a),
+                gdpB: num(r.macro_gdp_b),
+              })),
             }
           : { absent: `WDI has no GDP for ${countryName(a)} or ${countryName(b)} in ${from}–${to}` };
       }
@@ -202,13 +209,12 @@ export async function beyondTradeSections(
     (async () => {
       if (!(await has("cepii"))) geo = { absent: "CEPII GeoDist is not in the store" };
       else {
-        const r = await store.one<Record<string, unknown>>(
-          "SELECT dist, contig FROM geo_dyads WHERE a = ? AND b = ?",
-          [a, b],
-        );
-        geo = r
-          ? { source: "cepii", distanceKm: num(r.dist), contiguity: num(r.contig) }
-          : { absent: `GeoDist has no row for ${pair}` };
+        // Time-invariant: any one year asks for the pair.
+        const [r] = await selectRelations<Row>(store, [GEO_RELATION], pairYears([[a, b]], to, to));
+        geo =
+          r && r.geo_line != null
+            ? { source: "cepii", distanceKm: num(r.geo_distance), contiguity: num(r.geo_contiguity) }
+            : { absent: `GeoDist has no row for ${pair}` };
       }
     })(),
   ]);

@@ -1,0 +1,132 @@
+// The dyad-year panel on the real store: its shape, and every column of a few hundred random dyad-years
+// against the scalar indicator of the same name (both select from the dimension's relation, so they must
+// agree; the trade columns come from the trade relation and are checked against the in-memory trade context).
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { computeIndicator } from "../../src/indicators/catalogue.ts";
+import { type PanelResult, writePanel } from "../../src/panel/panel.ts";
+import type { Store } from "../../src/store/index.ts";
+import { openRealStore } from "../helpers/real-store.ts";
+
+let store: Store;
+let panel: PanelResult;
+before(async () => {
+  store = await openRealStore();
+  panel = await writePanel(store, join(mkdtempSync(join(tmpdir(), "dyad-panel-")), "panel.parquet"));
+});
+after(() => store.close());
+
+const FUELS = ["pipeline_gas", "lng", "oil", "coal"];
+
+/** Each panel column and the indicator that answers it for (a, b, year). */
+const COLUMNS: Record<string, { indicator: string; pair?: "b-a"; detail?: string }> = {
+  un_agreement: { indicator: "un.agreement" },
+  un_roll_calls_both_voted: { indicator: "un.agreement", detail: "bothVoted" },
+  un_idealpoint_distance: { indicator: "un.idealpoint_distance" },
+  arms_tiv: { indicator: "arms.tiv" },
+  arms_supplier_share: { indicator: "arms.supplier_share" },
+  ...Object.fromEntries(
+    FUELS.flatMap((f) => [
+      [`energy_${f}`, { indicator: `energy.${f}` }],
+      [`energy_${f}_share`, { indicator: `energy.${f}_share` }],
+    ]),
+  ),
+  macro_gdp_a: { indicator: "macro.gdp" },
+  macro_gdp_b: { indicator: "macro.gdp", pair: "b-a" },
+  trade_exports: { indicator: "trade.exports" },
+  trade_imports: { indicator: "trade.imports" },
+  trade_turnover: { indicator: "trade.turnover" },
+  geo_distance: { indicator: "geo.distance" },
+  geo_contiguity: { indicator: "geo.contiguity" },
+  trade_gdp_dependence: { indicator: "trade.gdp_dependence" },
+};
+
+const parquet = () => `read_parquet('${panel.path.replace(/'/g, "''")}')`;
+
+test("the panel holds every ordered pair of its countries in every year, with one column per indicator", async () => {
+  const [years] = [panel.years[1] - panel.years[0] + 1];
+  assert.equal(panel.rows, panel.countries * (panel.countries - 1) * years);
+  assert.deepEqual(panel.columns, ["a", "b", "year", ...Object.keys(COLUMNS)]);
+  const dup = await store.one<{ n: bigint }>(
+    `SELECT count(*) AS n FROM (SELECT a, b, year FROM ${parquet()} GROUP BY ALL HAVING count(*) > 1)`,
+  );
+  assert.equal(Number(dup?.n), 0);
+});
+
+test("the panel's China–Russia turnover for 2021 and 2022 is the turnover China's customs reported, as dyad value gives it", async () => {
+  // reference/china-customs-russia-2021-2024.csv reports China's turnover with Russia directly; the panel used to
+  // sum exports and imports from another dataset instead (issue 13).
+  for (const year of [2021, 2022]) {
+    const row = await store.one<{ t: number | null }>(
+      `SELECT trade_turnover AS t FROM ${parquet()} WHERE a = 'CHN' AND b = 'RUS' AND year = ${year}`,
+    );
+    const value = await computeIndicator(store, "trade.turnover", "CHN", "RUS", year);
+    assert.equal(value.provenance[0]?.flow, "turnover", `${year}: trade.turnover is a reported turnover`);
+    assert.equal(row?.t, value.value, `${year}`);
+  }
+});
+
+test("every column of 280 random dyad-years equals the scalar indicator of the same dyad-year", async () => {
+  // Seven strata of 40 rows, so that each dimension is drawn where it has data, not only where it is empty.
+  const strata = [
+    "un_agreement IS NOT NULL",
+    "un_idealpoint_distance IS NOT NULL",
+    "arms_tiv > 0",
+    FUELS.map((f) => `energy_${f} IS NOT NULL`).join(" OR "),
+    "trade_exports IS NOT NULL OR trade_turnover IS NOT NULL",
+    "macro_gdp_a IS NOT NULL AND geo_distance IS NOT NULL",
+    "TRUE",
+  ];
+  const rows = (
+    await Promise.all(
+      strata.map((where, i) =>
+        store.query<Record<string, unknown>>(
+          `SELECT * FROM (SELECT * FROM ${parquet()} WHERE ${where}) USING SAMPLE reservoir(40 ROWS) REPEATABLE (${13 + i})`,
+        ),
+      ),
+    )
+  ).flat();
+  assert.equal(rows.length, 280);
+  let compared = 0;
+  let nonNull = 0;
+  const mismatches: string[] = [];
+  const compare = async (row: Record<string, unknown>) => {
+    const a = row.a as string;
+    const b = row.b as string;
+    const year = Number(row.year);
+    const values = new Map<string, Awaited<ReturnType<typeof computeIndicator>>>();
+    const scalar = async (indicator: string, x: string, y: string) => {
+      const key = `${indicator}|${x}|${y}`;
+      let v = values.get(key);
+      if (!v) {
+        v = await computeIndicator(store, indicator, x, y, year);
+        values.set(key, v);
+      }
+      return v;
+    };
+    for (const [column, spec] of Object.entries(COLUMNS)) {
+      const [x, y] = spec.pair === "b-a" ? [b, a] : [a, b];
+      const v = await scalar(spec.indicator, x, y);
+      const expected = spec.detail ? (v.value === null ? null : Number(v.detail?.[spec.detail])) : v.value;
+      const actual = row[column] === null || row[column] === undefined ? null : Number(row[column]);
+      compared++;
+      if (actual !== null) nonNull++;
+      const same =
+        actual === expected ||
+        (actual !== null &&
+          expected !== null &&
+          Math.abs(actual - expected) <= 1e-12 * Math.max(1, Math.abs(expected)));
+      if (!same)
+        mismatches.push(`${a}–${b} ${year} ${column}: panel ${actual}, ${spec.indicator} ${expected}`);
+    }
+  };
+  // Four rows at a time: the read-only store answers on four connections.
+  for (let i = 0; i < rows.length; i += 4) await Promise.all(rows.slice(i, i + 4).map(compare));
+  assert.deepEqual(mismatches, []);
+  assert.equal(compared, 280 * Object.keys(COLUMNS).length);
+  // The strata make sure most comparisons are of numbers, not of two empty cells.
+  assert.ok(nonNull > 1000, `only ${nonNull} non-empty cells compared`);
+});

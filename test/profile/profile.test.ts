@@ -1,0 +1,87 @@
+// The profile on the real store: each section's figures are the scalar indicators of the same dyad-year
+// (the sections select from the dimensions' relations; the trade table from the trade context).
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { computeIndicator } from "../../src/indicators/catalogue.ts";
+import { buildProfile, type Profile } from "../../src/profile/index.ts";
+import type { Store } from "../../src/store/index.ts";
+import { openRealStore } from "../helpers/real-store.ts";
+
+let store: Store;
+let profile: Profile;
+before(async () => {
+  store = await openRealStore();
+  profile = await buildProfile(store, "CHN", "RUS");
+});
+after(() => store.close());
+
+const value = async (indicator: string, a: string, b: string, year: number) =>
+  (await computeIndicator(store, indicator, a, b, year)).value;
+
+test("the China–Russia trade table's turnover and shares are trade.turnover and trade.trade_share of each year", async () => {
+  assert.ok(profile.trade.table.length > 20, "China–Russia trade covers more than 20 years");
+  for (const row of profile.trade.table) {
+    assert.equal(row.turnover, await value("trade.turnover", "CHN", "RUS", row.year), `turnover ${row.year}`);
+    assert.equal(row.aTradeShare, await value("trade.trade_share", "CHN", "RUS", row.year), `${row.year}`);
+    assert.equal(row.bTradeShare, await value("trade.trade_share", "RUS", "CHN", row.year), `${row.year}`);
+  }
+});
+
+test("the UN section's agreement and ideal-point distance are un.agreement and un.idealpoint_distance", async () => {
+  const un = profile.sections.un;
+  assert.ok(!("absent" in un), "China and Russia have UN votes");
+  assert.ok(un.years.length > 40);
+  for (const y of un.years) {
+    assert.equal(y.agreement, await value("un.agreement", "CHN", "RUS", y.year), `agreement ${y.year}`);
+    assert.equal(
+      y.idealPointDistance,
+      await value("un.idealpoint_distance", "CHN", "RUS", y.year),
+      `distance ${y.year}`,
+    );
+  }
+});
+
+test("the arms section's volumes and shares are arms.tiv and arms.supplier_share in both directions", async () => {
+  const arms = profile.sections.arms;
+  assert.ok(!("absent" in arms), "SIPRI records deliveries between China and Russia");
+  for (const y of arms.years) {
+    assert.equal(y.tivAtoB, await value("arms.tiv", "CHN", "RUS", y.year), `CHN→RUS ${y.year}`);
+    assert.equal(y.tivBtoA, await value("arms.tiv", "RUS", "CHN", y.year), `RUS→CHN ${y.year}`);
+    assert.equal(y.shareOfAImportsFromB, await value("arms.supplier_share", "RUS", "CHN", y.year));
+    assert.equal(y.shareOfBImportsFromA, await value("arms.supplier_share", "CHN", "RUS", y.year));
+  }
+});
+
+test("the energy section lists each fuel the sheets give for the pair, as energy.<fuel> and its share", async () => {
+  const energy = profile.sections.energy;
+  assert.ok(!("absent" in energy), "the Energy Institute lists Russia's gas and oil to China");
+  for (const y of energy.years) {
+    assert.equal(y.aToB, await value(`energy.${y.fuel}`, "CHN", "RUS", y.year), `${y.fuel} CHN→RUS`);
+    assert.equal(y.bToA, await value(`energy.${y.fuel}`, "RUS", "CHN", y.year), `${y.fuel} RUS→CHN`);
+    assert.equal(y.shareOfAImportsFromB, await value(`energy.${y.fuel}_share`, "RUS", "CHN", y.year));
+  }
+});
+
+test("the GDP and geography sections are macro.gdp of each side and geo.distance / geo.contiguity", async () => {
+  const macro = profile.sections.macro;
+  const geo = profile.sections.geo;
+  assert.ok(!("absent" in macro) && !("absent" in geo));
+  for (const y of macro.years.filter((_, i) => i % 5 === 0)) {
+    assert.equal(y.gdpA, await value("macro.gdp", "CHN", "RUS", y.year), `GDP of China ${y.year}`);
+    assert.equal(y.gdpB, await value("macro.gdp", "RUS", "CHN", y.year), `GDP of Russia ${y.year}`);
+  }
+  assert.equal(geo.distanceKm, await value("geo.distance", "CHN", "RUS", 2020));
+  assert.equal(geo.contiguity, await value("geo.contiguity", "CHN", "RUS", 2020));
+});
+
+test("a profile limited to 2015–2019 has only those years in every section", async () => {
+  const p = await buildProfile(store, "CHN", "RUS", { from: 2015, to: 2019 });
+  assert.deepEqual(
+    p.trade.table.map((r) => r.year),
+    [2015, 2016, 2017, 2018, 2019],
+  );
+  for (const section of [p.sections.un, p.sections.arms, p.sections.macro]) {
+    assert.ok(!("absent" in section));
+    assert.ok(section.years.every((y) => y.year >= 2015 && y.year <= 2019));
+  }
+});
