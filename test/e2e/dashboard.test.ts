@@ -9,9 +9,9 @@ import type { Page } from "playwright-core";
 import type { KeyFigure } from "../../src/profile/key-figures.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
 import { buildWeb, WEB_DIST, webBuildNeeded } from "../../src/server/web-build.ts";
+import { type Browser, launchBrowser } from "../helpers/browser.ts";
 import { openRealStore, SOURCES_DIR } from "../helpers/real-store.ts";
 import { tidyRows } from "../helpers/tidy-rows.ts";
-import { type Browser, launchBrowser } from "./browser.ts";
 
 const SHOTS = resolve("test-output/e2e");
 const SEED = resolve(SOURCES_DIR, "../seed/welt-2025-china-russland.txt");

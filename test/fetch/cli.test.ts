@@ -4,7 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { type FixtureServer, startFixtureServer } from "./fixture-server.ts";
+import { type FixtureServer, startFixtureServer } from "../helpers/fixture-server.ts";
 
 const BIN = resolve("bin/dyad.js");
 let server: FixtureServer;

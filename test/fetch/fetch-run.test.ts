@@ -13,7 +13,7 @@ import {
 } from "../../src/fetch/index.ts";
 import { diffSources } from "../../src/fetch/source-diff.ts";
 import { Store } from "../../src/store/index.ts";
-import { type FixtureServer, startFixtureServer } from "./fixture-server.ts";
+import { type FixtureServer, startFixtureServer } from "../helpers/fixture-server.ts";
 
 let server: FixtureServer;
 let home: string;

@@ -9,7 +9,7 @@ import { toYearly } from "../../src/fetch/trade-rows.ts";
 import { comtradeRecords, parseComtradeEnvelope } from "../../src/sources/comtrade-api.ts";
 import { fromImfCode, imtsRecords, parseImtsCsv } from "../../src/sources/imts.ts";
 import { SourceError, UnknownLabels } from "../../src/sources/types.ts";
-import { FIXTURES } from "./fixture-server.ts";
+import { FIXTURES } from "../helpers/fixture-server.ts";
 
 const fixture = (p: string) => readFileSync(join(FIXTURES, p), "utf8");
 const NOW = new Date("2025-06-01T12:00:00Z");

@@ -9,7 +9,7 @@ import { after, before, test } from "node:test";
 import { checkArticle } from "../../src/claims/check.ts";
 import { fetchImts } from "../../src/fetch/index.ts";
 import { Store } from "../../src/store/index.ts";
-import { type FixtureServer, startFixtureServer } from "./fixture-server.ts";
+import { type FixtureServer, startFixtureServer } from "../helpers/fixture-server.ts";
 
 const SEED = resolve(
   process.env.DYAD_SOURCES ?? resolve("../shared/data"),

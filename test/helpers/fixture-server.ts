@@ -1,7 +1,7 @@
 // A stand-in for the IMF's SDMX API and UN Comtrade's API v1 on 127.0.0.1, answering from
 // test/fixtures/fetch in the publishers' formats, and misbehaving on request: 429, 500, an empty 200, a
 // body cut short, an HTML page, a slow answer. Tests start it on a random port; run this file directly
-// (`node --import tsx test/fetch/fixture-server.ts [port]`) to try `dyad fetch` by hand against it.
+// (`node --import tsx test/helpers/fixture-server.ts [port]`) to try `dyad fetch` by hand against it.
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, test } from "node:test";
-import { parseCountryCodes, parseProductCodes } from "../../src/sources/baci/files.ts";
-import { ingestBaci } from "../../src/sources/baci/ingest.ts";
-import { SourceError, UnknownLabelsError } from "../../src/sources/types.ts";
-import { Store } from "../../src/store/index.ts";
+import { parseCountryCodes, parseProductCodes } from "../../../src/sources/baci/files.ts";
+import { ingestBaci } from "../../../src/sources/baci/ingest.ts";
+import { SourceError, UnknownLabelsError } from "../../../src/sources/types.ts";
+import { Store } from "../../../src/store/index.ts";
 
 const FIX = resolve("test/fixtures/baci");
 const ZIP = "BACI_HS92_V202601.zip";

@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { computeIndicator } from "../../src/indicators/catalogue.ts";
+import { openBeyondTradeStore } from "../helpers/beyond-trade-store.ts";
 import { openRealStore } from "../helpers/real-store.ts";
-import { openBeyondTradeStore } from "./beyond-trade-store.ts";
 
 const close = (actual: number | null, expected: number, tolerance = 1e-9) =>
   assert.ok(actual !== null && Math.abs(actual - expected) <= tolerance, `${actual} is not ${expected}`);
@@ -98,7 +98,7 @@ test("China's GDP in 2024 is GDP per capita 13,303.15 USD × 1,408,975,000 peopl
 
 test("trade.gdp_dependence 2020 of China on Russia and of Russia on China is turnover over own GDP", async () => {
   // Turnover: each side's DOTS workbook (DOTS_40.xlsx, DOTS_162.xlsx), checked cell by cell in
-  // test/trade/indicators.test.ts; GDP: WDI GDP per capita × population, checked above.
+  // test/indicators/trade.test.ts; GDP: WDI GDP per capita × population, checked above.
   const store = await openRealStore();
   for (const [a, b] of [
     ["CHN", "RUS"],
