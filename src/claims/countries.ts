@@ -414,6 +414,25 @@ export function findCountries(text: string, from = 0, to = text.length): Country
     // "US" and "EU" must be written in capitals: "us" is a pronoun.
     const surface = text.slice(start, end);
     if (/^(?:us|eu|uk)$/i.test(surface) && surface !== surface.toUpperCase()) continue;
+    // "Latin American", "South American": a region's adjective, not the United States'.
+    if (
+      found.entry.code === "USA" &&
+      /(?:Latin|South|North|Central|Lateinamerik\p{L}*|Süd|Nord)[ -]$/u.test(
+        text.slice(Math.max(0, start - 14), start),
+      )
+    )
+      continue;
+    // "die EU der größte Handelspartner": an abbreviation is the name unless a noun follows ("US exports").
+    if (form === "adjective" && /^(?:EU|US|UK|U\.S\.)$/.test(surface)) {
+      const next = /^[ \u00A0]+([\p{L}]+)/u.exec(text.slice(end, end + 30));
+      if (
+        !next ||
+        /^(?:der|die|das|den|dem|des|ist|sind|war|hat|und|oder|mit|the|is|are|was|has|and|or|with|to|in|on|for|of|at|by|als|an|auf|bei|für|nach|von|zu|im|am)$/i.test(
+          next[1],
+        )
+      )
+        form = "name";
+    }
     out.push({ code: found.entry.code, start, end, text: surface, form });
     i = found.j - 1;
   }

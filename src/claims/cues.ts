@@ -25,11 +25,11 @@ export const RE = {
     "giu",
   ),
   exports: new RegExp(
-    String.raw`${L}(?:Exporte?n?|Exports?|Ausfuhre?n?|Warenexporte?n?|exportiert\p{L}*|exportierte\p{L}*|liefert\p{L}*|Lieferungen|verkauft\p{L}*|gingen nach|exported|shipments|shipped|sales to|sold to|selling to)${W}`,
+    String.raw`${L}(?:Exporte?n?|Exports?|Ausfuhre?n?|Warenexporte?n?|exportiert\p{L}*|exportierte\p{L}*|liefert\p{L}*|Lieferungen|verkauft\p{L}*|(?:gehen|gingen|geht|ging|flossen|fließen) (?:in|nach)|exported|went to|go to|goes to|shipments|shipped|sales to|sold to|selling to)${W}`,
     "giu",
   ),
   imports: new RegExp(
-    String.raw`${L}(?:Importe?n?|Imports?|Einfuhre?n?|Warenimporte?n?|importiert\p{L}*|importierte\p{L}*|bezog\p{L}*|bezieht|kauft\p{L}*|kamen aus|stammten aus|imported|purchases|bought|buys|buying)${W}`,
+    String.raw`${L}(?:Importe?n?|Imports?|Einfuhre?n?|Warenimporte?n?|importiert\p{L}*|importierte\p{L}*|bezog\p{L}*|bezieht|kauft\p{L}*|(?:kommen|kamen|kommt|kam|stammen|stammten|stammt) aus|imported|came from|come from|comes from|purchases|bought|buys|buying)${W}`,
     "giu",
   ),
   growth: new RegExp(
@@ -45,7 +45,7 @@ export const RE = {
     "giu",
   ),
   balance: new RegExp(
-    String.raw`${L}(?:Handelsbilanz\p{L}*|Handelsüberschuss\p{L}*|Handelsdefizit\p{L}*|Überschuss\p{L}*|Defizit\p{L}*|surplus|deficit|trade balance|trade gap)${W}`,
+    String.raw`${L}(?:Handelsbilanz\p{L}*|Handelsüberschuss\p{L}*|Handelsdefizit\p{L}*|Überschuss\p{L}*|Defizit\p{L}*|Fehlbetrag\p{L}*|surplus|deficit|trade balance|trade gap)${W}`,
     "giu",
   ),
   rankBuyer: new RegExp(
@@ -57,7 +57,7 @@ export const RE = {
     "giu",
   ),
   rankPartner: new RegExp(
-    String.raw`${L}(?:Handelspartner\p{L}*|Wirtschaftspartner\p{L}*|trading partners?|trade partners?)${W}`,
+    String.raw`${L}(?:Handelspartner\p{L}*|Au(?:ß|ss)enhandelspartner\p{L}*|Wirtschaftspartner\p{L}*|trading partners?|trade partners?)${W}`,
     "giu",
   ),
   energy: new RegExp(
@@ -70,9 +70,11 @@ export const RE = {
   ),
   // Figures about other things: a claim, but not one the trade/energy/arms catalogue can check.
   outside: new RegExp(
-    String.raw`${L}(?:Investition\p{L}*|Direktinvestition\p{L}*|investiert\p{L}*|investments?|invested|FDI|BIP|Bruttoinlandsprodukt\p{L}*|Wirtschaftsleistung|Wirtschaftswachstum|GDP|economy|Einwohner\p{L}*|Bevölkerung|population|inhabitants|Soldaten|troops|soldiers|Militärausgaben|Verteidigungsausgaben|Verteidigungshaushalt|defen[cs]e spending|military spending|Inflation|inflation|Zins\p{L}*|interest rates?|Kredit\p{L}*|Darlehen|loans?|credit|Schulden|debt|Touristen|tourists|Studenten|students|Aktie\p{L}*|shares of|stock|Umfrage\p{L}*|poll|Stimmen|votes?|Reserven|reserves|Unternehmen|companies|firms|Arbeitsplätze|jobs|Zölle\p{L}*|Zoll\p{L}*|tariffs?|duties|Sanktion\p{L}*|sanctions?)${W}`,
+    String.raw`${L}(?:Investition\p{L}*|Direktinvestition\p{L}*|investiert\p{L}*|investments?|invested|FDI|BIP|Bruttoinlandsprodukt\p{L}*|Wirtschaftsleistung|Wirtschaftswachstum|GDP|economy|Einwohner\p{L}*|Bevölkerung|population|inhabitants|Soldaten|troops|soldiers|Militärausgaben|Verteidigungsausgaben|Verteidigungshaushalt|defen[cs]e spending|military spending|Inflation|inflation|Zins\p{L}*|interest rates?|Kredit\p{L}*|Darlehen|loans?|credit|Schulden|debt|Touristen|tourists|Studenten|students|Aktie\p{L}*|shares of|stock|Umfrage\p{L}*|poll|Stimmen|votes?|Reserven|reserves|Unternehmen|companies|firms|Arbeitsplätze|jobs|Zölle\p{L}*|Zoll\p{L}*|tariffs?|duties|Sanktion\p{L}*|sanctions?|Wechselkurs\p{L}*|exchange rates?|Preis\p{L}*|prices?|priced|pence|cents|Kurs\p{L}*|Börse\p{L}*|Geldsendungen|Geldüberweisungen|Überweisungen|Rücküberweisungen|remittances?|Haushalt\p{L}*|budget|Subvention\p{L}*|subsid\p{L}*|Hilfen|Hilfsgelder\p{L}*|aid|Anleihe\p{L}*|bonds?|Gewinn\p{L}*|profits?|revenues?|Einnahmen|Umsätze|sales(?! to)|Verbraucher\p{L}*|consumers?|Beschäftigte\p{L}*|Mitarbeiter\p{L}*|workers|employees|Migranten|migrants|Strom\p{L}*|electricity|power|Lohn|Löhne\p{L}*|wages?|Rente\p{L}*|pensions?|Gebühren|fees|charges|Kosten|costs?|Ausgaben|spending|Leistungsbilanz\p{L}*|current account|Währungsreserven|Devisen\p{L}*|Schuldenerlass|debt relief|Stimmen|Wähler\p{L}*|voters?|Produktion|production|output|Förderung|Nachfrage|demand|Kapazität\p{L}*|capacity)${W}`,
     "giu",
   ),
+  // A balance stated as a deficit or gap is negative: A imports more than it exports.
+  deficit: /(?:Defizit|Fehlbetrag|deficit|gap)/iu,
   perYear:
     /(?<![\p{L}])(?:jährlich\p{L}*|pro Jahr|im Jahr|per year|a year|annual(?:ly)?|each year|every year)(?![\p{L}])/iu,
   negation:
@@ -81,6 +83,27 @@ export const RE = {
   // Targets and forecasts are numbers about the future, not measurements the data can check.
   goal: /(?<![\p{L}])(?:Ziel\p{L}*|anpeil\p{L}*|angepeilt|steigern|ausbauen will|anstreb\p{L}*|targets?|targeted|aims? to|aiming|goal|plans? to|planned to|pledged to|forecasts?|Prognose\p{L}*|prognostiziert)(?![\p{L}])/iu,
 };
+
+/** The measure word of a compound ("Autoexporte", "Ölimporte", "Stromhandel") or an English noun group
+ * ("cocoa exporter", "wine sales", "iron ore suppliers"): trade in one product, not in all goods. */
+export const PRODUCT_FLOW =
+  /(?<![\p{L}])(?<de>(?!(?:Waren|Güter|Gesamt|Au(?:ß|ss)en|Welt|Handels|Export|Import|Netto|Re)(?:exporte?|importe?|ausfuhr|einfuhr|handel))\p{Lu}\p{Ll}{2,}?)(?:exporte?n?|importe?n?|ausfuhre?n?|einfuhre?n?|handels?|lieferungen)(?![\p{L}])|(?<![\p{L}])(?<en>(?!(?:total|annual|overall|net|goods|merchandise|its|their|the|and|of|bilateral|two-way|world|country's|nation's|record|monthly|export|import|trade|largest|biggest|second|third|top|main|leading|major)\b)[a-z]{3,}(?: [a-z]{3,})?) (?:exports?|imports?|exporters?|importers?|shipments|suppliers?|producers?|sales)(?![\p{L}])/gu;
+
+/** Services: the figure is not (only) goods trade. */
+export const SERVICES =
+  /(?<![\p{L}])(?:Dienstleistung\p{L}*|services|Waren und Dienstleistungen|goods and services)(?![\p{L}])/iu;
+
+/** Words that refer to the article's two countries as a pair: only then may the pair fill a missing side. */
+export const PAIR_REFERENCE =
+  /(?<![\p{L}])(?:bilateral\p{L}*|gegenseitig\p{L}*|beide[nrs]? (?:Länder|Staaten|Seiten)|beiden Ländern|zwischen (?:den )?beiden|miteinander|the two (?:countries|nations|sides|economies)|both countries|between them|each other)(?![\p{L}])/iu;
+
+/** A country's total: the partner is the World. */
+export const TOTAL =
+  /(?<![\p{L}])(?:insgesamt|gesamten?|Gesamt\p{L}*|weltweit\p{L}*|total\p{L}*|overall|worldwide|global(?:ly)?|in all|to the world|with the world|alle[nr]? (?:Länder|Staaten)|all countries)(?![\p{L}])/iu;
+
+/** Regions and groups without a country code: a figure of theirs is not a country's. */
+export const REGION =
+  /(?<![\p{L}])(?:Lateinamerik\p{L}*|Latin Americ\p{L}*|Südamerik\p{L}*|South Americ\p{L}*|Mittelamerik\p{L}*|Central Americ\p{L}*|Nordamerik\p{L}*|North Americ\p{L}*|Afrika\p{L}*|Africa\p{L}*|Asien|Asia\p{L}*|asiatisch\p{L}*|Nahost|Middle East\p{L}*|Golfstaaten|Gulf states|Eurozone|Euroraum\p{L}*|euro (?:area|zone)|eurozone|Nicht-EU\p{L}*|non-EU|Osteuropa|Eastern Europe\p{L}*|Skandinavi\p{L}*|Scandinavia\p{L}*|ASEAN|Mercosur|OPEC|Schwellenländer\p{L}*|emerging (?:markets|economies)|Entwicklungsländer\p{L}*|developing (?:countries|nations)|Westen|the West|Industrieländer\p{L}*|rich countries|G7|G20|BRICS)(?![\p{L}])/gu;
 
 export const CLAIM_KINDS = new Set([
   "amount",

@@ -4,11 +4,12 @@
 import { type CountryMention, findCountries } from "./countries.ts";
 
 import { CLAIM_KINDS, RE, SentenceCues } from "./cues.ts";
-import { link } from "./measure.ts";
+import { link, type Topic } from "./measure.ts";
 import { detectLang, parseQuantities, type Quantity } from "./numbers.ts";
 import { direction, mainPair } from "./parties.ts";
 import { findDate, periodCues } from "./periods.ts";
-import { clauses, splitSentences } from "./sentences.ts";
+import { readAs } from "./read-as.ts";
+import { clauses, isProse, splitSentences } from "./sentences.ts";
 import type { Claim, Extraction, ExtractOptions, Period } from "./types.ts";
 
 export { findDate } from "./periods.ts";
@@ -31,11 +32,20 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   let prevSentenceEnd = 0;
   let qi = 0;
   let mi = 0;
+  // What the sentence before was about (its last trade claim), for a figure whose sentence names no measure.
+  let topic: (Topic & { a: string; b: string }) | null = null;
   for (const sentence of splitSentences(text)) {
     sentenceIndex++;
-    // A line break between sentences starts a new paragraph: no period carries over it.
-    if (/\n/.test(text.slice(prevSentenceEnd, sentence.start))) lastPeriodSentence = -10;
+    // A line break between sentences starts a new paragraph: no period or topic carries over it.
+    if (/\n/.test(text.slice(prevSentenceEnd, sentence.start))) {
+      lastPeriodSentence = -10;
+      topic = null;
+    }
     prevSentenceEnd = sentence.end;
+    const prevTopic = topic;
+    topic = null;
+    // Tables, code and noise hold digits but no statements: only prose sentences make claims.
+    if (!isProse(text, sentence)) continue;
     while (qi < quantities.length && quantities[qi].start < sentence.start) qi++;
     const sq: Quantity[] = [];
     for (let k = qi; k < quantities.length && quantities[k].start < sentence.end; k++) sq.push(quantities[k]);
@@ -60,7 +70,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     for (const q of sq) {
       if (!CLAIM_KINDS.has(q.kind)) continue;
       const clause = sClauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
-      let l = link(text, q, clause, sentence, sentenceCues);
+      let l = link(text, q, clause, sentence, sentenceCues, prevTopic);
       const futureYear = pubYear !== null && sq.some((y) => y.kind === "year" && y.value > pubYear);
       if (!l.skip && (RE.goal.test(text.slice(clause.start, clause.end)) || futureYear))
         l = {
@@ -71,7 +81,22 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
         };
       if (l.skip) continue;
       const cm = sm.filter((m) => m.start >= clause.start && m.end <= clause.end);
-      const dir = direction(text, l, cm, sm, pair);
+      const dir = direction(text, l, {
+        clause,
+        sentence,
+        clauseMentions: cm,
+        sentenceMentions: sm,
+        pair,
+        carried: prevTopic ? { a: prevTopic.a, b: prevTopic.b } : null,
+      });
+      if (
+        l.indicator?.startsWith("trade.") &&
+        dir.a &&
+        dir.b &&
+        !dir.unsure &&
+        (l.flow === "turnover" || l.flow === "exports" || l.flow === "imports" || l.flow === "balance")
+      )
+        topic = { flow: l.flow, a: dir.a, b: dir.b };
       // Period: a cue in the clause, else in the sentence (nearest first), else the previous claim's.
       // A period word belongs to the figure next to it: one with another figure in between is not this one's.
       const reachable = pcues.filter((c) => {
@@ -79,8 +104,11 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
         const hi = Math.max(c.start, q.end);
         return !sq.some((o) => o !== q && CLAIM_KINDS.has(o.kind) && o.start >= lo && o.end <= hi);
       });
-      const inClause = reachable.filter((c) => c.start >= clause.start && c.end <= clause.end);
-      const pool = inClause.length ? inClause : reachable;
+      // Within the figure's own clause every period word counts ("the annual total up 35.4% to $593.4bn").
+      const inClause = pcues.filter((c) => c.start >= clause.start && c.end <= clause.end);
+      // A month or quarter in the figure's own clause makes it a part-year figure, whatever else is near.
+      const partial = inClause.filter((c) => c.partial);
+      const pool = partial.length ? partial : inClause.length ? inClause : reachable;
       const cue = [...pool].sort((x, y) => Math.abs(x.start - q.start) - Math.abs(y.start - q.start))[0];
       let period: Period;
       if (cue) period = cue.resolve({ pubYear, anchor });
@@ -129,7 +157,9 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       let quantityHigh = q.valueHigh;
       let low: number | null = Number.isFinite(q.low) ? q.low : null;
       let high: number | null = Number.isFinite(q.high) ? q.high : null;
-      if (l.negativeGrowth && quantity > 0) {
+      // A deficit is a negative balance: A imports more than it exports.
+      const deficit = l.flow === "balance" && !l.derived && l.at && RE.deficit.test(l.at.word);
+      if ((l.negativeGrowth || deficit) && quantity > 0) {
         quantity = -quantity;
         quantityHigh = quantityHigh === undefined ? undefined : -quantityHigh;
         const [lo, hi] = [high === null ? null : -high, low === null ? null : -low];
@@ -174,7 +204,13 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
         b: dir.b,
         countriesFrom: dir.from,
         period,
+        scope: headlineScope(l.flow, dir.a, dir.b, sentence, text) ?? l.scope,
+        ...(l.product ? { product: l.product } : {}),
+        ...(l.unsure || dir.unsure ? { unsure: l.unsure ?? dir.unsure } : {}),
+        readAs: "",
       });
+      const c = claims[claims.length - 1];
+      c.readAs = readAs(c);
     }
   }
   return {
@@ -184,6 +220,26 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     pair,
     claims,
   };
+}
+
+/**
+ * The US Commerce Department's and the UK's headline trade figures include services: a US or UK total
+ * (deficit, exports, imports) that the sentence does not call a goods figure is read as goods and services.
+ */
+function headlineScope(
+  flow: string,
+  a: string | null,
+  b: string | null,
+  sentence: { start: number; end: number },
+  text: string,
+): "goods and services" | null {
+  if (b !== "WLD" || (a !== "USA" && a !== "GBR")) return null;
+  if (!["balance", "exports", "imports", "turnover"].includes(flow)) return null;
+  return /(?<![\p{L}])(?:goods|merchandise|Waren|Güter)(?![\p{L}])/iu.test(
+    text.slice(sentence.start, sentence.end),
+  )
+    ? null
+    : "goods and services";
 }
 
 function indicatorUnit(indicator: string | null): string {

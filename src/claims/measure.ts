@@ -1,6 +1,15 @@
 // Stage: measure. What a figure measures (turnover, exports, a share, a rank, growth, energy, arms, or
 // something outside the catalogue), and the indicator that can check it.
-import { CLAUSE_PENALTY, type Cue, inside, nearest, RE, type SentenceCues } from "./cues.ts";
+import {
+  CLAUSE_PENALTY,
+  type Cue,
+  inside,
+  nearest,
+  PRODUCT_FLOW,
+  RE,
+  SERVICES,
+  type SentenceCues,
+} from "./cues.ts";
 import type { Quantity } from "./numbers.ts";
 import type { Span } from "./types.ts";
 
@@ -14,22 +23,122 @@ function fuelOf(words: string): { fuel: "pipeline_gas" | "lng" | "oil" | "coal" 
   return { fuel: null, label: "energy" };
 }
 
+export type Flow = "turnover" | "exports" | "imports" | "balance";
+
 export interface Linked {
   measure: string;
   indicator: string | null;
   derived?: "growth" | "change";
   outside?: string;
-  /** Which flow the direction rules apply to. */
-  /** supplier-share: A's share of B's imports (arms, energy): B owns the imports, A supplies them. */
-  flow: "turnover" | "exports" | "imports" | "rank-buyer" | "rank-supplier" | "supplier-share" | "pair";
+  /** Which flow the direction rules apply to. supplier-share: A's share of B's imports (arms, energy): B
+   * owns the imports, A supplies them. */
+  flow: Flow | "rank-buyer" | "rank-supplier" | "rank-partner" | "supplier-share" | "pair";
   /** Anchor of the measure word (for the owner country). */
   at?: Cue;
   /** Indicator values are in another unit than the claim's base unit: multiply the claim by this. */
   factor?: number;
   negativeGrowth?: boolean;
   skip?: boolean;
+  /** Why the figure cannot be read with confidence ("could not tell ..."): then it gets no verdict. */
+  unsure?: string;
+  /** The measure was taken from the sentence before ("das Wachstum" after a sentence on trade). */
+  carried?: boolean;
+  /** Goods (the store's scope), goods and services, or one product. */
+  scope: "goods" | "goods and services" | "product" | "n/a";
+  product?: string;
 }
-export function link(text: string, q: Quantity, clause: Span, sentence: Span, sc: SentenceCues): Linked {
+
+/** What the sentence before was about, for a figure whose own sentence names no measure. */
+export interface Topic {
+  flow: Flow;
+}
+
+/** How a figure relates to its measure: a level, a change of it, a share of it, or percentage points. */
+type FigureClass = "amount" | "amount-change" | "share" | "growth" | "points";
+
+type Rule =
+  | { indicator: string; derived?: "growth" | "change"; measure: string; flow: Flow }
+  | { outside: string; measure: string };
+
+/**
+ * The linking table: figure class × measure word → indicator. A row is read as "a <class> of <flow>
+ * is checked by <indicator>"; `none` is a figure whose sentence names no trade measure.
+ */
+export const TRADE_TABLE: Record<FigureClass, Record<Flow | "none", Rule>> = {
+  amount: {
+    turnover: { indicator: "trade.turnover", measure: "turnover", flow: "turnover" },
+    exports: { indicator: "trade.exports", measure: "exports", flow: "exports" },
+    imports: { indicator: "trade.imports", measure: "imports", flow: "imports" },
+    balance: { indicator: "trade.balance", measure: "trade balance", flow: "balance" },
+    none: { outside: "a sum of money not tied to trade, energy or arms", measure: "money" },
+  },
+  "amount-change": {
+    turnover: {
+      indicator: "trade.turnover",
+      derived: "change",
+      measure: "change of turnover",
+      flow: "turnover",
+    },
+    exports: { indicator: "trade.exports", derived: "change", measure: "change of exports", flow: "exports" },
+    imports: { indicator: "trade.imports", derived: "change", measure: "change of imports", flow: "imports" },
+    balance: {
+      indicator: "trade.balance",
+      derived: "change",
+      measure: "change of the trade balance",
+      flow: "balance",
+    },
+    none: { outside: "a change of a sum the sentence does not tie to trade", measure: "money" },
+  },
+  growth: {
+    turnover: { indicator: "trade.turnover.growth", measure: "growth of turnover", flow: "turnover" },
+    exports: { indicator: "trade.exports", derived: "growth", measure: "growth of exports", flow: "exports" },
+    imports: { indicator: "trade.imports", derived: "growth", measure: "growth of imports", flow: "imports" },
+    balance: {
+      indicator: "trade.balance",
+      derived: "growth",
+      measure: "change of the trade balance",
+      flow: "balance",
+    },
+    none: { outside: "a change of something the sentence does not tie to trade", measure: "change" },
+  },
+  share: {
+    turnover: { indicator: "trade.trade_share", measure: "share of total trade", flow: "turnover" },
+    exports: { indicator: "trade.export_share", measure: "export share", flow: "exports" },
+    imports: { indicator: "trade.import_share", measure: "import share", flow: "imports" },
+    balance: { outside: "a share or rate of a trade balance", measure: "share" },
+    none: { outside: "a share or rate of something other than trade, energy or arms", measure: "share" },
+  },
+  points: {
+    turnover: { outside: "a change in percentage points", measure: "change (points)" },
+    exports: { outside: "a change in percentage points", measure: "change (points)" },
+    imports: { outside: "a change in percentage points", measure: "change (points)" },
+    balance: { outside: "a change in percentage points", measure: "change (points)" },
+    none: { outside: "a change in percentage points", measure: "change (points)" },
+  },
+};
+
+export function link(
+  text: string,
+  q: Quantity,
+  clause: Span,
+  sentence: Span,
+  sc: SentenceCues,
+  topic: Topic | null = null,
+): Linked {
+  const l = linkMeasure(text, q, clause, sentence, sc, topic);
+  return { scope: "goods", ...l } as Linked;
+}
+
+type Draft = Omit<Linked, "scope"> & { scope?: Linked["scope"] };
+
+function linkMeasure(
+  text: string,
+  q: Quantity,
+  clause: Span,
+  sentence: Span,
+  sc: SentenceCues,
+  topic: Topic | null,
+): Draft {
   // A cue in the figure's own clause beats any cue elsewhere in the sentence.
   const find = (re: RegExp, max = Number.POSITIVE_INFINITY) => {
     const own = nearest(inside(sc.get(re), clause), q, max);
@@ -50,31 +159,39 @@ export function link(text: string, q: Quantity, clause: Span, sentence: Span, sc
   const arms = find(RE.arms);
   const outside = find(RE.outside);
   const balance = find(RE.balance);
+  const shareWord = find(RE.share, 60);
   const tradeDist = Math.min(
     turnover?.dist ?? 1e9,
     exports?.dist ?? 1e9,
     imports?.dist ?? 1e9,
     balance?.dist ?? 1e9,
   );
-  // Import/export words inside "Im- und Exporte" are the turnover's.
-  const flow = (): { flow: "turnover" | "exports" | "imports"; at?: Cue } => {
-    const t = turnover?.dist ?? 1e9;
-    const e = exports?.dist ?? 1e9;
-    const i = imports?.dist ?? 1e9;
-    if (t <= e && t <= i) return { flow: "turnover", at: turnover?.cue };
-    return e <= i ? { flow: "exports", at: exports?.cue } : { flow: "imports", at: imports?.cue };
-  };
-
   if (q.kind === "rank") {
-    const buyer = find(RE.rankBuyer, 60);
-    const supplier = find(RE.rankSupplier, 60);
-    const partner = find(RE.rankPartner, 60);
+    // "ihm folgt Deutschland an zweiter Stelle": a place without its own noun ranks on the sentence's noun;
+    // any other rank word needs its noun in its own clause ("die fünftgrößte Volkswirtschaft" is no trade rank).
+    const place = /(?:Stelle|Platz|Rang|place|position)$/iu.test(q.text);
+    const reach = place ? Number.POSITIVE_INFINITY : 60;
+    const buyer = find(RE.rankBuyer, reach);
+    const supplier = find(RE.rankSupplier, reach);
+    const partner = find(RE.rankPartner, reach);
     const best = [
       { k: "buyer" as const, d: buyer?.dist ?? 1e9, cue: buyer?.cue },
       { k: "supplier" as const, d: supplier?.dist ?? 1e9, cue: supplier?.cue },
       { k: "partner" as const, d: partner?.dist ?? 1e9, cue: partner?.cue },
     ].sort((x, y) => x.d - y.d)[0];
-    if (best.d >= 1e9) return { measure: "rank", indicator: null, flow: "pair", skip: true };
+    if (best.d >= 1e9 || (!place && best.d >= CLAUSE_PENALTY))
+      return { measure: "rank", indicator: null, flow: "pair", skip: true };
+    // "der größte Empfänger von Geldsendungen": a rank among recipients of something other than trade.
+    const rankNoun = best.cue as Cue;
+    const tail = text.slice(rankNoun.end, Math.min(sentence.end, rankNoun.end + 40));
+    const other = new RegExp(RE.outside.source, "iu").exec(tail);
+    if (other)
+      return {
+        measure: `rank among ${best.k}s of ${other[0]}`,
+        indicator: null,
+        outside: `a rank among ${best.k}s of ${other[0]}, not of trade`,
+        flow: "pair",
+      };
     if (energy && energy.dist < 60)
       return {
         measure: `rank among ${best.k}s of energy`,
@@ -93,11 +210,9 @@ export function link(text: string, q: Quantity, clause: Span, sentence: Span, sc
       };
     if (best.k === "partner")
       return {
-        measure: "rank among trading partners",
-        indicator: null,
-        outside:
-          "rank among trading partners by turnover (the catalogue ranks export destinations and import origins)",
-        flow: "rank-buyer",
+        measure: "rank among trading partners (by turnover)",
+        indicator: "trade.trade_rank",
+        flow: "rank-partner",
         at: best.cue,
       };
     return best.k === "buyer"
@@ -120,7 +235,7 @@ export function link(text: string, q: Quantity, clause: Span, sentence: Span, sc
     outside.dist < tradeDist &&
     outside.dist < (energy?.dist ?? 1e9) &&
     outside.dist < (arms?.dist ?? 1e9) &&
-    outside.dist < 50
+    outside.dist < 80
   ) {
     return {
       measure: outside.cue.word,
@@ -129,6 +244,15 @@ export function link(text: string, q: Quantity, clause: Span, sentence: Span, sc
       flow: "pair",
     };
   }
+  // A sum without a scale word below a million ("dollars 1.3218", "104.76 yen", "55.57 pence") is a price or
+  // an exchange rate: trade between countries is counted in millions and billions.
+  if (q.kind === "amount" && q.scale === 1 && Math.abs(q.value) < 1e6)
+    return {
+      measure: "price or exchange rate",
+      indicator: null,
+      outside: "a price or exchange rate (a sum below a million without a scale word), not a trade total",
+      flow: "pair",
+    };
   if (q.kind === "multiple")
     return {
       measure: "multiple",
@@ -229,68 +353,97 @@ export function link(text: string, q: Quantity, clause: Span, sentence: Span, sc
     };
   }
 
-  const f = flow();
-  const hasTrade = tradeDist < 1e9;
-  if (q.kind === "percent" || q.kind === "points" || q.kind === "fraction") {
-    const isGrowth = growth && growth.dist < CLAUSE_PENALTY && !levelAfterChange && !shareOf;
-    if (isGrowth && q.kind === "percent") {
-      const neg = Boolean(find(RE.negativeGrowth, 60));
-      if (f.flow === "turnover" || !hasTrade)
-        return {
-          measure: "growth of turnover",
-          indicator: "trade.turnover.growth",
-          flow: "turnover",
-          negativeGrowth: neg,
-        };
+  // Trade in one product ("cocoa exporter", "Autoexporte", "Stromhandel"): the catalogue's trade is all goods.
+  const product = productNear(text, q, clause);
+  if (product)
+    return {
+      measure: `trade in ${product}`,
+      indicator: null,
+      outside: `trade in one product (${product}); the trade indicators cover all goods`,
+      flow: "pair",
+      scope: "product",
+      product,
+    };
+
+  // The measure: the nearest flow word, balance included; a figure whose sentence names none may continue
+  // the sentence before ("In den Vorjahren ... 20 Prozent jährliches Wachstum").
+  const flows: [Flow, { cue: Cue; dist: number } | undefined][] = [
+    ["turnover", turnover],
+    ["exports", exports],
+    ["imports", imports],
+    ["balance", balance],
+  ];
+  const best = flows.filter((f) => f[1]).sort((x, y) => (x[1]?.dist ?? 0) - (y[1]?.dist ?? 0))[0];
+  let flow: Flow | "none" = best ? best[0] : "none";
+  let at = best?.[1]?.cue;
+  let carried = false;
+
+  // What the figure is of that measure.
+  let cls: FigureClass | null;
+  if (q.kind === "points") cls = "points";
+  else if (q.kind === "amount") {
+    const change = growth && growth.dist < CLAUSE_PENALTY && /(?:um|by)\s+$/iu.test(near);
+    cls = change ? "amount-change" : "amount";
+  } else if (q.kind === "percent" || q.kind === "fraction") {
+    const grows = growth && growth.dist < CLAUSE_PENALTY && !levelAfterChange && !shareOf;
+    const shares = shareOf || Boolean(shareWord) || levelAfterChange;
+    if (grows && q.kind === "percent") cls = "growth";
+    else if (shares || (q.kind === "fraction" && !grows)) cls = "share";
+    else cls = null;
+  } else return { measure: q.kind, indicator: null, outside: `a ${q.kind} figure`, flow: "pair" };
+
+  if (flow === "none" && topic && (cls === "growth" || cls === "share") && !outside) {
+    flow = topic.flow;
+    at = undefined;
+    carried = true;
+  }
+  if (cls === null) {
+    if (flow === "none")
       return {
-        measure: `growth of ${f.flow}`,
-        indicator: `trade.${f.flow}`,
-        derived: "growth",
-        flow: f.flow,
-        at: f.at,
-        negativeGrowth: neg,
-      };
-    }
-    if (isGrowth)
-      return {
-        measure: `change (${q.kind})`,
-        indicator: null,
-        outside: q.kind === "points" ? "a change in percentage points" : "a change as a fraction",
-        flow: "pair",
-      };
-    if (!hasTrade)
-      return {
-        measure: q.kind,
+        measure: "percentage",
         indicator: null,
         outside: "a share or rate of something other than trade, energy or arms",
         flow: "pair",
       };
-    if (f.flow === "exports")
-      return { measure: "export share", indicator: "trade.export_share", flow: "exports", at: f.at };
-    if (f.flow === "imports")
-      return { measure: "import share", indicator: "trade.import_share", flow: "imports", at: f.at };
-    return { measure: "trade share", indicator: "trade.trade_share", flow: "turnover", at: f.at };
+    return {
+      measure: `a percentage about ${flow}`,
+      indicator: null,
+      flow: "pair",
+      unsure: "could not tell whether the percentage is a share or a change",
+    };
   }
-  if (q.kind === "amount") {
-    if (!hasTrade)
-      return {
-        measure: "money",
-        indicator: null,
-        outside: "a sum of money not tied to trade, energy or arms",
-        flow: "pair",
-      };
-    if (balance && balance.dist < CLAUSE_PENALTY)
-      return { measure: "trade balance", indicator: "trade.balance", flow: "exports", at: balance.cue };
-    if (growth && growth.dist < CLAUSE_PENALTY && /(?:um|by)\s+$/iu.test(near))
-      return {
-        measure: `change of ${f.flow}`,
-        indicator: f.flow === "turnover" ? "trade.turnover" : `trade.${f.flow}`,
-        derived: "change",
-        flow: f.flow,
-        at: f.at,
-        negativeGrowth: Boolean(find(RE.negativeGrowth, 60)),
-      };
-    return { measure: f.flow, indicator: `trade.${f.flow}`, flow: f.flow, at: f.at };
+  const rule = TRADE_TABLE[cls][flow];
+  const services = SERVICES.test(text.slice(clause.start, clause.end));
+  if ("outside" in rule)
+    return { measure: rule.measure, indicator: null, outside: rule.outside, flow: "pair" };
+  const negativeGrowth =
+    (cls === "growth" || cls === "amount-change") && Boolean(find(RE.negativeGrowth, 60));
+  return {
+    measure: rule.measure,
+    indicator: rule.indicator,
+    ...(rule.derived ? { derived: rule.derived } : {}),
+    flow: rule.flow,
+    at,
+    negativeGrowth,
+    carried,
+    scope: services ? "goods and services" : "goods",
+  };
+}
+
+/** A product word bound to the flow word next to the figure's clause (compound or noun group). */
+function productNear(text: string, q: Span, clause: Span): string | null {
+  const s = text.slice(clause.start, clause.end);
+  PRODUCT_FLOW.lastIndex = 0;
+  for (let m = PRODUCT_FLOW.exec(s); m; m = PRODUCT_FLOW.exec(s)) {
+    const start = clause.start + m.index;
+    if (start < q.end && start + m[0].length > q.start) continue;
+    const word = (m.groups?.de ?? m.groups?.en ?? "").trim();
+    if (!word || RE.energy.test(word) || RE.arms.test(word)) {
+      RE.energy.lastIndex = 0;
+      RE.arms.lastIndex = 0;
+      continue;
+    }
+    return word;
   }
-  return { measure: q.kind, indicator: null, outside: `a ${q.kind} figure`, flow: "pair" };
+  return null;
 }

@@ -198,6 +198,19 @@ export function smallNumberWord(word: string): number | undefined {
   return SMALL_NUMBER_WORDS[word.toLowerCase()];
 }
 
+const PLACE_ORDINALS: Record<string, number> = {
+  erste: 1,
+  zweite: 2,
+  dritte: 3,
+  vierte: 4,
+  fünfte: 5,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+};
+
 const RANK_ORDINALS: Record<string, number> = {
   zweit: 2,
   dritt: 3,
@@ -224,11 +237,13 @@ const WORDS = [
   // größter, zweitgrößte, wichtigsten, second-largest, biggest, top
   // auf Platz zwei, Rang 3, in third place
   String.raw`(?<place>(?:Platz|Rang|Position|place|No\.)${SPACE}+(?<pnum>eins|zwei|drei|vier|fünf|one|two|three|four|five|\d{1,2})(?![\p{L}\p{N}]))`,
+  // an zweiter Stelle, auf dem dritten Platz, in second place
+  String.raw`(?<placeord>(?<pord>erste|zweite|dritte|vierte|fünfte|first|second|third|fourth|fifth)[rnm]?${SPACE}+(?:Stelle|Platz|Rang|place|position))`,
   String.raw`(?<rank>(?<rord>zweit|dritt|viert|fünft)?(?:größt|grösst|wichtigst|bedeutendst|stärkst)(?:e[rnsm]?)|(?:(?<rord2>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]?)?(?:largest|biggest|most important|leading)|(?<![\p{L}])top(?=${SPACE}+(?:trading|trade|export|import|supplier|buyer|customer|partner|market|destination|source|seller))|Nummer eins|number one)`,
 ];
 
 const MAIN = new RegExp(
-  String.raw`(?<date>${DATE})|(?<![\p{L}\p{N}_.,])(?<sign>[-−–]|minus${SPACE}|plus${SPACE}|\+)?(?<num>${NUMBER})(?![\p{N}])|(?<![\p{L}])(?:${WORDS.join("|")})(?![\p{L}])`,
+  String.raw`(?<date>${DATE})|(?<![\p{L}\p{N}_.,^])(?<sign>[-−–]|minus${SPACE}|plus${SPACE}|\+)?(?<num>${NUMBER})(?![\p{N}])|(?<![\p{L}])(?:${WORDS.join("|")})(?![\p{L}])`,
   "gu",
 );
 
@@ -484,6 +499,23 @@ export function parseQuantities(text: string, lang: Lang = detectLang(text)): Qu
       });
       continue;
     }
+    if (g.placeord) {
+      const n = PLACE_ORDINALS[g.pord.toLowerCase()] ?? 1;
+      out.push({
+        kind: "rank",
+        text: g.placeord,
+        start,
+        end,
+        number: n,
+        scale: 1,
+        value: n,
+        unit: "rank",
+        precision: 0,
+        low: n,
+        high: n,
+      });
+      continue;
+    }
     if (g.rank) {
       const ord = (g.rord ?? g.rord2 ?? "").toLowerCase();
       const rank = ord ? (RANK_ORDINALS[ord] ?? 1) : 1;
@@ -547,6 +579,10 @@ function readNumber(
   let end = numStart + g.num.length;
   const parsed = parseNumberToken(g.num, lang);
   if (!parsed) return null;
+  // A number a double cannot hold exactly (more than 15 significant digits, or beyond its range) is not a
+  // figure anyone wrote as a claim, and "10^999", "10**9" are powers, not 10 and 999.
+  if (!representable(g.num)) return null;
+  if (/^\s*(?:\^|\*\*|×\s*10\^)/u.test(text.slice(end, end + 6))) return null;
   const { value: number } = parsed;
   const { decimals } = parsed;
   let sign = 1;
@@ -653,7 +689,8 @@ function readNumber(
   const before = text.slice(Math.max(0, m.index - 40), m.index);
   if (kind === "count" || kind === "amount") {
     const cb = matchPrefixEnd(before, CURRENCY_BEFORE);
-    if (cb && (kind === "count" || cb.val === unit)) {
+    const ownsCurrency = cb && !CLOSED_BY_CURRENCY.test(before.slice(0, before.length - cb.len));
+    if (cb && ownsCurrency && (kind === "count" || cb.val === unit)) {
       kind = "amount";
       unit = cb.val;
       start = m.index - cb.len;
@@ -701,6 +738,16 @@ function readNumber(
     q.high = Math.max(value, q.valueHigh) + hp;
   }
   return q;
+}
+
+/** A figure with its scale word right before a currency word: the currency is that figure's unit. */
+const CLOSED_BY_CURRENCY =
+  /\d(?:[\s\u00A0]*(?:Mrd\.?|Mio\.?|Milliarden|Millionen|Billionen|Tausend|bn|billion|million|trillion|m|k))?[\s\u00A0]*-?$/u;
+
+/** At most 15 significant digits and a finite value: what a double holds exactly. */
+function representable(token: string): boolean {
+  const digits = token.replace(/\D/g, "").replace(/^0+/, "");
+  return digits.length <= 15;
 }
 
 function numEnd(m: RegExpExecArray): number {

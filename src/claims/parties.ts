@@ -1,8 +1,9 @@
 // Stage: subject and partner. Which country's figure it is and the other side, from the roles the
 // country words play around the measure word.
 import type { CountryMention } from "./countries.ts";
+import { PAIR_REFERENCE, REGION, TOTAL } from "./cues.ts";
 import type { Linked } from "./measure.ts";
-import type { Claim } from "./types.ts";
+import type { Claim, Span } from "./types.ts";
 
 interface Role {
   m: CountryMention;
@@ -25,90 +26,187 @@ function roles(text: string, mentions: CountryMention[]): Role[] {
   });
 }
 
-export function direction(
-  text: string,
-  l: Linked,
-  clauseMentions: CountryMention[],
-  sentenceMentions: CountryMention[],
-  pair: [string, string] | null,
-): { a: string | null; b: string | null; from: Claim["countriesFrom"] } {
-  const pick = (ms: CountryMention[]) => {
-    const rs = roles(
-      text,
-      ms.filter((m) => m.code !== "WLD"),
+export interface Parties {
+  a: string | null;
+  b: string | null;
+  from: Claim["countriesFrom"];
+  /** Why the two sides could not be told apart with confidence; the claim then gets no verdict. */
+  unsure?: string;
+}
+
+export interface PartyContext {
+  clause: Span;
+  sentence: Span;
+  clauseMentions: CountryMention[];
+  sentenceMentions: CountryMention[];
+  /** The article's two main countries; used only where the sentence refers to them as a pair. */
+  pair: [string, string] | null;
+  /** The sides of the claim before, for a measure carried over from the sentence before. */
+  carried: { a: string; b: string } | null;
+}
+
+const FLOW_WORD: Record<string, string> = {
+  exports: "exports",
+  imports: "imports",
+  turnover: "trade",
+  balance: "trade balance",
+};
+
+/** The owner of a measure word: the adjective or genitive right before it, or a genitive right after it. */
+function ownerOf(rs: Role[], anchor: { start: number; end: number } | undefined): Role | undefined {
+  const owners = rs.filter((r) => r.role === "owner");
+  if (!anchor) return owners.length === 1 ? owners[0] : undefined;
+  return (
+    owners
+      .filter((r) => r.m.end <= anchor.start + 1 && anchor.start - r.m.end < 40)
+      .sort((x, y) => y.m.end - x.m.end)[0] ??
+    // "größte Abnehmer russischer Energieträger", "Handelspartner Kolumbiens": the owner follows the noun.
+    owners.filter((r) => r.m.start >= anchor.end && r.m.start - anchor.end < 25)[0]
+  );
+}
+
+/** The one country among candidates, or undefined when there is none or more than one. */
+function single(rs: Role[]): Role | undefined {
+  const codes = new Set(rs.map((r) => r.m.code));
+  return codes.size === 1 ? rs[0] : undefined;
+}
+
+export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
+  const { clause, sentence } = ctx;
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const anchor = l.at;
+  // "Latin American exports to China": the owner is a region without a code, not a country.
+  if (anchor) {
+    const before = text.slice(Math.max(sentence.start, anchor.start - 30), anchor.start);
+    REGION.lastIndex = 0;
+    const region = [...before.matchAll(REGION)].pop();
+    const regionEnd = anchor.start - before.length + (region?.index ?? 0) + (region?.[0].length ?? 0);
+    // A country between the region and the measure word owns it ("Afrikas größter Abnehmer, Nigeria ...").
+    const between = ctx.sentenceMentions.some((m) => m.start >= regionEnd && m.end <= anchor.start);
+    if (region && !between)
+      return {
+        a: null,
+        b: null,
+        from: "clause",
+        unsure: `could not tell whose ${FLOW_WORD[l.flow] ?? "figure"}: "${region[0]}" is a region, not a country`,
+      };
+  }
+  const real = (ms: CountryMention[]) => ms.filter((m) => m.code !== "WLD");
+  const clauseRoles = roles(text, real(ctx.clauseMentions));
+  const sentenceRoles = roles(text, real(ctx.sentenceMentions));
+
+  if (l.flow === "rank-buyer" || l.flow === "rank-supplier" || l.flow === "rank-partner") {
+    // "China ist Russlands größter Außenhandelspartner", "Für Indien ist die EU der größte Handelspartner":
+    // the owner is the side whose partners are ranked; the ranked partner is the other country.
+    const forOwner = sentenceRoles.find((r) =>
+      /(?:für|for)\s+(?:die\s+|den\s+|das\s+|the\s+)?$/iu.test(
+        text.slice(Math.max(0, r.m.start - 10), r.m.start),
+      ),
     );
-    // The owner of the flow: the adjective or genitive nearest before the measure word ("der russischen Exporte").
-    const anchor = l.at;
-    const owners = rs.filter((r) => r.role === "owner");
-    let owner: Role | undefined;
-    if (anchor) {
-      owner = owners
-        .filter((r) => r.m.end <= anchor.start + 1 && anchor.start - r.m.end < 40)
-        .sort((x, y) => y.m.end - x.m.end)[0];
-      // "größte Abnehmer russischer Energieträger": the owner may follow the rank noun.
-      owner ??= owners.filter((r) => r.m.start >= anchor.end && r.m.start - anchor.end < 25)[0];
-    }
-    owner ??= owners[0];
+    const owner = ownerOf(sentenceRoles, anchor) ?? forOwner;
+    if (!owner)
+      return { a: null, b: null, from: "sentence", unsure: "could not tell whose partners are ranked" };
+    const pool = (rs: Role[]) => rs.filter((r) => r.m.code !== owner.m.code);
+    const mid = anchor ? anchor.start : clause.start;
+    const byDistance = (rs: Role[]) =>
+      [...rs].sort((x, y) => Math.abs(x.m.start - mid) - Math.abs(y.m.start - mid));
+    const ranked = byDistance(pool(clauseRoles))[0] ?? byDistance(pool(sentenceRoles))[0];
+    if (!ranked)
+      return { a: owner.m.code, b: null, from: "sentence", unsure: "could not tell which partner is ranked" };
+    return { a: owner.m.code, b: ranked.m.code, from: clauseRoles.includes(ranked) ? "clause" : "sentence" };
+  }
+
+  if (l.flow === "supplier-share") {
+    const rs = clauseRoles.length ? clauseRoles : sentenceRoles;
+    const owner = ownerOf(rs, anchor);
     const others = rs.filter((r) => r !== owner && (!owner || r.m.code !== owner.m.code));
     const dest = others.find((r) => r.role === "dest");
-    const origin = others.find((r) => r.role === "origin");
-    let a: string | null = null;
+    const b = owner?.m.code ?? dest?.m.code ?? null;
+    const a =
+      others.find((r) => r.m.code !== b && r.role !== "dest")?.m.code ??
+      others.find((r) => r.m.code !== b)?.m.code ??
+      null;
+    if (!a || !b || a === b)
+      return { a, b: a === b ? null : b, from: "sentence", unsure: "could not tell supplier and buyer" };
+    return { a, b, from: "clause" };
+  }
+
+  if (l.flow === "pair") {
+    const codes = [...new Set(sentenceRoles.map((r) => r.m.code))];
+    return { a: codes[0] ?? null, b: codes[1] ?? null, from: "sentence" };
+  }
+
+  const flow = l.flow;
+  const isShare = /share/.test(l.indicator ?? "");
+  const pick = (rs: Role[]): { a: string | null; b: string | null; ambiguous: boolean } => {
+    const owner = ownerOf(rs, anchor);
+    const rest = rs.filter((r) => !owner || r.m.code !== owner.m.code);
+    const dest = rest.filter((r) => r.role === "dest");
+    const origin = rest.filter((r) => r.role === "origin");
+    const withs = rest.filter((r) => r.role === "with");
+    const plain = rest.filter((r) => r.role === "plain" || r.role === "owner");
+    let a = owner?.m.code ?? null;
     let b: string | null = null;
-    switch (l.flow) {
-      case "exports":
-        a = owner?.m.code ?? origin?.m.code ?? others.find((r) => r.role !== "dest")?.m.code ?? null;
-        b = dest?.m.code ?? others.find((r) => r.m.code !== a)?.m.code ?? null;
-        break;
-      case "imports":
-        a = owner?.m.code ?? others.find((r) => r.role !== "origin")?.m.code ?? null;
-        b = origin?.m.code ?? others.find((r) => r.m.code !== a)?.m.code ?? null;
-        break;
-      case "supplier-share":
-        b = owner?.m.code ?? dest?.m.code ?? null;
-        a =
-          others.find((r) => r.m.code !== b && r.role !== "dest")?.m.code ??
-          others.find((r) => r.m.code !== b)?.m.code ??
-          null;
-        break;
-      case "rank-buyer":
-      case "rank-supplier": {
-        // "China ist Russlands größter Abnehmer": the owner is the side whose destinations/origins are ranked.
-        a = owner?.m.code ?? null;
-        const near = anchor
-          ? [...others].sort(
-              (x, y) => Math.abs(x.m.start - anchor.start) - Math.abs(y.m.start - anchor.start),
-            )[0]
-          : others[0];
-        b = near?.m.code ?? null;
-        if (!a) a = others.find((r) => r.m.code !== b)?.m.code ?? null;
-        break;
-      }
-      default: {
-        const codes = [...new Set(rs.map((r) => r.m.code))];
-        a = codes[0] ?? null;
-        b = codes[1] ?? null;
+    if (flow === "exports") {
+      b = dest[0]?.m.code ?? null;
+      a ??= origin[0]?.m.code ?? single(plain)?.m.code ?? null;
+    } else if (flow === "imports") {
+      b = origin[0]?.m.code ?? null;
+      a ??= dest[0]?.m.code ?? single(plain)?.m.code ?? null;
+    } else {
+      // "zwischen China und Russland", "trade with China": the sides of a turnover or a balance.
+      const sides = [...withs, ...dest, ...origin];
+      if (!a && sides.length >= 2 && sides[0].m.code !== sides[1].m.code) {
+        a = sides[0].m.code;
+        b = sides[1].m.code;
+      } else {
+        b = sides.find((r) => r.m.code !== a)?.m.code ?? null;
+        a ??= single(plain.filter((r) => r.m.code !== b))?.m.code ?? null;
       }
     }
+    if (a && !b) b = single(rest.filter((r) => r.m.code !== a))?.m.code ?? null;
     if (a === b) b = null;
-    return { a, b };
+    const named = new Set(rs.map((r) => r.m.code));
+    // Countries the sentence names but the reading leaves out: another reading may be the right one.
+    const ambiguous = [...named].some((c) => c !== a && c !== b);
+    return { a, b, ambiguous };
   };
-  let res = pick(clauseMentions);
+  let res = pick(clauseRoles);
   let from: Claim["countriesFrom"] = "clause";
   if (!res.a || !res.b) {
-    const s = pick(sentenceMentions);
-    if ((s.a ? 1 : 0) + (s.b ? 1 : 0) > (res.a ? 1 : 0) + (res.b ? 1 : 0)) {
+    const s = pick(sentenceRoles);
+    if ((s.a ? 1 : 0) + (s.b ? 1 : 0) >= (res.a ? 1 : 0) + (res.b ? 1 : 0)) {
       res = s;
       from = "sentence";
     }
   }
-  if ((!res.a || !res.b) && pair) {
-    from = res.a || res.b ? from : "article";
-    if (!res.a && !res.b) res = { a: pair[0], b: pair[1] };
-    else if (!res.b) res = { a: res.a, b: res.a === pair[0] ? pair[1] : pair[0] };
-    else res = { a: res.b === pair[0] ? pair[1] : pair[0], b: res.b };
-    if (from !== "article") from = "article";
+  const pairRef = PAIR_REFERENCE.test(sentenceText);
+  const total = TOTAL.test(text.slice(clause.start, clause.end));
+  const what = FLOW_WORD[flow] ?? "trade";
+  if (res.a && res.b) return { a: res.a, b: res.b, from };
+  if (res.a && !res.b) {
+    // "China's exports totalled", "US exports rose 12 %", "Deutschlands Exporte insgesamt": the World.
+    if (!isShare && (total || !res.ambiguous)) return { a: res.a, b: "WLD", from };
+    if (pairRef && ctx.pair?.includes(res.a))
+      return { a: res.a, b: ctx.pair[0] === res.a ? ctx.pair[1] : ctx.pair[0], from: "article" };
+    return {
+      a: res.a,
+      b: null,
+      from,
+      unsure: isShare
+        ? `could not tell the partner whose share of ${res.a}'s ${what} it is`
+        : `could not tell the partner of ${res.a}'s ${what}`,
+    };
   }
-  return { ...res, from };
+  if (!res.a && res.b) {
+    // "trade with China" in an article on China and Germany: the other side is the pair's other country.
+    if (ctx.pair?.includes(res.b) && (pairRef || flow === "turnover" || flow === "balance"))
+      return { a: ctx.pair[0] === res.b ? ctx.pair[1] : ctx.pair[0], b: res.b, from: "article" };
+    return { a: null, b: res.b, from, unsure: `could not tell whose ${what} with ${res.b} it is` };
+  }
+  if (pairRef && ctx.pair) return { a: ctx.pair[0], b: ctx.pair[1], from: "article" };
+  if (ctx.carried && l.carried) return { ...ctx.carried, from: "context" };
+  return { a: null, b: null, from: "sentence", unsure: `could not tell whose ${what} it is` };
 }
 
 export function mainPair(text: string, mentions: CountryMention[]): [string, string] | null {
@@ -116,7 +214,8 @@ export function mainPair(text: string, mentions: CountryMention[]): [string, str
   const titleEnd = firstBreak > 0 && firstBreak < 300 ? firstBreak : 0;
   const count = new Map<string, number>();
   for (const m of mentions) {
-    if (m.code === "EUU" || m.code === "SUN") continue;
+    // Groups stay groups: the EU can be one side of an article's pair; the Soviet Union is history.
+    if (m.code === "SUN") continue;
     count.set(m.code, (count.get(m.code) ?? 0) + (m.start < titleEnd ? 3 : 1));
   }
   const ranked = [...count.entries()].sort((x, y) => y[1] - x[1]);

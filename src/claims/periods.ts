@@ -74,11 +74,17 @@ export interface PeriodCue {
   start: number;
   end: number;
   text: string;
+  /** A month, quarter or other part of a year. */
+  partial?: boolean;
   resolve(ctx: { pubYear: number | null; anchor: number | null }): Period;
 }
 
 const DATELINE_BEFORE =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\.?\s+(?:\d{1,2}\.?,?\s+)?$/u;
+
+/** Month names that date a figure (not "may", "march" as verbs: English months are capitalised). */
+const MONTH_NAMES =
+  "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February|March|April|May|June|July|August|September|October|November|December";
 
 const NUMBER_WORD = String.raw`(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|seven|eight|nine|ten)`;
 const RELATIVE: [
@@ -120,6 +126,12 @@ const RELATIVE: [
       ),
   ],
   [
+    // "taking the annual total up 35.4%": a whole year, the year in question, even beside a month.
+    /(?:annual total|for the (?:whole |full )?year|full-year|for the year as a whole|im Gesamtjahr|im gesamten Jahr|übers Jahr|aufs Jahr gerechnet)(?![\p{L}])/giu,
+    (m, c) =>
+      rel(m[0], c.anchor === null ? null : [c.anchor], `the whole of ${c.anchor ?? "the year in question"}`),
+  ],
+  [
     /(?:in diesem Jahr|dieses Jahr|heuer|this year|so far this year|bislang in diesem Jahr)(?![\p{L}])/giu,
     (m, c) => ({
       ...rel(m[0], c.pubYear === null ? null : [c.pubYear], "the publication year"),
@@ -134,6 +146,20 @@ const RELATIVE: [
       basis: "unresolved",
       partial: true,
       note: "part of a year: annual data cannot check it",
+    }),
+  ],
+  [
+    // Months, quarters, half-years, year-to-date, fiscal years, weeks, days: not calendar-year figures.
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:(?:im|in|for|seit|since|during|von|from)\s+(?:(?:dem|the)\s+)?(?:${MONTH_NAMES})(?:\s*(?:-|–|bis|to|und|and)\s*(?:${MONTH_NAMES}))?|(?:${MONTH_NAMES})\s*(?:-|–|bis|to)\s*(?:${MONTH_NAMES})|(?:January|February|March|April|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)\s+alone|Quartal\p{L}*|Vorquartal\p{L}*|quarter\p{L}*|Halbjahr\p{L}*|half-year\p{L}*|first half|second half|Vormonat\p{L}*|monatlich\p{L}*|monthly|on a monthly basis|month-on-month|im Monat|a month|per month|pro Monat|Wochen?|weeks?|weekly|täglich\p{L}*|daily|on the day|am Tag|seit Jahresbeginn|seit Jahresanfang|bisher in diesem Jahr|year[- ]to[- ]date|so far this year|Geschäftsjahr\p{L}*|Haushaltsjahr\p{L}*|fiscal (?:year|20\d\d)|financial year|Erntejahr|crop year|Saison|season)(?![\p{L}])`,
+      "gu",
+    ),
+    (m) => ({
+      years: [],
+      text: m[0],
+      basis: "unresolved",
+      partial: true,
+      note: `"${m[0]}" is part of a year or another period than a calendar year: annual data cannot check it`,
     }),
   ],
 ];
@@ -160,6 +186,7 @@ export function periodCues(text: string, span: Span, quantities: Quantity[]): Pe
         start: span.start + m.index,
         end: span.start + m.index + m[0].length,
         text: m[0],
+        partial: Boolean(fn(mm, { pubYear: null, anchor: null }).partial),
         resolve: (c) => fn(mm, c),
       });
     }
@@ -170,7 +197,28 @@ export function periodCues(text: string, span: Span, quantities: Quantity[]): Pe
     const y = q.value;
     if (/(?:seit|since|bis|until|till|ab)\s+(?:dem Jahr\s+|Anfang\s+|Ende\s+)?$/iu.test(before)) continue;
     // The year of a dateline ("March 12, 2024", "20. Februar 2025") dates the article, not a claim.
-    if (DATELINE_BEFORE.test(before)) continue;
+    if (DATELINE_BEFORE.test(before)) {
+      // "im Dezember 2018", "in December 2004": a month, not the year.
+      const month = new RegExp(
+        String.raw`(?:im|in|for|during|von|from|und|and|bis|to)\s+(?:${MONTH_NAMES})\s+$`,
+        "u",
+      ).exec(before);
+      if (month)
+        cues.push({
+          start: q.start - month[0].length,
+          end: q.end,
+          text: `${month[0]}${q.text}`,
+          partial: true,
+          resolve: () => ({
+            years: [y],
+            text: `${month[0]}${q.text}`,
+            basis: "explicit",
+            partial: true,
+            note: `"${month[0]}${q.text}" is a month: annual data cannot check it`,
+          }),
+        });
+      continue;
+    }
     if (
       /(?:gegenüber|verglichen mit|im Vergleich zu|im Vergleich zum Jahr|vergleichen mit|than in|compared (?:with|to)|from|over|vs\.?|versus|als)\s+(?:dem Jahr\s+|the year\s+|in\s+)?$/iu.test(
         before,

@@ -61,3 +61,22 @@ export function clauses(text: string, span: Span): Span[] {
   out.push({ start: s, end: span.end });
   return out;
 }
+
+/**
+ * Prose, not noise: most characters are letters and spaces, and there are words of several letters.
+ * Random bytes, tables of figures and code hold digits that would otherwise be read as claims.
+ */
+export function isProse(text: string, span: Span): boolean {
+  const s = text.slice(span.start, span.end);
+  if (s.length < 12) return /\p{L}{3,}/u.test(s);
+  let letters = 0;
+  let spaces = 0;
+  let odd = 0;
+  for (const ch of s) {
+    if (/\p{L}/u.test(ch)) letters++;
+    else if (ch === " " || ch === "\u00A0") spaces++;
+    else if (!/[\p{N}\p{P}\p{Sc}\p{Sm}\s]/u.test(ch)) odd++;
+  }
+  const words = s.match(/\p{L}{2,}/gu)?.length ?? 0;
+  return (letters + spaces) / s.length > 0.7 && odd / s.length < 0.02 && words >= 3 && spaces >= 2;
+}

@@ -51,8 +51,15 @@ export interface Claim {
   a: string | null;
   b: string | null;
   /** How a and b were found: in the clause, in the sentence, or from the article's main pair. */
-  countriesFrom: "clause" | "sentence" | "article";
+  countriesFrom: "clause" | "sentence" | "article" | "context";
   period: Period;
+  /** Goods (what the trade data cover), goods and services (headline figures), or one product. */
+  scope: "goods" | "goods and services" | "product" | "n/a";
+  product?: string;
+  /** Why the claim could not be read with confidence ("could not tell ..."): it gets no verdict. */
+  unsure?: string;
+  /** One line saying what was understood: "China's total exports (to the World), 2004, goods, annual". */
+  readAs: string;
 }
 
 export interface ExtractOptions {

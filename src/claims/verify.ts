@@ -133,6 +133,11 @@ interface SidePlan {
 }
 
 function plan(claim: Claim, a: string, b: string): SidePlan[] {
+  // A country's total: only its own statistics; the World reports nothing of its own.
+  if (b === "WLD")
+    return [
+      { indicator: claim.indicator as string, a, b, side: "a", label: `${countryName(a)}'s own statistics` },
+    ];
   const an = countryName(a);
   const bn = countryName(b);
   const own = (indicator: string, label = `${an}'s own statistics`): SidePlan => ({
@@ -286,11 +291,20 @@ export async function verifyClaim(
   claim: Claim,
   compute?: Compute,
 ): Promise<CheckedClaimVerdict> {
+  if (claim.unsure) return notCheckable(claim, claim.unsure);
   if (!claim.indicator)
     return notCheckable(claim, `outside the catalogue: ${claim.outside ?? claim.measure}`);
-  if (!claim.a || !claim.b) return notCheckable(claim, "the two countries could not be identified");
+  if (!claim.a || !claim.b) return notCheckable(claim, "could not tell the two countries");
+  if (claim.scope === "goods and services")
+    return notCheckable(
+      claim,
+      "the figure includes services (as headline trade figures of the US and the UK do); the store holds trade in goods",
+    );
   if (claim.period.partial)
-    return notCheckable(claim, `the period "${claim.period.text}" is part of a year; the data are annual`);
+    return notCheckable(
+      claim,
+      `not checkable against annual data: "${claim.period.text}" is part of a year (monthly data are not loaded)`,
+    );
   if (!claim.period.years.length)
     return notCheckable(claim, claim.period.note ?? "no period could be resolved");
   if (claim.kind === "amount" && claim.unit !== "USD")
