@@ -1,4 +1,6 @@
-// Energy trade between two countries from the Energy Institute's bilateral matrices (2022 here).
+// Energy trade between two countries from the Statistical Review's bilateral matrices, one year per edition
+// (2018–2023 with the six editions in the data folder). The relation reads ENERGY_TRADE_LATEST — the newest
+// edition's cells where two editions give the same year — so values, profile and panel agree on the edition.
 import { EI_INFO } from "../sources/ei-energy.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
@@ -11,8 +13,22 @@ interface Fuel {
   unit: string;
   /** The fuel codes of energy_trade that make it up. */
   parts: string[];
+  /** The sheet's name in the 2023 edition (names change between editions; each value names its own). */
   sheet: string;
 }
+
+/** energy_trade with, for each fuel and year, only the newest edition's cells. */
+export const ENERGY_TRADE_LATEST = `
+  SELECT * FROM energy_trade QUALIFY edition = max(edition) OVER (PARTITION BY fuel, year)`;
+
+/**
+ * The regional gas series with, for each row and year, only the newest edition's figure. Rows are matched
+ * by registry code where there is one: the editions spell Russia "Russia" and "Russian Federation".
+ */
+export const ENERGY_REGIONAL_LATEST = `
+  SELECT * FROM energy_regional
+  QUALIFY edition = max(edition)
+    OVER (PARTITION BY series, coalesce(entity, entity_label), flow, coalesce(partner, partner_label), year)`;
 
 export const FUELS: Fuel[] = [
   {
@@ -50,7 +66,7 @@ export const ENERGY_RELATION: Relation = {
     // The table is small (a few thousand cells): a filter on the years is all the narrowing it needs.
     return {
       ctes: [
-        `energy_fuel AS (SELECT ${FUEL_OF} AS fuel, exporter, importer, year, value FROM energy_trade
+        `energy_fuel AS (SELECT ${FUEL_OF} AS fuel, exporter, importer, year, value FROM (${ENERGY_TRADE_LATEST})
                           WHERE exporter IS NOT NULL AND importer IS NOT NULL AND ${inYears(scope, "year")}
                             AND ${FUEL_OF} IS NOT NULL)`,
         "energy_x AS (SELECT DISTINCT fuel, exporter, year FROM energy_fuel WHERE exporter <> 'WLD')",
@@ -79,13 +95,18 @@ export const ENERGY_RELATION: Relation = {
 };
 
 const CAVEAT =
-  "The Energy Institute publishes these bilateral matrices for one year per edition; the 2023 edition here gives 2022 only. Only countries the sheet lists separately have values; the rest are inside EI's regions ('Other Europe', 'Other CIS', …) and get no value. The oil and coal matrices list few countries (e.g. Russia, China, India, Japan) and exclude trade within a region.";
+  "The Statistical Review publishes these bilateral matrices for one year per edition (bp 2019–2022 editions: 2018–2021; Energy Institute 2023, 2024: 2022, 2023); each value names its edition, and where two editions give the same year the newer answers. Only countries the sheet lists separately have values; the rest are inside the publisher's regions ('Other Europe', 'Other CIS', …) and get no value. The oil and coal matrices list few countries (e.g. Russia, China, India, Japan) and exclude trade within a region. Coal for 2018 is converted from Mtoe at bp's 41.868 GJ per toe.";
 
 /** Why a fuel's cell has no value: which year the table has, and whether each side is listed. */
 interface Listing {
   a_listed: bigint;
   b_listed: bigint;
   years: string | null;
+  sheet: string | null;
+  cell: string | null;
+  edition_title: string | null;
+  file: string | null;
+  converted_from: string | null;
 }
 
 async function listing(
@@ -98,8 +119,13 @@ async function listing(
   return store.one<Listing>(
     `SELECT count(*) FILTER (WHERE exporter = $1 AND year = $3) AS a_listed,
             count(*) FILTER (WHERE importer = $2 AND year = $3) AS b_listed,
-            string_agg(DISTINCT CAST(year AS VARCHAR), ', ') AS years
-       FROM energy_trade WHERE fuel IN (SELECT unnest($4::VARCHAR[]))`,
+            string_agg(DISTINCT CAST(year AS VARCHAR), ', ' ORDER BY CAST(year AS VARCHAR)) AS years,
+            any_value(sheet) FILTER (WHERE year = $3) AS sheet,
+            string_agg(cell, ' + ' ORDER BY fuel) FILTER (WHERE exporter = $1 AND importer = $2 AND year = $3) AS cell,
+            any_value(edition_title) FILTER (WHERE year = $3) AS edition_title,
+            any_value(file) FILTER (WHERE year = $3) AS file,
+            any_value(converted_from) FILTER (WHERE year = $3) AS converted_from
+       FROM (${ENERGY_TRADE_LATEST}) WHERE fuel IN (SELECT unnest($4::VARCHAR[]))`,
     [a, b, year, `[${fuel.parts.map((p) => `'${p}'`).join(",")}]`],
   );
 }
@@ -112,39 +138,55 @@ async function fuelCell(
   b: string,
   year: number,
   why: (c: Listing | undefined) => string | undefined,
-): Promise<{ value: number; share: number | null; importsOfB: number | null } | { reason: string }> {
-  const [row] = await selectRelations<Record<string, number | null>>(
-    store,
-    [ENERGY_RELATION],
-    dyadYearList([[a, b, year]]),
-  );
+): Promise<
+  ({ value: number; share: number | null; importsOfB: number | null } | { reason: string }) & {
+    listing?: Listing;
+  }
+> {
+  const [[row], list] = await Promise.all([
+    selectRelations<Record<string, number | null>>(store, [ENERGY_RELATION], dyadYearList([[a, b, year]])),
+    listing(store, fuel, a, b, year),
+  ]);
   const value = row?.[`energy_${fuel.key}`];
   if (value == null) {
-    return { reason: why(await listing(store, fuel, a, b, year)) ?? `no ${fuel.label} cell for ${a}–${b}` };
+    return { reason: why(list) ?? `no ${fuel.label} cell for ${a}–${b}`, listing: list };
   }
   return {
     value,
     share: row?.[`energy_${fuel.key}_share`] ?? null,
     importsOfB: row?.[`energy_${fuel.key}_imports_of_b`] ?? null,
+    listing: list,
   };
+}
+
+/** The dataset's provenance, narrowed to the edition, sheet and cell that answer for the year. */
+async function energyProvenance(store: Store, c: Listing | undefined, year: number) {
+  return datasetProvenance(store, "ei-energy", {
+    year,
+    reporter: c?.edition_title?.replace(/ Statistical Review.*/, "") ?? "Energy Institute",
+    ...(c?.sheet ? { sheet: c.cell ? `${c.sheet}!${c.cell}` : c.sheet } : {}),
+    ...(c?.file ? { file: c.file } : {}),
+    ...(c?.edition_title ? { version: c.edition_title } : {}),
+    ...(c?.converted_from ? { note: `converted from ${c.converted_from} at 41.868 GJ per toe` } : {}),
+  });
 }
 
 function fuelIndicators(fuel: Fuel): IndicatorDef[] {
   const why = (a: string, b: string, year: number, c: Listing | undefined): string | undefined => {
     if (!c?.years?.split(", ").includes(String(year))) {
-      return `the Energy Institute's bilateral ${fuel.label} table here is for ${c?.years ?? "no year"} only, not ${year}`;
+      return `the Statistical Review's bilateral ${fuel.label} tables here are for ${c?.years ?? "no year"}, not ${year}`;
     }
     if (!Number(c.a_listed))
-      return `${a} is not listed separately as an exporter in "${fuel.sheet}" (EI groups it in a region)`;
+      return `${a} is not listed separately as an exporter in "${c.sheet ?? fuel.sheet}" (${c.edition_title ?? "the publisher"} groups it in a region)`;
     if (!Number(c.b_listed))
-      return `${b} is not listed separately as an importer in "${fuel.sheet}" (EI groups it in a region)`;
+      return `${b} is not listed separately as an importer in "${c.sheet ?? fuel.sheet}" (${c.edition_title ?? "the publisher"} groups it in a region)`;
     return undefined;
   };
   const volume: IndicatorDef = {
     name: `energy.${fuel.key}`,
     unit: fuel.unit,
     definition: `A's exports of ${fuel.label} to B (${fuel.unit})`,
-    formula: `cell (exporter A, importer B) of EI's "${fuel.sheet}" matrix${fuel.parts.length > 1 ? ", crude + products" : ""}`,
+    formula: `cell (exporter A, importer B) of the edition's "${fuel.sheet}" matrix (found by its title)${fuel.parts.length > 1 ? ", crude + products" : ""}`,
     sources: ["ei-energy"],
     citation: EI_INFO.citation,
     caveats: CAVEAT,
@@ -152,11 +194,7 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
       if (!(await hasDataset(store, "ei-energy")))
         return nullValue(this, a, b, year, notIngested("ei-energy"));
       const c = await fuelCell(store, fuel, a, b, year, (l) => why(a, b, year, l));
-      const prov = await datasetProvenance(store, "ei-energy", {
-        sheet: fuel.sheet,
-        year,
-        reporter: "Energy Institute",
-      });
+      const prov = await energyProvenance(store, c.listing, year);
       if ("reason" in c) return nullValue(this, a, b, year, c.reason, prov ? [prov] : []);
       return {
         indicator: this.name,
@@ -181,11 +219,7 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
       if (!(await hasDataset(store, "ei-energy")))
         return nullValue(this, a, b, year, notIngested("ei-energy"));
       const c = await fuelCell(store, fuel, a, b, year, (l) => why(a, b, year, l));
-      const prov = await datasetProvenance(store, "ei-energy", {
-        sheet: fuel.sheet,
-        year,
-        reporter: "Energy Institute",
-      });
+      const prov = await energyProvenance(store, c.listing, year);
       if ("reason" in c) return nullValue(this, a, b, year, c.reason, prov ? [prov] : []);
       if (c.share === null)
         return nullValue(this, a, b, year, `${b} imported no ${fuel.label} in ${year}`, prov ? [prov] : []);

@@ -151,7 +151,8 @@ export async function beyondTradeSections(
       }
     })(),
     (async () => {
-      if (!(await has("ei-energy"))) energy = { absent: "the Energy Institute workbook is not in the store" };
+      if (!(await has("ei-energy")))
+        energy = { absent: "the Statistical Review workbooks (energy/) are not in the store" };
       else {
         const rows = byYear(
           await selectRelations<Row>(
@@ -181,7 +182,7 @@ export async function beyondTradeSections(
         energy = years.length
           ? { source: "ei-energy", years }
           : {
-              absent: `the Energy Institute's bilateral tables (2022) do not list ${pair} separately for any fuel`,
+              absent: `the Statistical Review's bilateral tables (one year per edition) do not list ${pair} separately for any fuel in ${from}–${to}`,
             };
       }
     })(),

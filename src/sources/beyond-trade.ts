@@ -36,7 +36,7 @@ export const BEYOND_TRADE_SOURCES: BeyondTradeSource[] = [
   {
     name: "ei-energy",
     info: EI_INFO,
-    defaultPath: "energy/ei-statistical-review-2023-all-data.xlsx",
+    defaultPath: "energy",
     ingest: ingestEiEnergy,
   },
   { name: "wdi", info: WDI_INFO, defaultPath: "worldbank", ingest: ingestWdi },

@@ -1,20 +1,25 @@
-// Energy Institute, Statistical Review of World Energy (all-data workbook): the bilateral matrices of one
-// year — pipeline gas and LNG (bcm), crude oil and oil products (Mt), coal (EJ). Each sheet states its own
-// orientation with "From"/"To" markers; that is read, never assumed. Region rows and columns ("Europe",
-// "Other CIS", …) are EI's groupings, kept as regions with no registry code; "Total …" is the World.
-import { basename } from "node:path";
-import ExcelJS from "exceljs";
-import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+// Statistical Review of World Energy (bp to the 2022 edition, the Energy Institute from 2023), the all-data
+// workbook, in as many editions as the folder holds. Each edition has the bilateral matrices of one year —
+// pipeline gas and LNG (bcm), crude oil and oil products (Mt), coal (EJ; Mtoe in the 2019 edition,
+// converted) — and regional time series (gas trade by region from 2000). Sheet names change between
+// editions, so sheets are found by the title in their first cell; each matrix states its own orientation
+// with "From"/"To" markers, which is read, never assumed. Region rows and columns ("Europe", "Other CIS", …)
+// are the publisher's groupings, kept as regions with no registry code; "Total …" is the World. Where two
+// editions give the same year, both are kept and the newer answers (ENERGY_TRADE_LATEST in the indicators).
+import { readdirSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
+import { type Cell, readWorkbook } from "./xlsx.ts";
 
 export const EI_INFO: SourceInfo = {
   name: "ei-energy",
   publisher: "Energy Institute, Statistical Review of World Energy",
   licence: "free use with attribution",
   citation:
-    "Energy Institute, Statistical Review of World Energy 2023 (72nd edition), https://www.energyinst.org/statistical-review",
+    "Energy Institute, Statistical Review of World Energy (2023, 2024 editions); bp Statistical Review of World Energy (2019–2022 editions), https://www.energyinst.org/statistical-review",
 };
 
 export const ENERGY_TRADE_TABLE: TableDef = {
@@ -36,34 +41,112 @@ export const ENERGY_TRADE_TABLE: TableDef = {
     ["value", "DOUBLE"],
     ["sheet", "VARCHAR"],
     ["cell", "VARCHAR"],
+    // The edition's year (2019 … 2024): where two editions give the same year, the newer answers.
+    ["edition", "SMALLINT"],
+    // "bp Statistical Review of World Energy 2019", as the workbook's Contents sheet names it.
+    ["edition_title", "VARCHAR"],
+    ["file", "VARCHAR"],
+    // The unit the sheet states where the value was converted to `unit` (coal in Mtoe before 2020).
+    ["converted_from", "VARCHAR"],
   ],
 };
 
-interface SheetSpec {
-  sheet: string;
-  /** Fuel of each block, keyed by a pattern of the block's label cell; one block unless the sheet has more. */
-  blocks: { label: RegExp; fuel: string; unit: string; unitText: RegExp }[];
+/**
+ * The regional time series: a region's or country's imports and exports of gas by year (bcm, from 2000),
+ * with the "of which" rows that name the origin or destination of pipeline trade.
+ */
+export const ENERGY_REGIONAL_TABLE: TableDef = {
+  name: "energy_regional",
+  columns: [
+    ["dataset", "VARCHAR"],
+    // gas
+    ["series", "VARCHAR"],
+    ["unit", "VARCHAR"],
+    // Registry code where the label is a country; null for the publisher's regions.
+    ["entity", "VARCHAR"],
+    ["entity_label", "VARCHAR"],
+    ["entity_kind", "VARCHAR"],
+    // pipeline_imports | lng_imports | total_imports | pipeline_exports | lng_exports | total_exports;
+    // for the World: pipeline_trade | lng_trade | total_trade
+    ["flow", "VARCHAR"],
+    // For an "of which" row: the origin (imports) or destination (exports) it names.
+    ["partner", "VARCHAR"],
+    ["partner_label", "VARCHAR"],
+    ["year", "SMALLINT"],
+    ["value", "DOUBLE"],
+    ["edition", "SMALLINT"],
+    ["edition_title", "VARCHAR"],
+    ["file", "VARCHAR"],
+    ["sheet", "VARCHAR"],
+    ["cell", "VARCHAR"],
+  ],
+};
+
+interface Unit {
+  text: RegExp;
+  /** The stored unit is the block's; a value in this unit is multiplied by factor. */
+  factor: number;
+  name?: string;
 }
+
+interface SheetSpec {
+  /** The sheet's title (first cell); its group is the matrix's year. */
+  title: RegExp;
+  /** Fuel of each block, keyed by a pattern of the block's label cell; one block unless the sheet has more. */
+  blocks: { label: RegExp; fuel: string; unit: string; units: Unit[] }[];
+}
+
+// bp's conversion: 1 tonne of oil equivalent = 41.868 GJ, so 1 Mtoe = 0.041868 EJ.
+const MTOE_TO_EJ = 0.041868;
 
 export const EI_SHEETS: SheetSpec[] = [
   {
-    sheet: "Gas - Trade movts - pipeline",
-    blocks: [{ label: /.*/, fuel: "pipeline_gas", unit: "bcm", unitText: /^Billion cubic metres$/ }],
-  },
-  {
-    sheet: "Gas - Trade movts LNG",
-    blocks: [{ label: /.*/, fuel: "lng", unit: "bcm", unitText: /^Billion cubic metres$/ }],
-  },
-  {
-    sheet: "Oil - Inter-area movements",
+    title: /^Natural Gas: Trade movements ((?:19|20)\d{2}) by pipeline\b/i,
     blocks: [
-      { label: /^Crude\b/, fuel: "oil_crude", unit: "Mt", unitText: /^Crude \(million tonnes\)$/ },
-      { label: /^Product\b/, fuel: "oil_products", unit: "Mt", unitText: /^Product \(million tonnes\)$/ },
+      {
+        label: /.*/,
+        fuel: "pipeline_gas",
+        unit: "bcm",
+        units: [{ text: /^Billion cubic metres$/, factor: 1 }],
+      },
     ],
   },
   {
-    sheet: "Coal - Inter area movts",
-    blocks: [{ label: /.*/, fuel: "coal", unit: "EJ", unitText: /^Exajoules$/ }],
+    title: /^Natural Gas: Trade movements ((?:19|20)\d{2}) as liquefied natural gas\b/i,
+    blocks: [
+      { label: /.*/, fuel: "lng", unit: "bcm", units: [{ text: /^Billion cubic metres$/, factor: 1 }] },
+    ],
+  },
+  {
+    title: /^Oil: Inter-area movements ((?:19|20)\d{2})\b/i,
+    blocks: [
+      {
+        label: /^Crude\b/,
+        fuel: "oil_crude",
+        unit: "Mt",
+        units: [{ text: /^Crude \(million tonnes\)$/, factor: 1 }],
+      },
+      {
+        label: /^Product\b/,
+        fuel: "oil_products",
+        unit: "Mt",
+        units: [{ text: /^Product \(million tonnes\)$/, factor: 1 }],
+      },
+    ],
+  },
+  {
+    title: /^Coal: Inter-area movements ((?:19|20)\d{2})\b/i,
+    blocks: [
+      {
+        label: /.*/,
+        fuel: "coal",
+        unit: "EJ",
+        units: [
+          { text: /^Exajoules$/, factor: 1 },
+          { text: /^Million tonnes oil equivalent$/, factor: MTOE_TO_EJ, name: "Mtoe" },
+        ],
+      },
+    ],
   },
 ];
 
@@ -85,24 +168,10 @@ const EI_REGIONS = new Set([
   "Australasia",
 ]);
 
-type Cell = string | number | null;
-
-// exceljs row values are 1-based: index 1 is column A, where EI puts titles and row labels.
+// Row values are 1-based: index 1 is column A, where the publisher puts titles and row labels.
 const LABEL = 1;
 
-function cellValue(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string") return v;
-  if (typeof v === "object") {
-    const o = v as { result?: unknown; richText?: { text: string }[]; text?: string };
-    if (o.result !== undefined) return cellValue(o.result);
-    if (o.richText) return o.richText.map((t) => t.text).join("");
-    if (typeof o.text === "string") return o.text;
-  }
-  return String(v);
-}
-
-const text = (c: Cell) => (typeof c === "string" ? c.replace(/\s+/g, " ").trim() : "");
+const text = (c: Cell | undefined) => (typeof c === "string" ? c.replace(/\s+/g, " ").trim() : "");
 
 function colLetter(col: number): string {
   let s = "";
@@ -110,56 +179,14 @@ function colLetter(col: number): string {
   return s;
 }
 
-/**
- * Reads the named sheets' cells. exceljs's streaming reader is fast on the 80-odd-sheet workbook but needs
- * workbook.xml before the sheets in the zip, as Excel writes it; other writers' files take the full reader.
- */
-async function readSheets(path: string, names: Set<string>): Promise<Map<string, Map<number, Cell[]>>> {
-  try {
-    return await streamSheets(path, names);
-  } catch {
-    try {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(path);
-      const out = new Map<string, Map<number, Cell[]>>();
-      for (const ws of wb.worksheets) {
-        if (!names.has(ws.name)) continue;
-        const rows = new Map<number, Cell[]>();
-        ws.eachRow((row, n) => rows.set(n, (row.values as unknown[]).map(cellValue)));
-        out.set(ws.name, rows);
-      }
-      return out;
-    } catch (err) {
-      throw new SourceError(
-        path,
-        undefined,
-        `the workbook cannot be read (${(err as Error).message})`,
-        "The file looks damaged or truncated; download the all-data workbook again from the Energy Institute.",
-      );
-    }
-  }
-}
+type SheetRows = Map<number, Cell[]>;
 
-async function streamSheets(path: string, names: Set<string>): Promise<Map<string, Map<number, Cell[]>>> {
-  const out = new Map<string, Map<number, Cell[]>>();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: "cache",
-    worksheets: "emit",
-    hyperlinks: "ignore",
-    styles: "ignore",
-    entries: "emit",
-  });
-  // exceljs's stream types lack `name` on the emitted worksheet reader; it is there at runtime.
-  for await (const ws of reader as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name?: string }>) {
-    const name = ws.name ?? "";
-    const rows = new Map<number, Cell[]>();
-    for await (const row of ws) {
-      if (!names.has(name)) continue;
-      rows.set(row.number, (row.values as unknown[]).map(cellValue));
-    }
-    if (names.has(name)) out.set(name, rows);
+function titleOf(rows: SheetRows): string {
+  for (const r of [...rows.keys()].sort((x, y) => x - y)) {
+    const t = text(rows.get(r)?.[LABEL]);
+    if (t) return t;
   }
-  return out;
+  return "";
 }
 
 interface Party {
@@ -168,13 +195,117 @@ interface Party {
   kind: string;
 }
 
-export async function readEiEnergy(path: string, options: IngestOptions = {}): Promise<DatasetBatch> {
-  const sheets = await readSheets(path, new Set(EI_SHEETS.map((s) => s.sheet)));
-  const labels = new LabelResolver();
-  const rows: (string | number | null)[][] = [];
-  const regions = new Set<string>();
+interface Edition {
+  year: number;
+  title: string;
+  file: string;
+}
 
-  const party = (label: string, where: string): Party | undefined => {
+/** The edition a workbook is: its Contents sheet says "information presented in the 2023 …" and whose review. */
+function editionOf(path: string, sheets: Map<string, SheetRows>): Edition {
+  const contents = sheets.get("Contents");
+  const lines = contents ? [...contents.values()].map((r) => text(r[LABEL])).filter(Boolean) : [];
+  const year = Number(
+    lines.map((l) => /information presented in the ((?:19|20)\d{2})\b/i.exec(l)?.[1]).find(Boolean),
+  );
+  const publisher = lines.find((l) => /Statistical Review of World Energy/i.test(l)) ?? "";
+  if (!year || !publisher) {
+    throw new SourceError(
+      path,
+      "Contents",
+      'the Contents sheet does not say which edition this is ("… information presented in the 2023 …")',
+      "Pass the Statistical Review's all-data workbook unchanged.",
+    );
+  }
+  const who = /Energy Institute/i.test(publisher) ? "Energy Institute" : "bp";
+  return { year, title: `${who} Statistical Review of World Energy ${year}`, file: basename(path) };
+}
+
+function workbookFiles(path: string): string[] {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (err) {
+    throw new SourceError(path, undefined, `cannot read (${(err as Error).message})`, "Check the path.");
+  }
+  if (!isDir) return [path];
+  const files = readdirSync(path)
+    .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith("~$"))
+    .sort()
+    .map((f) => join(path, f));
+  if (!files.length) {
+    throw new SourceError(
+      path,
+      undefined,
+      "no .xlsx workbooks in the folder",
+      "Put the Statistical Review's all-data workbooks there.",
+    );
+  }
+  return files;
+}
+
+async function readSheets(path: string): Promise<Map<string, SheetRows>> {
+  const out = new Map<string, SheetRows>();
+  for (const sheet of await readWorkbook(path)) {
+    const rows: SheetRows = new Map();
+    sheet.rows.forEach((row, r) => {
+      if (row) rows.set(r, row);
+    });
+    out.set(sheet.name, rows);
+  }
+  return out;
+}
+
+export async function readEiEnergy(path: string, options: IngestOptions = {}): Promise<DatasetBatch> {
+  const files = workbookFiles(path);
+  const labels = new LabelResolver();
+  const rows: SqlValue[][] = [];
+  const regional: SqlValue[][] = [];
+  const regions = new Set<string>();
+  const editions: Edition[] = [];
+  for (const [i, file] of files.entries()) {
+    options.onProgress?.(i, files.length, file);
+    const sheets = await readSheets(file);
+    const edition = editionOf(file, sheets);
+    const twin = editions.find((e) => e.year === edition.year);
+    if (twin) {
+      throw new SourceError(
+        file,
+        "Contents",
+        `a second copy of the ${edition.title} (the first is ${twin.file})`,
+        "Keep one workbook per edition in the folder.",
+      );
+    }
+    editions.push(edition);
+    readMatrices(file, sheets, edition, labels, regions, rows);
+    readRegionalGas(file, sheets, edition, labels, regional);
+  }
+  options.onProgress?.(files.length, files.length, "");
+  const report = {
+    editions: editions.map((e) => e.title),
+    ...labels.finish("ei-energy", options),
+    regions: [...regions].sort(),
+  };
+  return {
+    dataset: "ei-energy",
+    source: "ei-energy",
+    path,
+    files: files.length,
+    version: editions.map((e) => e.title).join("; "),
+    publisher: EI_INFO.publisher,
+    licence: EI_INFO.licence,
+    citation: EI_INFO.citation,
+    report,
+    tables: [
+      { def: ENERGY_TRADE_TABLE, rows },
+      { def: ENERGY_REGIONAL_TABLE, rows: regional },
+    ],
+  };
+}
+
+/** A label in a matrix or series: a country, the World ("Total …"), or one of the publisher's regions. */
+function partyResolver(labels: LabelResolver, regions: Set<string>) {
+  return (label: string, where: string): Party | undefined => {
     if (/^Total( imports| exports)?$/.test(label)) return { code: "WLD", label, kind: "aggregate" };
     const clean = label.replace(/\*+$/, "").trim();
     const entity = labels.peek(clean);
@@ -186,23 +317,33 @@ export async function readEiEnergy(path: string, options: IngestOptions = {}): P
     labels.resolve(clean, where);
     return undefined;
   };
+}
 
+function readMatrices(
+  path: string,
+  sheets: Map<string, SheetRows>,
+  edition: Edition,
+  labels: LabelResolver,
+  regions: Set<string>,
+  rows: SqlValue[][],
+): void {
+  const party = partyResolver(labels, regions);
   for (const spec of EI_SHEETS) {
-    const sheet = sheets.get(spec.sheet);
-    const at = (r: number, c?: number) => `${spec.sheet}!${colLetter(c ?? LABEL)}${r}`;
-    if (!sheet) {
+    const found = [...sheets].filter(([, rows]) => spec.title.test(titleOf(rows)));
+    if (found.length !== 1) {
       throw new SourceError(
         path,
-        spec.sheet,
-        `the sheet "${spec.sheet}" is missing`,
-        "Pass the Statistical Review's all-data workbook (e.g. ei-statistical-review-2023-all-data.xlsx) unchanged.",
+        undefined,
+        found.length
+          ? `${found.length} sheets carry the title ${spec.title.source} (${found.map(([n]) => n).join(", ")})`
+          : `no sheet's title matches ${spec.title.source}`,
+        "Pass the Statistical Review's all-data workbook unchanged; its bilateral trade sheets are found by their titles.",
       );
     }
+    const [sheetName, sheet] = found[0];
+    const at = (r: number, c?: number) => `${sheetName}!${colLetter(c ?? LABEL)}${r}`;
     const numbers = [...sheet.keys()].sort((a, b) => a - b);
-    const title = text(sheet.get(numbers[0])?.[LABEL] ?? null);
-    const year = Number(/\b(19|20)\d{2}\b/.exec(title)?.[0]);
-    if (!year)
-      throw new SourceError(path, at(numbers[0]), `the title "${title}" names no year`, "Check the sheet.");
+    const year = Number(spec.title.exec(titleOf(sheet))?.[1]);
 
     // The header row ends in a total column; markers are cells reading exactly "From" or "To".
     const headerRow = numbers.find((r) =>
@@ -211,7 +352,7 @@ export async function readEiEnergy(path: string, options: IngestOptions = {}): P
     if (headerRow === undefined) {
       throw new SourceError(
         path,
-        spec.sheet,
+        sheetName,
         'no header row ending in a "Total" column',
         "The sheet's layout changed; check it.",
       );
@@ -226,7 +367,7 @@ export async function readEiEnergy(path: string, options: IngestOptions = {}): P
     if (!colMarker) {
       throw new SourceError(
         path,
-        spec.sheet,
+        sheetName,
         'the sheet does not say whether its columns are "From" (exporters) or "To" (importers)',
         "The orientation must be stated in the sheet; check that this is the Energy Institute's workbook unchanged.",
       );
@@ -287,11 +428,13 @@ export async function readEiEnergy(path: string, options: IngestOptions = {}): P
           `a data row "${label}" outside any known block`,
           "Check the sheet.",
         );
-      if (!blockUnit.some((u) => block!.unitText.test(u))) {
+      const current = block;
+      const unit = current.units.find((u) => blockUnit.some((t) => u.text.test(t)));
+      if (!unit) {
         throw new SourceError(
           path,
           at(r),
-          `the unit stated in the sheet (${blockUnit.filter(Boolean).join(" / ")}) is not ${block.unit}`,
+          `the unit stated in the sheet (${blockUnit.filter(Boolean).join(" / ")}) is not ${current.unit}`,
           "The sheet's layout or unit changed; check it before reading it as this fuel.",
         );
       }
@@ -301,7 +444,7 @@ export async function readEiEnergy(path: string, options: IngestOptions = {}): P
         if (!rowParty || !colParty) continue;
         const v = row[c] ?? null;
         let value: number | null;
-        if (typeof v === "number") value = v;
+        if (typeof v === "number") value = v * unit.factor;
         else if (v === null || /^(n\/a|-|)$/.test(text(v))) value = null;
         else throw new SourceError(path, at(r, c), `the cell holds "${v}", not a number`, "Check the sheet.");
         if (value === null) continue;
@@ -318,28 +461,149 @@ export async function readEiEnergy(path: string, options: IngestOptions = {}): P
           importer.label,
           importer.kind,
           value,
-          spec.sheet,
+          sheetName,
           `${colLetter(c)}${r}`,
+          edition.year,
+          edition.title,
+          edition.file,
+          unit.factor === 1 ? null : (unit.name ?? null),
         ]);
         cellsInBlock++;
       }
     }
     if (!cellsInBlock)
-      throw new SourceError(path, spec.sheet, "the sheet has no data rows", "The file looks truncated.");
+      throw new SourceError(path, sheetName, "the sheet has no data rows", "The file looks truncated.");
   }
-  const report = { ...labels.finish("ei-energy", options), regions: [...regions].sort() };
-  return {
-    dataset: "ei-energy",
-    source: "ei-energy",
-    path,
-    files: 1,
-    version: basename(path),
-    publisher: EI_INFO.publisher,
-    licence: EI_INFO.licence,
-    citation: EI_INFO.citation,
-    report,
-    tables: [{ def: ENERGY_TRADE_TABLE, rows }],
+}
+
+const GAS_FLOWS: [RegExp, string][] = [
+  [/^Pipeline imports$/, "pipeline_imports"],
+  [/^LNG imports\*?$/, "lng_imports"],
+  [/^Total imports$/, "total_imports"],
+  [/^Pipeline exports$/, "pipeline_exports"],
+  [/^LNG exports\*?$/, "lng_exports"],
+  [/^Total exports$/, "total_exports"],
+  // The World block: trade between regions.
+  [/^Inter-regional pipeline trade$/, "pipeline_trade"],
+  [/^LNG trade$/, "lng_trade"],
+  [/^Total trade$/, "total_trade"],
+];
+
+/**
+ * "Natural gas: Inter-regional trade": a block per region or country (a label row), its import and export
+ * rows, and under "Pipeline imports"/"Pipeline exports" indented "of which: X" rows naming the origin or
+ * destination, continued by further indented rows. Years are the header's numeric cells (2000 …); the
+ * growth and share columns after them are left out.
+ */
+function readRegionalGas(
+  path: string,
+  sheets: Map<string, SheetRows>,
+  edition: Edition,
+  labels: LabelResolver,
+  out: SqlValue[][],
+): void {
+  const found = [...sheets].find(([, rows]) => /^Natural gas: Inter-regional trade$/i.test(titleOf(rows)));
+  if (!found) {
+    throw new SourceError(
+      path,
+      undefined,
+      'no sheet titled "Natural gas: Inter-regional trade"',
+      "Pass the Statistical Review's all-data workbook unchanged.",
+    );
+  }
+  const [sheetName, sheet] = found;
+  const at = (r: number, c?: number) => `${sheetName}!${colLetter(c ?? LABEL)}${r}`;
+  const numbers = [...sheet.keys()].sort((a, b) => a - b);
+  const headerRow = numbers.find((r) => text(sheet.get(r)?.[LABEL]) === "Billion cubic metres");
+  if (headerRow === undefined) {
+    throw new SourceError(
+      path,
+      sheetName,
+      'no header row starting "Billion cubic metres"',
+      "The sheet's layout or unit changed; check it.",
+    );
+  }
+  const header = sheet.get(headerRow) ?? [];
+  const years: [number, number][] = [];
+  for (let c = LABEL + 1; c < header.length; c++) {
+    const y = header[c];
+    if (typeof y === "number" && Number.isInteger(y) && y >= 1990 && y <= 2100) {
+      if (years.length && y <= years[years.length - 1][1]) break;
+      years.push([c, y]);
+    } else if (years.length) break;
+  }
+  if (years.length < 2) {
+    throw new SourceError(path, at(headerRow), "the header has no run of years", "Check the sheet.");
+  }
+  const resolveEntity = (label: string) => {
+    const entity = labels.peek(label.replace(/\*+$/, "").trim());
+    if (entity?.code === "WLD") return { code: "WLD", kind: "aggregate" };
+    if (entity?.kind === "country") return { code: entity.code, kind: "country" };
+    return { code: null, kind: "region" };
   };
+  let entity: { code: string | null; label: string; kind: string } | undefined;
+  let flow: string | undefined;
+  for (const r of numbers.filter((n) => n > headerRow)) {
+    const row = sheet.get(r) ?? [];
+    const raw = typeof row[LABEL] === "string" ? (row[LABEL] as string) : "";
+    const label = text(raw);
+    if (!label) continue;
+    const hasNumbers = years.some(([c]) => typeof row[c] === "number");
+    if (!hasNumbers) {
+      // Notes and sources follow the data: a long sentence, not a name.
+      if (/^(Source|Note|\*|†|Growth)/i.test(label) || label.length > 60) {
+        if (entity) break;
+        continue;
+      }
+      const e = resolveEntity(label);
+      entity = { ...e, label };
+      flow = undefined;
+      continue;
+    }
+    if (!entity) continue;
+    const direct = GAS_FLOWS.find(([re]) => re.test(label));
+    let partnerLabel: string | null = null;
+    if (direct) flow = direct[1];
+    else {
+      const ofWhich = /^of which:\s*(.+)$/i.exec(label);
+      partnerLabel = ofWhich ? ofWhich[1].trim() : label;
+      // An indented row without "of which" continues the list under the last pipeline row.
+      if (!flow || !/^pipeline_/.test(flow) || (!ofWhich && !/^\s/.test(raw))) {
+        throw new SourceError(
+          path,
+          at(r),
+          `a row "${label}" that is neither an import or export row nor an "of which" row under one`,
+          "The sheet's layout changed; check it.",
+        );
+      }
+    }
+    const partner = partnerLabel ? resolveEntity(partnerLabel) : undefined;
+    for (const [c, year] of years) {
+      const v = row[c];
+      if (v === null || v === undefined || (typeof v === "string" && /^(-|n\/a|)$/.test(text(v)))) continue;
+      if (typeof v !== "number") {
+        throw new SourceError(path, at(r, c), `the cell holds "${v}", not a number`, "Check the sheet.");
+      }
+      out.push([
+        "ei-energy",
+        "gas",
+        "bcm",
+        entity.code,
+        entity.label,
+        entity.kind,
+        flow ?? null,
+        partner?.code ?? null,
+        partnerLabel,
+        year,
+        v,
+        edition.year,
+        edition.title,
+        edition.file,
+        sheetName,
+        `${colLetter(c)}${r}`,
+      ]);
+    }
+  }
 }
 
 export async function ingestEiEnergy(
@@ -347,5 +611,28 @@ export async function ingestEiEnergy(
   path: string,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  return store.replaceDataset(await readEiEnergy(path, options));
+  const batch = await readEiEnergy(path, options);
+  await addEditionColumns(store);
+  return store.replaceDataset(batch);
+}
+
+/**
+ * A store made before editions were read has energy_trade without the edition columns; they are added
+ * (empty, at the end, as in ENERGY_TRADE_TABLE) so the new rows fit. Adding nullable columns changes no
+ * row, so doing it before the ingest's transaction leaves the data as they were if the ingest then fails.
+ */
+async function addEditionColumns(store: Store): Promise<void> {
+  if (!(await store.hasTable(ENERGY_TRADE_TABLE.name))) return;
+  const have = new Set(
+    (
+      await store.query<{ column_name: string }>(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?",
+        [ENERGY_TRADE_TABLE.name],
+      )
+    ).map((c) => c.column_name),
+  );
+  for (const [name, type] of ENERGY_TRADE_TABLE.columns) {
+    if (!have.has(name))
+      await store.query(`ALTER TABLE ${ENERGY_TRADE_TABLE.name} ADD COLUMN ${name} ${type}`);
+  }
 }

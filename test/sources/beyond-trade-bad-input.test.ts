@@ -205,10 +205,27 @@ test("cepii: a truncated gzip, a wrong header, an unknown code leave the store u
   );
 });
 
-/** A workbook with the four matrices, each in EI's layout: a title naming the year, From/To markers. */
+/**
+ * A workbook with the Contents sheet naming the edition, the four matrices (each in EI's layout: a title
+ * naming the year, From/To markers) and the regional gas series.
+ */
 async function eiWorkbook(options: { exporter?: string; withoutMarkers?: boolean } = {}): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const exporter = options.exporter ?? "Russian Federation";
+  const contents = wb.addWorksheet("Contents");
+  contents.addRow([]);
+  contents.addRow(["Energy Institute Statistical Review of World Energy"]);
+  contents.addRow([]);
+  contents.addRow(["This workbook contains information presented in the 2023"]);
+  const regional = wb.addWorksheet("Gas - Inter-regional trade");
+  regional.addRow(["Natural gas: Inter-regional trade"]);
+  regional.addRow([]);
+  regional.addRow(["Billion cubic metres", 2021, 2022]);
+  regional.addRow(["China"]);
+  regional.addRow(["Pipeline imports", 53.2, 58.4]);
+  regional.addRow(["  of which: Russian Federation", 7.58, 14.67]);
+  regional.addRow(["Total imports", 53.2, 58.4]);
+  regional.addRow(["Source: test"]);
   const importerRows = (ws: ExcelJS.Worksheet, unit: string, title: string) => {
     ws.addRow([title]);
     ws.addRow([unit, null, options.withoutMarkers ? null : "From"]);
@@ -225,7 +242,7 @@ async function eiWorkbook(options: { exporter?: string; withoutMarkers?: boolean
   importerRows(
     wb.addWorksheet("Gas - Trade movts LNG"),
     "Billion cubic metres",
-    "Natural Gas: Trade movements 2022 as LNG",
+    "Natural Gas: Trade movements 2022 as liquefied natural gas",
   );
   const exporterRows = (ws: ExcelJS.Worksheet, unit: string, title: string, product?: string) => {
     ws.addRow([title]);
@@ -263,11 +280,20 @@ test("ei-energy: a truncated workbook, a sheet without From/To, an unknown expor
     "SELECT exporter, importer, value FROM energy_trade WHERE fuel = 'pipeline_gas' AND exporter = 'RUS'",
   );
   assert.deepEqual(gas, { exporter: "RUS", importer: "CHN", value: 14.67 });
+  const series = await store.one<{ value: number; edition: number }>(
+    "SELECT value, edition FROM energy_regional WHERE entity = 'CHN' AND partner = 'RUS' AND year = 2022",
+  );
+  assert.deepEqual(series, { value: 14.67, edition: 2023 });
   store.close();
   const truncated = join(dir(), "ei.xlsx");
   const bytes = readFileSync(good);
   writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
-  await rejects(ingestEiEnergy, good, truncated, /ei\.xlsx.*(cannot be read|missing)/);
+  await rejects(
+    ingestEiEnergy,
+    good,
+    truncated,
+    /ei\.xlsx.*(cannot be read|missing|not a readable|corrupt|cut off)/,
+  );
   await rejects(
     ingestEiEnergy,
     good,
