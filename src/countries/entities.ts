@@ -205,14 +205,14 @@ export const AGGREGATES: EntityDef[] = [
     ],
     ["XCA", "CACM, not elsewhere specified", "CACM, nicht anderweitig erfasst", ["CACM, nes"]],
     ["XEF", "Europe EFTA, not elsewhere specified", "EFTA, nicht anderweitig erfasst", ["Europe EFTA, nes"]],
-    ["XUN", "EU, not elsewhere specified", "EU, nicht anderweitig erfasst", ["EU, nes"]],
-    ["XBA", "British Antarctic Territory", "Britisches Antarktis-Territorium", ["Br. Antarctic Terr."]],
+    ["XUN", "EU, not elsewhere specified", "EU, nicht anderweitig erfasst", ["EU, nes", "Europe EU, nes"]],
     [
-      "XFS",
-      "French Southern Antarctic Territories",
-      "Französische Süd- und Antarktisgebiete (Comtrade)",
-      ["Fr. South Antarctic Terr."],
+      "XCM",
+      "Africa CAMEU region, not elsewhere specified",
+      "Afrika, CAMEU-Region, nicht anderweitig erfasst",
+      ["Africa CAMEU region, nes"],
     ],
+    ["XBA", "British Antarctic Territory", "Britisches Antarktis-Territorium", ["Br. Antarctic Terr."]],
     ["XFZ", "Free zones", "Freizonen", ["Free Zones"]],
     ["XBU", "Bunkers", "Bunkerbestände", ["Bunkers"]],
     ["XSH", "Ships' stores", "Schiffsbedarf", ["Ships' stores"]],
@@ -232,8 +232,19 @@ export const AGGREGATES: EntityDef[] = [
     kind: "aggregate",
     en: "Southern African Common Customs Area",
     de: "Südafrikanische Zollunion",
-    aliases: ["South African Common Customs Area (SACCA)", "SACU"],
+    // Comtrade and BACI code 711: the customs union as one reporter, before South Africa (710) reported
+    // alone from 2000. Kept apart so that SACU's figures never become South Africa's.
+    aliases: [
+      "South African Common Customs Area (SACCA)",
+      "SACU",
+      "Southern African Customs Union",
+      "Southern African Customs Union (...1999)",
+      "So. African Customs Union",
+    ],
   },
+  // A group of two Crown Dependencies (Jersey, Guernsey) that Comtrade reports as one partner (830).
+  { code: "XCI", kind: "aggregate", en: "Channel Islands", de: "Kanalinseln", aliases: ["Channel Islands"] },
+  { code: "XAN", kind: "aggregate", en: "ASEAN", de: "ASEAN", aliases: ["ASEAN"] },
 ];
 
 export const HISTORICAL: EntityDef[] = [
@@ -330,12 +341,95 @@ export const HISTORICAL: EntityDef[] = [
     kind: "historical",
     en: "West Malaysia",
     de: "Westmalaysia",
-    aliases: ["Malaysia, West"],
+    aliases: ["Malaysia, West", "Peninsula Malaysia", "Peninsula Malaysia (...1963)"],
     successors: ["MYS"],
   },
+  // UN Comtrade's historical partners (its partner list, entry/exit years in brackets). Each keeps its own
+  // entity: a predecessor's trade is never silently a successor's. Former ISO 3166 codes where there was one.
+  ...historical([
+    ["VDR", "North Vietnam", "Nordvietnam", ["Dem. Rep. of Vietnam (...1974)", "North Vietnam"], ["VNM"]],
+    ["XVN", "South Vietnam", "Südvietnam", ["Rep. of Vietnam (...1974)", "South Vietnam"], ["VNM"]],
+    [
+      "XPK",
+      "Pakistan (East and West, before 1972)",
+      "Pakistan (Ost und West, vor 1972)",
+      ["East and West Pakistan (...1971)"],
+      ["PAK", "BGD"],
+    ],
+    [
+      "XET",
+      "Ethiopia (with Eritrea, before 1993)",
+      "Äthiopien (mit Eritrea, vor 1993)",
+      ["Ethiopia (...1992)"],
+      ["ETH", "ERI"],
+    ],
+    [
+      "XSD",
+      "Sudan (with South Sudan, before 2012)",
+      "Sudan (mit Südsudan, vor 2012)",
+      ["Sudan (...2011)", "Fmr Sudan", "Former Sudan"],
+      ["SDN", "SSD"],
+    ],
+    [
+      "PCI",
+      "Trust Territory of the Pacific Islands",
+      "Treuhandgebiet Pazifische Inseln",
+      ["Pacific Isds (...1991)"],
+      ["FSM", "MHL", "MNP", "PLW"],
+    ],
+    ["PCZ", "Panama Canal Zone", "Panamakanalzone", ["Panama-Canal-Zone (...1977)"], ["PAN"]],
+    ["XSB", "Sabah (before 1964)", "Sabah (vor 1964)", ["Sabah (...1963)"], ["MYS"]],
+    ["XSK", "Sarawak (before 1964)", "Sarawak (vor 1964)", ["Sarawak"], ["MYS"]],
+    [
+      "XRN",
+      "Federation of Rhodesia and Nyasaland",
+      "Föderation von Rhodesien und Njassaland",
+      ["Rhodesia Nyas (...1964)"],
+      ["ZMB", "ZWE", "MWI"],
+    ],
+    [
+      "XKN",
+      "Saint Kitts, Nevis and Anguilla",
+      "St. Kitts, Nevis und Anguilla",
+      ["Saint Kitts, Nevis and Anguilla (...1980)"],
+      ["KNA", "AIA"],
+    ],
+    [
+      "XSM",
+      "Sikkim (before 1975)",
+      "Sikkim (vor 1975)",
+      ["Sikkim, Protectorate of India (...1974)"],
+      ["IND"],
+    ],
+    ["XTG", "Tanganyika", "Tanganjika", ["Tanganyika (...1964)"], ["TZA"]],
+    ["XZP", "Zanzibar and Pemba", "Sansibar und Pemba", ["Zanzibar and Pemba Isd (...1964)"], ["TZA"]],
+    ["XRY", "Ryukyu Islands (before 1973)", "Ryūkyū-Inseln (vor 1973)", ["Ryukyu Isd"], ["JPN"]],
+  ]),
 ];
+
+function historical(list: [string, string, string, string[], string[]][]): EntityDef[] {
+  return list.map(([code, en, de, aliases, successors]) => ({
+    code,
+    kind: "historical" as const,
+    en,
+    de,
+    aliases,
+    successors,
+  }));
+}
 
 /** Current countries and territories that ISO 3166-1 lacks or that publishers name their own way. */
 export const EXTRA_COUNTRIES: EntityDef[] = [
   { code: "XKX", kind: "country", en: "Kosovo", de: "Kosovo", aliases: ["Kosovo", "Kosovo, Rep. of"] },
+  // US island territories that Comtrade and BACI report apart from the United States Minor Outlying
+  // Islands (UMI) as a whole; former ISO 3166 codes. Not merged into UMI, whose extent differs.
+  {
+    code: "PUS",
+    kind: "country",
+    en: "US Miscellaneous Pacific Islands",
+    de: "Sonstige pazifische Inseln der USA",
+    aliases: ["US Misc. Pacific Isds", "US Miscellaneous Pacific Islands"],
+  },
+  { code: "MID", kind: "country", en: "Midway Islands", de: "Midwayinseln", aliases: ["Midway Islands"] },
+  { code: "WAK", kind: "country", en: "Wake Island", de: "Wake", aliases: ["Wake Island"] },
 ];

@@ -90,6 +90,9 @@ class Registry {
     const en = countries.getNames("en", { select: "all" }) as Record<string, string[]>;
     const de = countries.getNames("de", { select: "all" }) as Record<string, string[]>;
     for (const [code3, code2] of Object.entries(alpha3)) {
+      // i18n-iso-countries lists Kosovo as XKK; dyad uses the World Bank's and the IMF's XKX (below), and one
+      // country must not have two entities.
+      if (code3 === "XKK") continue;
       const enNames = en[code2] ?? [code3];
       const deNames = de[code2] ?? enNames;
       const [enDisplay, deDisplay] = DISPLAY[code3] ?? [pickDisplay(enNames), pickDisplay(deNames)];
@@ -99,6 +102,11 @@ class Registry {
       for (const n of [...enNames, ...deNames, enDisplay, deDisplay]) this.addName(n, entity);
     }
     for (const def of [...EXTRA_COUNTRIES, ...AGGREGATES, ...HISTORICAL]) this.addDef(def);
+    const kosovo = this.byCode.get("XKX");
+    if (kosovo) {
+      this.byIso2.set("XK", kosovo);
+      kosovo.iso2 = "XK";
+    }
     for (const [alias, code] of Object.entries(PUBLISHER_ALIASES)) {
       const entity = this.byCode.get(code);
       if (!entity) throw new Error(`alias "${alias}" points at unknown code ${code}`);
@@ -107,6 +115,8 @@ class Registry {
   }
 
   private addDef(def: EntityDef): void {
+    // A code defined twice would silently replace the first entity and every mapping to it.
+    if (this.byCode.has(def.code)) throw new Error(`entity code ${def.code} is defined twice`);
     const entity: Entity = { code: def.code, kind: def.kind, en: def.en, de: def.de };
     this.byCode.set(def.code, entity);
     for (const n of [def.en, def.de, ...def.aliases]) this.addName(n, entity);

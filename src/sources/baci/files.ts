@@ -1,5 +1,6 @@
 // CEPII BACI's file layout: what each file in a release is called, and the two small code files read in JS.
 import { registry } from "../../countries/index.ts";
+import { fromComtradeCode } from "../../countries/m49.ts";
 import { SourceError } from "../types.ts";
 
 export const BACI_INFO = {
@@ -58,12 +59,17 @@ export interface BaciCountry {
   line: number;
 }
 
-// CEPII codes whose ISO3 column is not an ISO code. 490 "Other Asia, nes" (ISO3 "S19") is Taiwan: BACI
-// follows UN Comtrade, where Taiwan's trade is reported under that label.
-const CEPII_SPECIAL: Record<number, string> = { 490: "TWN", 58: "BLX", 891: "SCG", 736: "SDN", 530: "ANT" };
+// BACI's country codes are UN Comtrade's (src/countries/m49.ts), so the code decides, as it does for
+// Comtrade: 711 is the Southern African Customs Union although releases up to V202301 write ZAF in the
+// ISO3 column, 736 is Sudan before South Sudan's independence although the column says SDN, and V202001's
+// 28 is Antigua and Barbuda although the column says ATA (Antarctica). The ISO3 column and the name are
+// fallbacks for codes the table lacks.
+// The one exception: 490 "Other Asia, nes" (ISO3 "S19") is Taiwan here, because BACI follows UN Comtrade,
+// where Taiwan's trade is reported under that label (Comtrade's own 490 stays "Other Asia, nes").
+const CEPII_SPECIAL: Record<number, string> = { 490: "TWN" };
 
 export function resolveBaciCountry(code: number, iso3: string, name: string): string | null {
-  const special = CEPII_SPECIAL[code];
+  const special = CEPII_SPECIAL[code] ?? fromComtradeCode(code);
   if (special && registry.get(special)) return special;
   const byIso = /^[A-Z]{3}$/.test(iso3) ? registry.get(iso3) : undefined;
   if (byIso) return byIso.code;

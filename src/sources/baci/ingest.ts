@@ -247,7 +247,8 @@ async function findBadLine(path: string, year: number): Promise<{ line: number; 
       if (t !== String(year)) return { line: n, what: `year t = "${t}" in the file for ${year}` };
       if (!/^\d+$/.test(i) || !/^\d+$/.test(j))
         return { line: n, what: `country codes i = "${i}", j = "${j}"` };
-      if (!/^\d{6}$/.test(k)) return { line: n, what: `product code k = "${k}" is not six digits` };
+      // Five digits: the leading zero lost to a spreadsheet or R round trip, padded like product_codes.
+      if (!/^\d{5,6}$/.test(k)) return { line: n, what: `product code k = "${k}" is not six digits` };
       if (parseDecimal(v) === undefined || (parseDecimal(v) as number) < 0)
         return { line: n, what: `value v = "${v}" is not a non-negative number` };
       const q = f[5];
@@ -430,10 +431,12 @@ export async function ingestBaci(
       }
       try {
         // A row that breaks a rule (wrong year, product code not six digits, value missing or negative) gets a
-        // null product code; one count after the write finds it, and findBadLine names the line.
+        // null product code; one count after the write finds it, and findBadLine names the line. A five-digit
+        // code has lost its leading zero (as product_codes files do, parseProductCodes): the integer is the
+        // same, and the view pads it back to six digits.
         await conn.run(`COPY (
             SELECT i, j,
-              CASE WHEN t = ${year} AND length(k) = 6 AND isfinite(v) AND v >= 0
+              CASE WHEN t = ${year} AND length(k) IN (5, 6) AND isfinite(v) AND v >= 0
                         AND (TRY_CAST(q AS DOUBLE) IS NULL OR isfinite(TRY_CAST(q AS DOUBLE)))
                    THEN TRY_CAST(k AS INTEGER) END AS k,
               v * 1000 AS value_usd,
