@@ -3,13 +3,16 @@
 // forms, chosen by the endpoint's path); perform: src/fetch/http.ts; process: every answer parsed before
 // it counts as saved, and the whole set ingested only when the run completed.
 import { registry } from "../countries/index.ts";
-import { IMTS_FLOWS, parseImtsCsv, toImfCode } from "../sources/imts.ts";
+import { IMTS_FLOWS, looksLikeXml, parseImtsAnswer, toImfCode } from "../sources/imts.ts";
 import { SourceError } from "../sources/types.ts";
 import type { HttpResponse } from "./http.ts";
 import type { CheckedAnswer, FetchSpec, PlannedPart } from "./run.ts";
 
 export const IMF_DEFAULT_ENDPOINT = "https://api.imf.org/external/sdmx/2.1";
-export const IMF_ACCEPT = "application/vnd.sdmx.data+csv;version=2.0.0";
+export const IMF_CSV = "application/vnd.sdmx.data+csv;version=2.0.0";
+// SDMX-CSV first; structure-specific SDMX-ML is what the IMF answers when it does not honour that, and
+// dyad reads it too.
+export const IMF_ACCEPT = `${IMF_CSV}, application/vnd.sdmx.structurespecificdata+xml;q=0.9, application/xml;q=0.8`;
 
 export class FetchParamError extends Error {
   constructor(
@@ -89,7 +92,8 @@ export function parseCountries(list: string, param: string, allowed: (code: stri
   return codes;
 }
 
-const imfKnows = (code: string) => registry.get(code)?.kind === "country" || code === "WLD" || code === "EMU";
+const imfKnows = (code: string) =>
+  registry.get(code)?.kind === "country" || code === "WLD" || code === "EMU" || code === "EUU";
 
 /** check_params */
 export function checkImtsParams(raw: RawFetchOptions, now = new Date()): ImtsQuery {
@@ -135,7 +139,9 @@ export function buildImtsRequests(q: ImtsQuery): PlannedPart[] {
       const key = imtsKey(reporter, q.partners, q.freq, q.api);
       const url =
         q.api === "3.0"
-          ? `${q.endpoint}/data/dataflow/IMF.STA/IMTS/+/${key}?c%5BTIME_PERIOD%5D=ge:${from}%2Ble:${to}`
+          ? // The time filter as the IMF's API accepted it in a recorded request (OpenBB, 2025-12-16):
+            // c[TIME_PERIOD]=ge:2023-01-01+le:2026-01-01, dates and a literal "+".
+            `${q.endpoint}/data/dataflow/IMF.STA/IMTS/+/${key}?c%5BTIME_PERIOD%5D=ge:${from}-01-01+le:${to}-12-31`
           : `${q.endpoint}/data/IMF.STA,IMTS,1.0.0/${key}?startPeriod=${from}&endPeriod=${to}`;
       const covers: string[] = [];
       // A counterpart subset covers only those pairs; the merge then keeps other partners' stored rows
@@ -154,43 +160,41 @@ export function buildImtsRequests(q: ImtsQuery): PlannedPart[] {
   return parts;
 }
 
-/** process_response, on the raw answer: usable SDMX-CSV with observations, or an error a person can act on. */
+/**
+ * process_response, on the raw answer: usable SDMX-CSV or SDMX-ML with observations, or an error a person
+ * can act on.
+ */
 export function checkImtsAnswer(res: HttpResponse, part: PlannedPart): CheckedAnswer {
   const type = res.contentType.toLowerCase();
-  const looksCsv = /csv|text\/plain/.test(type) || (type === "" && !/^\s*[<{]/.test(res.body));
   if (res.body.trim() === "") {
     if (part.allowEmpty) return { records: 0, empty: true };
     throw new Error(
       `the IMF answered HTTP ${res.status} with an empty body: no observations for key ${keyOf(part)}. Check the codes (ISO3 such as CHN, World is WLD) and the years; the IMF answers a key it cannot match with no data rather than an error.`,
     );
   }
-  if (!looksCsv) {
-    const what = /xml/.test(type)
-      ? "SDMX-ML (XML)"
-      : /json/.test(type)
-        ? "JSON"
-        : /html/.test(type)
-          ? "an HTML page"
-          : `"${res.contentType}"`;
+  const xml = /xml/.test(type) || (!/csv|text\/plain/.test(type) && looksLikeXml(res.body));
+  if (/html/.test(type) || /json/.test(type) || (!xml && !/csv|text\/plain/.test(type) && type !== "")) {
+    const what = /html/.test(type) ? "an HTML page" : /json/.test(type) ? "JSON" : `"${res.contentType}"`;
     throw new Error(
-      `the server answered ${what} (Content-Type ${res.contentType || "missing"}), not SDMX-CSV. dyad asks for ${IMF_ACCEPT}; an HTML page usually comes from a proxy or a blocked network, XML from an endpoint that ignores the Accept header. Check --endpoint.`,
+      `the server answered ${what} (Content-Type ${res.contentType}), not SDMX-CSV or SDMX-ML. An HTML page usually comes from a proxy or a blocked network. Check --endpoint.`,
     );
   }
-  let parsed: ReturnType<typeof parseImtsCsv>;
+  let parsed: ReturnType<typeof parseImtsAnswer>;
   try {
-    parsed = parseImtsCsv(res.body, part.fileStem);
+    parsed = parseImtsAnswer(res.body, part.fileStem);
   } catch (err) {
-    if (err instanceof SourceError) throw new Error(`the answer is not usable SDMX-CSV: ${err.message}`);
+    if (err instanceof SourceError) throw new Error(`the answer is not usable: ${err.message}`);
     throw err;
   }
+  const extension = parsed.format.startsWith("SDMX-ML") ? "xml" : undefined;
   const records = parsed.observations.filter((o) => o.value !== null).length;
   if (records === 0) {
-    if (part.allowEmpty) return { records: 0, empty: true };
+    if (part.allowEmpty) return { records: 0, empty: true, extension };
     throw new Error(
-      `the IMF answered with no observations for key ${keyOf(part)} (header only). Check the codes and the years.`,
+      `the IMF answered with no observations for key ${keyOf(part)} (${parsed.format}, no data). Check the codes and the years.`,
     );
   }
-  return { records, empty: false };
+  return { records, empty: false, extension };
 }
 
 function keyOf(part: PlannedPart): string {

@@ -31,6 +31,8 @@ export interface PlannedPart {
 export interface CheckedAnswer {
   records: number;
   empty: boolean;
+  /** The answer's real format when it is not the spec's (the IMF answering SDMX-ML to a request for CSV). */
+  extension?: string;
 }
 
 export interface FetchSpec {
@@ -134,7 +136,12 @@ export async function runFetch(spec: FetchSpec, options: RunOptions): Promise<Ru
         try {
           checked = spec.check(res, planned);
         } catch (err) {
-          const rejected = join(dir, "rejected", part.file);
+          // Under its real extension, so whoever opens it sees what the server sent.
+          const rejected = join(
+            dir,
+            "rejected",
+            withExtension(part.file, answerExtension(res, spec.extension)),
+          );
           mkdirSync(join(dir, "rejected"), { recursive: true });
           writeFileSync(rejected, res.body);
           throw new Error(`${(err as Error).message} The answer is kept in ${rejected}.`);
@@ -151,6 +158,7 @@ export async function runFetch(spec: FetchSpec, options: RunOptions): Promise<Ru
           err,
         );
       }
+      if (checked.extension) part.file = withExtension(part.file, checked.extension);
       writeAtomic(join(dir, part.file), res.body);
       part.status = checked.empty ? "empty" : "done";
       part.retrieved = now().toISOString();
@@ -181,6 +189,40 @@ function describeHttpError(err: HttpError): string {
   else if (err.status === 404) hint = " Not found (404): check --endpoint and the codes in the query.";
   else if (err.status === undefined)
     hint = " Check the network and --endpoint; raise --timeout for slow links.";
-  const detail = err.body ? ` The server said: ${err.body.replace(/\s+/g, " ").trim().slice(0, 200)}` : "";
+  const said = err.body ? firstLine(err.body) : "";
+  const detail = said ? ` The server said: ${said}` : "";
   return `${err.message}.${hint}${detail}`;
+}
+
+/**
+ * At most one line of what a server said, so an error never pastes a whole page. Of an XML or HTML body
+ * (an SDMX error message, a proxy's page) only the text is shown, without the markup.
+ */
+function firstLine(text: string, max = 160): string {
+  const body = /^\uFEFF?\s*</.test(text) ? text.replace(/<[^>]*>/g, "\n") : text;
+  const line = (body.split(/\r?\n/).find((l) => l.trim()) ?? "").replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+function withExtension(file: string, extension: string): string {
+  return file.replace(/\.[^./]+$/, "") + `.${extension}`;
+}
+
+/** The format a body really is, from its Content-Type, else its first characters. */
+export function answerExtension(res: HttpResponse, fallback: string): string {
+  const type = res.contentType.toLowerCase();
+  if (/html/.test(type)) return "html";
+  if (/xml/.test(type)) return "xml";
+  if (/json/.test(type)) return "json";
+  if (/csv/.test(type)) return "csv";
+  const start = res.body
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .slice(0, 100)
+    .toLowerCase();
+  if (start.startsWith("<!doctype html") || start.startsWith("<html")) return "html";
+  if (start.startsWith("<")) return "xml";
+  if (start.startsWith("{") || start.startsWith("[")) return "json";
+  if (/^text\/plain/.test(type)) return "txt";
+  return fallback;
 }

@@ -1,7 +1,8 @@
-// IMF International Trade in Goods (IMTS, the successor of DOTS), as its SDMX API answers in SDMX-CSV:
+// IMF International Trade in Goods (IMTS, the successor of DOTS), as its SDMX API answers: SDMX-CSV
 // version 1.0 (leading DATAFLOW column) and 2.0 (STRUCTURE, STRUCTURE_ID, ACTION), with or without the
-// leading metadata row whose key fields are empty, and with whatever extra columns the Accept options add.
-// Columns are read by name. OBS_VALUE is in plain US dollars: SCALE is a display hint and never applied.
+// leading metadata row whose key fields are empty, and with whatever extra columns the Accept options add;
+// or SDMX-ML 2.1 and 3.0 (structure-specific), which the API answers when it ignores the request for CSV
+// (src/sources/sdmx-ml.ts). Columns and attributes are read by concept name. OBS_VALUE is in plain US dollars: SCALE is a display hint and never applied.
 // Counterparts are kept one by one; the aggregates among them (World, Euro Area) are kept as themselves,
 // the rest of the IMF's groupings are left out and listed, and nothing is ever summed across counterparts.
 
@@ -22,6 +23,7 @@ import {
 import { parseDecimal } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
+import { oneLine, readSdmxMl } from "./sdmx-ml.ts";
 import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
 
 export const IMTS_INFO: SourceInfo = {
@@ -41,8 +43,18 @@ export const IMTS_FLOWS: Record<string, Flow> = { XG_FOB_USD: "exports", MG_CIF_
 /** Indicators a response may carry that dyad does not store (imports FOB, the balance). */
 const IMTS_OTHER_INDICATORS = new Set(["MG_FOB_USD", "TBG_USD"]);
 
-/** IMF counterpart and reporter codes that are not ISO 3166 alpha-3. */
-export const IMF_CODES: Record<string, string> = { G001: "WLD", G163: "EMU", KOS: "XKX", WBG: "PSE" };
+/**
+ * IMF counterpart and reporter codes that are not ISO 3166 alpha-3. G998 is the European Union: in the
+ * IMF's recorded answer (USA exports 2023) its value, 369,756,760,426 USD, is DOT's "European Union" (B0)
+ * figure to the dollar.
+ */
+export const IMF_CODES: Record<string, string> = {
+  G001: "WLD",
+  G163: "EMU",
+  G998: "EUU",
+  KOS: "XKX",
+  WBG: "PSE",
+};
 const TO_IMF = new Map(Object.entries(IMF_CODES).map(([imf, code]) => [code, imf]));
 
 /** Registry code to the IMF's code in a query key. */
@@ -56,7 +68,7 @@ export function toImfCode(code: string): string {
  * too, and named in the report.
  */
 const IMF_GROUPINGS = new Set(
-  "G080 G092 G110 G200 G205 G400 G505 G603 G903 G998 GX170 GX405 GX440 GX605 GX901 TX898 TX910".split(" "),
+  "G080 G092 G110 G200 G205 G400 G505 G603 G903 GX170 GX405 GX440 GX605 GX901 TX898 TX910".split(" "),
 );
 const GROUPING_SHAPE = /^(G|GX|TX)\d{3}$/;
 
@@ -85,13 +97,68 @@ export interface ImtsObservation {
 }
 
 export interface ImtsParse {
-  format: "SDMX-CSV 1.0" | "SDMX-CSV 2.0";
+  format: "SDMX-CSV 1.0" | "SDMX-CSV 2.0" | "SDMX-ML 2.1" | "SDMX-ML 3.0";
   observations: ImtsObservation[];
   /** Rows without TIME_PERIOD (the leading metadata row of some answers). */
   metadataRows: number;
 }
 
 const REQUIRED = ["COUNTRY", "INDICATOR", "COUNTERPART_COUNTRY", "FREQUENCY", "TIME_PERIOD", "OBS_VALUE"];
+
+/** Whether an answer is XML (SDMX-ML, or an HTML page) rather than SDMX-CSV, by its first character. */
+export function looksLikeXml(text: string): boolean {
+  return /^\uFEFF?\s*</.test(text);
+}
+
+/** An IMTS answer in whichever of the IMF's formats it came: SDMX-ML or SDMX-CSV. */
+export function parseImtsAnswer(text: string, file: string): ImtsParse {
+  return looksLikeXml(text) ? parseImtsXml(text, file) : parseImtsCsv(text, file);
+}
+
+function obsValue(raw: string, file: string, line: number): number | null {
+  const t = raw.trim();
+  if (t === "" || /^(NaN|NA|\.\.)$/i.test(t)) return null;
+  // A plain decimal only: Number() would read "0x1F" as 31 (src/store/checks.ts).
+  const value = parseDecimal(t);
+  if (value === undefined) {
+    throw new SourceError(
+      file,
+      line,
+      `OBS_VALUE "${oneLine(t, 40)}" is not a number`,
+      "Report this answer; dyad expects plain numbers in US dollars.",
+    );
+  }
+  return value;
+}
+
+/** Parses an SDMX-ML answer (2.1 or 3.0, structure-specific) of the IMTS dataflow. */
+export function parseImtsXml(text: string, file: string): ImtsParse {
+  const data = readSdmxMl(text.replace(/^\uFEFF/, ""), file);
+  const observations: ImtsObservation[] = [];
+  for (const o of data.observations) {
+    const v = o.values;
+    const missing = REQUIRED.filter((c) => c !== "OBS_VALUE" && !v[c]);
+    if (missing.length) {
+      throw new SourceError(
+        file,
+        o.line,
+        `an observation lacks ${missing.join(", ")}`,
+        "This is not an IMTS data answer; check --endpoint and the dataflow.",
+      );
+    }
+    observations.push({
+      country: v.COUNTRY,
+      indicator: v.INDICATOR,
+      counterpart: v.COUNTERPART_COUNTRY,
+      frequency: v.FREQUENCY,
+      period: v.TIME_PERIOD,
+      value: obsValue(v.OBS_VALUE ?? "", file, o.line),
+      status: v.STATUS ?? v.OBS_STATUS ?? "",
+      line: o.line,
+    });
+  }
+  return { format: data.version === "3.0" ? "SDMX-ML 3.0" : "SDMX-ML 2.1", observations, metadataRows: 0 };
+}
 
 /** Parses an SDMX-CSV answer of the IMTS dataflow. Throws SourceError naming file and line. */
 export function parseImtsCsv(text: string, file: string): ImtsParse {
@@ -115,7 +182,7 @@ export function parseImtsCsv(text: string, file: string): ImtsParse {
     throw new SourceError(
       file,
       1,
-      `the first column is "${header[0]}", not DATAFLOW (SDMX-CSV 1.0) or STRUCTURE (SDMX-CSV 2.0)`,
+      `the first column is "${oneLine(header[0], 60)}", not DATAFLOW (SDMX-CSV 1.0) or STRUCTURE (SDMX-CSV 2.0)`,
       `dyad reads the IMF's SDMX-CSV answers.${hint}`,
     );
   }
@@ -153,19 +220,7 @@ export function parseImtsCsv(text: string, file: string): ImtsParse {
       metadataRows++;
       continue;
     }
-    const rawValue = fields[col.OBS_VALUE].trim();
-    let value: number | null = null;
-    if (rawValue !== "" && !/^(NaN|NA|\.\.)$/i.test(rawValue)) {
-      value = parseDecimal(rawValue) ?? null;
-      if (value === null) {
-        throw new SourceError(
-          file,
-          line,
-          `OBS_VALUE "${rawValue}" is not a number`,
-          "Report this answer; dyad expects plain numbers in US dollars.",
-        );
-      }
-    }
+    const value = obsValue(fields[col.OBS_VALUE], file, line);
     observations.push({
       country: get("COUNTRY"),
       indicator: get("INDICATOR"),
@@ -293,7 +348,7 @@ export interface SnapshotIngestResult extends IngestResult {
   report: Record<string, unknown>;
 }
 
-/** `dyad ingest imts <snapshot>`: a fetch run's directory, its manifest, or one SDMX-CSV answer. */
+/** `dyad ingest imts <snapshot>`: a fetch run's directory, its manifest, or one answer (SDMX-CSV or SDMX-ML). */
 export async function ingestImtsSnapshot(
   store: Store,
   path: string,
@@ -309,7 +364,7 @@ export async function ingestImtsSnapshot(
   let otherIndicators = 0;
   let quarters = 0;
   for (const f of set.files) {
-    const parsed = parseImtsCsv(readFileSync(f.path, "utf8"), f.label);
+    const parsed = parseImtsAnswer(readFileSync(f.path, "utf8"), f.label);
     formats.add(parsed.format);
     const result = imtsRecords(parsed, f.label, f.retrieved, unknown);
     records.push(...result.records);

@@ -46,8 +46,8 @@ test("`dyad fetch imts` with DYAD_IMF_URL fetches, ingests, and prints the snaps
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /3 requests: 3 answered now; 0 retries\./);
   assert.match(r.stdout, /Snapshot \(retrieved \d{4}-\d{2}-\d{2}\): .*snapshots\/imts\/\d{4}-\d{2}-\d{2}\//);
-  assert.match(r.stdout, /Ingested dataset "imts": 104 rows/);
-  assert.match(r.stdout, /IMF groupings left out \(never summed\): G998 GX170 TX898/);
+  assert.match(r.stdout, /Ingested dataset "imts": 112 rows/);
+  assert.match(r.stdout, /IMF groupings left out \(never summed\): GX170 TX898/);
   // Not a terminal here: one plain progress line per request on stderr.
   assert.match(r.stderr, /\[2\/3\] RUS 2021-2024 annual/);
 });

@@ -52,13 +52,15 @@ test("labels=both answers: extra columns are ignored and 'USA: United States' re
 test("IMF groupings are left out, never summed: Russia's World exports equal the G001 row, not the sum over counterparts", () => {
   const parsed = parseImtsCsv(fixture("imts/RUS-A.csv"), "RUS-A.csv");
   const result = imtsRecords(parsed, "RUS-A.csv", "2025-06-01", new UnknownLabels());
-  assert.deepEqual([...result.groupingsLeftOut.keys()].sort(), ["G998", "TX898"]);
+  assert.deepEqual([...result.groupingsLeftOut.keys()].sort(), ["TX898"]);
   const world = result.records.filter(
     (r) => r.partner === "WLD" && r.flow === "exports" && r.period === "2023",
   );
   assert.equal(world.length, 1);
   assert.equal(world[0].value, 424_987_000_000);
-  assert.ok(result.records.every((r) => r.partner !== "G998"));
+  // G998 is the European Union, kept as itself (RUS-A.csv line 29: 2023 exports 39,850,000,000).
+  const eu = result.records.find((r) => r.partner === "EUU" && r.flow === "exports" && r.period === "2023");
+  assert.equal(eu?.value, 39_850_000_000);
 });
 
 test("codes the registry does not know are collected, not guessed", () => {
@@ -181,7 +183,7 @@ test("IMTS keys follow COUNTRY.INDICATOR.COUNTERPART.FREQUENCY with G001 for the
   );
   assert.match(
     buildImtsRequests(q30)[0].url,
-    /\/3\.0\/data\/dataflow\/IMF\.STA\/IMTS\/\+\/CHN\.XG_FOB_USD\+MG_CIF_USD\.RUS\+G001\.A\?c%5BTIME_PERIOD%5D=ge:2021%2Ble:2024$/,
+    /\/3\.0\/data\/dataflow\/IMF\.STA\/IMTS\/\+\/CHN\.XG_FOB_USD\+MG_CIF_USD\.RUS\+G001\.A\?c%5BTIME_PERIOD%5D=ge:2021-01-01\+le:2024-12-31$/,
   );
 });
 

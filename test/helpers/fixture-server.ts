@@ -17,7 +17,9 @@ export type Misbehaviour =
   | { kind: "truncated" }
   | { kind: "html" }
   | { kind: "xml" }
-  | { kind: "slow"; ms: number };
+  | { kind: "slow"; ms: number }
+  // A publisher's real answer, replayed byte for byte (tests read it from ../shared/publisher-samples).
+  | { kind: "replay"; body: string; type: string; status?: number };
 
 export interface FixtureServer {
   url: string;
@@ -148,6 +150,10 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
       case "slow":
         await new Promise((r) => setTimeout(r, misbehaviour.ms));
         break;
+      case "replay":
+        res.writeHead(misbehaviour.status ?? 200, { "Content-Type": misbehaviour.type });
+        res.end(misbehaviour.body);
+        return;
     }
     if (res.destroyed) return;
     const { body, type } = normal();
