@@ -170,7 +170,7 @@ export const PUBLISHER_ALIASES: Record<string, string> = {
   "Solomon Isds": "SLB",
   "Svalbard and Jan Mayen Islands": "SJM",
   "Turks and Caicos Isds": "TCA",
-  "United Rep. of Tanzania": "TZA",
+  // "United Rep. of Tanzania" is Comtrade's name too: see the UNCTAD block.
   "US Virgin Isds (...1980)": "VIR",
   "USA and Puerto Rico (...1980)": "USA",
   "Wallis and Futuna Isds": "WLF",
