@@ -14,8 +14,8 @@ import { imtsRecords, parseImtsAnswer, parseImtsCsv, parseImtsXml } from "../../
 import { readSdmxMl } from "../../src/sources/sdmx-ml.ts";
 import { SourceError, UnknownLabels } from "../../src/sources/types.ts";
 import { Store } from "../../src/store/index.ts";
+import { type FixtureServer, startFixtureServer } from "../helpers/fixture-server.ts";
 import { readSample } from "../helpers/publisher-samples.ts";
-import { type FixtureServer, startFixtureServer } from "./fixture-server.ts";
 
 const LAO_XML = readSample("imf", "imts_lao_2019_exports.xml");
 const USA_XML = readSample("imf", "imts_usa_2023_2024_sdmx30.xml");
