@@ -65,8 +65,11 @@ export async function checkArticle(
   const text = format === "html" ? htmlToAlignedText(input) : input;
   const extraction = extractClaims(text, { date: options.date, lang: options.lang });
   const claims: CheckedClaim[] = [];
+  // One load of the article's data for all its claims (see lookup.ts), unless a test brings its own.
+  const compute =
+    options.compute ?? (await (await import("./lookup.ts")).articleCompute(store, extraction.claims));
   for (const claim of extraction.claims) {
-    const v = await verifyClaim(store, claim, options.compute);
+    const v = await verifyClaim(store, claim, compute);
     claims.push({
       ...claim,
       text: claim.text.replace(/\s+/g, " ").trim(),

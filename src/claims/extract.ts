@@ -10,7 +10,7 @@ import { direction, mainPair } from "./parties.ts";
 import { findDate, periodCues } from "./periods.ts";
 import { readAs } from "./read-as.ts";
 import { clauses, isProse, splitSentences } from "./sentences.ts";
-import type { Claim, Extraction, ExtractOptions, Period } from "./types.ts";
+import type { Claim, Extraction, ExtractOptions, Period, Span } from "./types.ts";
 
 export { findDate } from "./periods.ts";
 export { splitSentences } from "./sentences.ts";
@@ -21,8 +21,12 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   const found = options.date ? null : findDate(text);
   const date = options.date ?? found;
   const pubYear = date ? Number(date.slice(0, 4)) : null;
-  const quantities = parseQuantities(text, lang);
-  const mentions = findCountries(text);
+  // Sentences that are not prose (tables, code, noise) are blanked out, offsets kept, before the number and
+  // country passes: they hold no statements, and noise is where those passes spend their time.
+  const sentences = splitSentences(text);
+  const prose = maskNonProse(text, sentences);
+  const quantities = parseQuantities(prose, lang);
+  const mentions = findCountries(prose);
   const pair = mainPair(text, mentions);
   const claims: Claim[] = [];
   let anchor: number | null = pubYear === null ? null : pubYear - 1;
@@ -34,7 +38,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   let mi = 0;
   // What the sentence before was about (its last trade claim), for a figure whose sentence names no measure.
   let topic: (Topic & { a: string; b: string }) | null = null;
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentences) {
     sentenceIndex++;
     // A line break between sentences starts a new paragraph: no period or topic carries over it.
     if (/\n/.test(text.slice(prevSentenceEnd, sentence.start))) {
@@ -44,8 +48,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     prevSentenceEnd = sentence.end;
     const prevTopic = topic;
     topic = null;
-    // Tables, code and noise hold digits but no statements: only prose sentences make claims.
-    if (!isProse(text, sentence)) continue;
+    if (prose.charCodeAt(sentence.start) === 32 && !isProse(text, sentence)) continue;
     while (qi < quantities.length && quantities[qi].start < sentence.start) qi++;
     const sq: Quantity[] = [];
     for (let k = qi; k < quantities.length && quantities[k].start < sentence.end; k++) sq.push(quantities[k]);
@@ -240,6 +243,20 @@ function headlineScope(
   )
     ? null
     : "goods and services";
+}
+
+/** The text with every sentence that is not prose replaced by spaces (same length, same offsets). */
+function maskNonProse(text: string, sentences: Span[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of sentences) {
+    if (isProse(text, s)) continue;
+    parts.push(text.slice(at, s.start), " ".repeat(s.end - s.start));
+    at = s.end;
+  }
+  if (!parts.length) return text;
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 function indicatorUnit(indicator: string | null): string {

@@ -69,14 +69,12 @@ export function clauses(text: string, span: Span): Span[] {
 export function isProse(text: string, span: Span): boolean {
   const s = text.slice(span.start, span.end);
   if (s.length < 12) return /\p{L}{3,}/u.test(s);
-  let letters = 0;
-  let spaces = 0;
-  let odd = 0;
-  for (const ch of s) {
-    if (/\p{L}/u.test(ch)) letters++;
-    else if (ch === " " || ch === "\u00A0") spaces++;
-    else if (!/[\p{N}\p{P}\p{Sc}\p{Sm}\s]/u.test(ch)) odd++;
-  }
-  const words = s.match(/\p{L}{2,}/gu)?.length ?? 0;
-  return (letters + spaces) / s.length > 0.7 && odd / s.length < 0.02 && words >= 3 && spaces >= 2;
+  const count = (re: RegExp) => s.match(re)?.length ?? 0;
+  // Replacement characters and controls: decoded binary.
+  const odd = count(/\uFFFD|(?![\t\n\r])\p{Cc}/gu);
+  if (odd / s.length >= 0.02) return false;
+  const letters = count(/\p{L}/gu);
+  const spaces = count(/[ \u00A0]/g);
+  const words = count(/\p{L}{2,}/gu);
+  return (letters + spaces) / s.length > 0.7 && words >= 3 && spaces >= 2;
 }
