@@ -4,6 +4,7 @@ import { ARMS_RELATION } from "./arms.ts";
 import { BEYOND_TRADE_INDICATORS } from "./beyond-trade.ts";
 import { ENERGY_RELATION } from "./energy.ts";
 import { GEO_RELATION } from "./geo.ts";
+import { INVEST_FLOW_RELATION, INVEST_POSITION_RELATION } from "./invest.ts";
 import { MACRO_RELATION } from "./macro.ts";
 import { PRODUCT_INDICATORS } from "./product.ts";
 import type { Relation } from "./relation.ts";
@@ -25,6 +26,8 @@ export const RELATIONS: Relation[] = [
   MACRO_RELATION,
   TRADE_RELATION,
   GEO_RELATION,
+  INVEST_POSITION_RELATION,
+  INVEST_FLOW_RELATION,
 ];
 
 export const INDICATORS: IndicatorDef[] = [

@@ -6,65 +6,132 @@ import { CDIS_INFO } from "../sources/imf-cdis.ts";
 import { UNCTAD_FDI_INFO } from "../sources/unctad-fdi.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
+import { dyadYearList, inCountries, inYears, pairYears, type Relation, selectRelations } from "./relation.ts";
 import { type IndicatorDef, type IndicatorValue, nullValue, type Provenance } from "./types.ts";
 
 /**
- * Every (a, b, year) that any CDIS table speaks of: A's outward position in B as A reports it (Table 6-o),
- * the same stock as B reports it (its inward position from A, Table 6-i, where loaded), A's total outward
- * position (the World row of 6-o) and B's total inward position (CDIS_Reporters.xlsx). A withheld cell has
+ * A's outward position in B at the end of the year as A reports it (Table 6-o), the same stock as B reports
+ * it (its inward position from A, Table 6-i, where loaded), A's total outward position (the World row of
+ * 6-o) and B's total inward position (CDIS_Reporters.xlsx), and the two shares. A withheld cell ("C") has
  * `*_withheld` true and no value. Countries only: IMF groupings and "not specified" have no code.
  */
-export const INVEST_POSITION_RELATION = `
-  SELECT coalesce(o.a, i.a) AS a, coalesce(o.b, i.b) AS b, coalesce(o.year, i.year) AS year,
-         o.value_usd AS position_usd, coalesce(o.confidential, false) AS position_withheld,
-         o.file AS position_file, o.cell AS position_cell,
-         i.value_usd AS mirror_usd, coalesce(i.confidential, false) AS mirror_withheld,
-         i.file AS mirror_file, i.cell AS mirror_cell,
-         ot.value_usd AS a_outward_total_usd, ot.confidential AS a_outward_total_withheld, ot.cell AS a_outward_total_cell,
-         it.value_usd AS b_inward_total_usd, it.cell AS b_inward_total_cell
-    FROM (SELECT reporter AS a, counterpart AS b, year, value_usd, confidential, file, cell FROM cdis_positions
-           WHERE direction = 'outward' AND counterpart_kind = 'country' AND counterpart <> reporter) o
-    FULL JOIN (SELECT counterpart AS a, reporter AS b, year, value_usd, confidential, file, cell FROM cdis_positions
-                WHERE direction = 'inward' AND counterpart_kind = 'country' AND counterpart <> reporter) i
-      ON i.a = o.a AND i.b = o.b AND i.year = o.year
-    LEFT JOIN (SELECT reporter, year, value_usd, confidential, cell FROM cdis_positions
-                WHERE direction = 'outward' AND counterpart = 'WLD') ot
-      ON ot.reporter = coalesce(o.a, i.a) AND ot.year = coalesce(o.year, i.year)
-    LEFT JOIN (SELECT reporter, year, value_usd, cell FROM cdis_totals
-                WHERE direction = 'inward' AND reporter IS NOT NULL) it
-      ON it.reporter = coalesce(o.b, i.b) AND it.year = coalesce(o.year, i.year)`;
+export const INVEST_POSITION_RELATION: Relation = {
+  dimension: "invest",
+  tables: ["cdis_positions"],
+  countries: `SELECT reporter FROM cdis_positions
+              UNION SELECT counterpart FROM cdis_positions WHERE counterpart_kind = 'country'`,
+  years: "SELECT min(year), max(year) FROM cdis_positions",
+  panel: [
+    "invest_position",
+    "invest_position_withheld",
+    "invest_position_mirror",
+    "invest_outward_share",
+    "invest_inward_share",
+  ],
+  async build(scope, store) {
+    const years = inYears(scope, "year");
+    const totals = (await store.hasTable("cdis_totals"))
+      ? `SELECT reporter AS b, year, value_usd, cell FROM cdis_totals
+          WHERE direction = 'inward' AND reporter IS NOT NULL AND ${years} AND ${inCountries(scope, "reporter")}`
+      : "SELECT NULL::VARCHAR AS b, NULL::SMALLINT AS year, NULL::DOUBLE AS value_usd, NULL::VARCHAR AS cell WHERE false";
+    const cells = (direction: string, a: string, b: string) => `
+      SELECT ${a} AS a, ${b} AS b, year, value_usd, confidential, file, cell FROM cdis_positions
+       WHERE direction = '${direction}' AND counterpart_kind = 'country' AND counterpart <> reporter
+         AND ${years} AND ${inCountries(scope, "reporter")} AND ${inCountries(scope, "counterpart")}`;
+    return {
+      ctes: [
+        `invest_out AS (${cells("outward", "reporter", "counterpart")})`,
+        `invest_in AS (${cells("inward", "counterpart", "reporter")})`,
+        `invest_out_total AS (SELECT reporter AS a, year, value_usd, confidential, cell FROM cdis_positions
+                               WHERE direction = 'outward' AND counterpart = 'WLD' AND ${years}
+                                 AND ${inCountries(scope, "reporter")})`,
+        `invest_in_total AS (${totals})`,
+      ],
+      joins: [
+        "LEFT JOIN invest_out io ON io.a = s.a AND io.b = s.b AND io.year = s.year",
+        "LEFT JOIN invest_in ii ON ii.a = s.a AND ii.b = s.b AND ii.year = s.year",
+        "LEFT JOIN invest_out_total iot ON iot.a = s.a AND iot.year = s.year",
+        "LEFT JOIN invest_in_total iit ON iit.b = s.b AND iit.year = s.year",
+      ],
+      columns: [
+        "io.value_usd AS invest_position",
+        "io.confidential AS invest_position_withheld",
+        "io.file AS invest_position_file",
+        "io.cell AS invest_position_cell",
+        "ii.value_usd AS invest_position_mirror",
+        "ii.confidential AS invest_mirror_withheld",
+        "ii.file AS invest_mirror_file",
+        "ii.cell AS invest_mirror_cell",
+        "iot.value_usd AS invest_a_outward_total",
+        "iot.confidential AS invest_a_outward_total_withheld",
+        "iot.cell AS invest_a_outward_total_cell",
+        "iit.value_usd AS invest_b_inward_total",
+        "iit.cell AS invest_b_inward_total_cell",
+        "CASE WHEN iot.value_usd <> 0 THEN io.value_usd / iot.value_usd END AS invest_outward_share",
+        "CASE WHEN iit.value_usd <> 0 THEN coalesce(ii.value_usd, io.value_usd) / iit.value_usd END AS invest_inward_share",
+      ],
+    };
+  },
+};
 
-/** FDI flows into B from A in a year (UNCTAD), economies only. */
-export const INVEST_FLOW_RELATION = `
-  SELECT origin AS a, host AS b, year, value_usd AS flow_usd, raw AS flow_raw, file AS flow_file, line AS flow_line
-    FROM fdi_flows WHERE origin_kind = 'country' AND origin <> host`;
+/** FDI flows into B from A in a year as UNCTAD's table for B gives them, economies only. */
+export const INVEST_FLOW_RELATION: Relation = {
+  dimension: "investflow",
+  tables: ["fdi_flows"],
+  countries: "SELECT host FROM fdi_flows UNION SELECT origin FROM fdi_flows WHERE origin_kind = 'country'",
+  years: "SELECT min(year), max(year) FROM fdi_flows",
+  panel: ["invest_flow"],
+  async build(scope) {
+    return {
+      ctes: [
+        // An economy stands once in a host's tree; max() only collapses the type, never two figures.
+        `investflow_pair AS (SELECT origin AS a, host AS b, year, max(value_usd) AS value_usd, any_value(raw) AS raw,
+                                    any_value(file) AS file, any_value(line) AS line
+                               FROM fdi_flows
+                              WHERE origin_kind = 'country' AND origin <> host AND ${inYears(scope, "year")}
+                                AND ${inCountries(scope, "origin")} AND ${inCountries(scope, "host")}
+                              GROUP BY ALL)`,
+      ],
+      joins: ["LEFT JOIN investflow_pair ifp ON ifp.a = s.a AND ifp.b = s.b AND ifp.year = s.year"],
+      columns: [
+        "ifp.value_usd AS invest_flow",
+        "ifp.raw AS invest_flow_raw",
+        "ifp.file AS invest_flow_file",
+        "ifp.line AS invest_flow_line",
+      ],
+    };
+  },
+};
 
 export interface PositionRow {
-  a: string;
-  b: string;
   year: number;
-  position_usd: number | null;
-  position_withheld: boolean;
-  position_file: string | null;
-  position_cell: string | null;
-  mirror_usd: number | null;
-  mirror_withheld: boolean;
-  mirror_file: string | null;
-  mirror_cell: string | null;
-  a_outward_total_usd: number | null;
-  a_outward_total_withheld: boolean | null;
-  a_outward_total_cell: string | null;
-  b_inward_total_usd: number | null;
-  b_inward_total_cell: string | null;
+  invest_position: number | null;
+  invest_position_withheld: boolean | null;
+  invest_position_file: string | null;
+  invest_position_cell: string | null;
+  invest_position_mirror: number | null;
+  invest_mirror_withheld: boolean | null;
+  invest_mirror_file: string | null;
+  invest_mirror_cell: string | null;
+  invest_a_outward_total: number | null;
+  invest_a_outward_total_withheld: boolean | null;
+  invest_a_outward_total_cell: string | null;
+  invest_b_inward_total: number | null;
+  invest_b_inward_total_cell: string | null;
+  invest_outward_share: number | null;
+  invest_inward_share: number | null;
 }
 
-/** The relation's rows for one pair (both directions' years), for the indicators and the profile. */
-export async function positionRows(store: Store, a: string, b: string): Promise<PositionRow[]> {
+/** The relation's rows for one pair over a span of years (the profile's and the dossier's view). */
+export async function positionRows(
+  store: Store,
+  a: string,
+  b: string,
+  from: number,
+  to: number,
+): Promise<PositionRow[]> {
   if (!(await store.hasTable("cdis_positions"))) return [];
-  return store.query<PositionRow>(
-    `SELECT * FROM (${INVEST_POSITION_RELATION}) r WHERE a = $1 AND b = $2 ORDER BY year`,
-    [a, b],
-  );
+  return selectRelations<PositionRow>(store, [INVEST_POSITION_RELATION], pairYears([[a, b]], from, to));
 }
 
 const WITHHELD =
@@ -146,16 +213,13 @@ async function cdisProvenance(
 
 async function pairRow(store: Store, a: string, b: string, year: number): Promise<PositionRow | undefined> {
   return (
-    await store.query<PositionRow>(
-      `SELECT * FROM (${INVEST_POSITION_RELATION}) r WHERE a = $1 AND b = $2 AND year = $3`,
-      [a, b, year],
-    )
+    await selectRelations<PositionRow>(store, [INVEST_POSITION_RELATION], dyadYearList([[a, b, year]]))
   )[0];
 }
 
 /** Why A's own outward figure for B is missing. */
 function whyNoPosition(cov: Coverage, a: string, b: string, year: number, row?: PositionRow): string {
-  if (row?.position_withheld) return `${a}'s position in ${b} at end-${year} is ${WITHHELD}`;
+  if (row?.invest_position_withheld) return `${a}'s position in ${b} at end-${year} is ${WITHHELD}`;
   const reported = yearsOf(cov.outward, a);
   if (!reported.includes(year)) {
     return `${a} did not report outward positions to the IMF's CDIS for end-${year} (it reported for ${yearList(reported)})`;
@@ -167,7 +231,7 @@ function whyNoMirror(cov: Coverage, a: string, b: string, year: number, row?: Po
   if (!cov.inward.size) {
     return `the mirror is ${b}'s inward position from ${a} (CDIS Table 6-i), and no inward table is loaded (only Table 6-o, the outward positions); invest.position gives ${a}'s own report`;
   }
-  if (row?.mirror_withheld) return `${b}'s inward position from ${a} at end-${year} is ${WITHHELD}`;
+  if (row?.invest_mirror_withheld) return `${b}'s inward position from ${a} at end-${year} is ${WITHHELD}`;
   const reported = yearsOf(cov.inward, b);
   if (!reported.includes(year)) {
     return `${b} has no inward table (CDIS Table 6-i) loaded for end-${year} (loaded: ${yearList(reported)})`;
@@ -209,18 +273,18 @@ const investPosition: IndicatorDef = {
       reporter: a,
       side: "reporter",
       year,
-      file: row?.position_file,
-      cell: row?.position_cell,
-      ...(row?.position_usd != null ? { value: row.position_usd } : {}),
+      file: row?.invest_position_file,
+      cell: row?.invest_position_cell,
+      ...(row?.invest_position != null ? { value: row.invest_position } : {}),
     });
-    if (row?.position_usd == null) {
+    if (row?.invest_position == null) {
       const out = nullValue(this, a, b, year, whyNoPosition(cov, a, b, year, row), prov);
-      if (row?.position_withheld) out.detail = { withheld: true };
+      if (row?.invest_position_withheld) out.detail = { withheld: true };
       return out;
     }
-    return value(this, a, b, year, row.position_usd, prov, {
+    return value(this, a, b, year, row.invest_position, prov, {
       negative:
-        row.position_usd < 0
+        row.invest_position < 0
           ? "the enterprises in B hold more claims on their investors in A than the reverse"
           : undefined,
     });
@@ -243,12 +307,13 @@ const investPositionMirror: IndicatorDef = {
       reporter: b,
       side: "partner",
       year,
-      file: row?.mirror_file,
-      cell: row?.mirror_cell,
-      ...(row?.mirror_usd != null ? { value: row.mirror_usd } : {}),
+      file: row?.invest_mirror_file,
+      cell: row?.invest_mirror_cell,
+      ...(row?.invest_position_mirror != null ? { value: row.invest_position_mirror } : {}),
     });
-    if (row?.mirror_usd == null) return nullValue(this, a, b, year, whyNoMirror(cov, a, b, year, row), prov);
-    return value(this, a, b, year, row.mirror_usd, prov);
+    if (row?.invest_position_mirror == null)
+      return nullValue(this, a, b, year, whyNoMirror(cov, a, b, year, row), prov);
+    return value(this, a, b, year, row.invest_position_mirror, prov);
   },
 };
 
@@ -267,27 +332,27 @@ const investOutwardShare: IndicatorDef = {
       reporter: a,
       side: "reporter",
       year,
-      file: row?.position_file,
-      cell: row?.position_cell,
+      file: row?.invest_position_file,
+      cell: row?.invest_position_cell,
     });
-    if (row?.position_usd == null)
+    if (row?.invest_position == null)
       return nullValue(this, a, b, year, whyNoPosition(cov, a, b, year, row), prov);
-    if (!row.a_outward_total_usd) {
+    if (!row.invest_a_outward_total) {
       return nullValue(
         this,
         a,
         b,
         year,
-        row.a_outward_total_withheld
+        row.invest_a_outward_total_withheld
           ? `${a}'s total outward position at end-${year} is ${WITHHELD}`
           : `${a}'s total outward position at end-${year} is missing or zero in its CDIS report`,
         prov,
       );
     }
-    return value(this, a, b, year, row.position_usd / row.a_outward_total_usd, prov, {
-      basis: `${a}'s own report: its position in ${b} over its position in the World (CDIS Table 6-o, cells ${row.position_cell} and ${row.a_outward_total_cell})`,
-      positionUsd: row.position_usd,
-      totalOutwardUsd: row.a_outward_total_usd,
+    return value(this, a, b, year, row.invest_position / row.invest_a_outward_total, prov, {
+      basis: `${a}'s own report: its position in ${b} over its position in the World (CDIS Table 6-o, cells ${row.invest_position_cell} and ${row.invest_a_outward_total_cell})`,
+      positionUsd: row.invest_position,
+      totalOutwardUsd: row.invest_a_outward_total,
     });
   },
 };
@@ -304,18 +369,18 @@ const investInwardShare: IndicatorDef = {
   async compute(store, a, b, year) {
     if (!(await hasDataset(store, "imf-cdis"))) return nullValue(this, a, b, year, notIngested("imf-cdis"));
     const [row, cov] = await Promise.all([pairRow(store, a, b, year), coverage(store)]);
-    const useMirror = row?.mirror_usd != null;
-    const numerator = useMirror ? row?.mirror_usd : row?.position_usd;
+    const useMirror = row?.invest_position_mirror != null;
+    const numerator = useMirror ? row?.invest_position_mirror : row?.invest_position;
     const prov = await cdisProvenance(store, {
       reporter: useMirror ? b : a,
       side: useMirror ? "partner" : "reporter",
       year,
-      file: useMirror ? row?.mirror_file : row?.position_file,
-      cell: useMirror ? row?.mirror_cell : row?.position_cell,
+      file: useMirror ? row?.invest_mirror_file : row?.invest_position_file,
+      cell: useMirror ? row?.invest_mirror_cell : row?.invest_position_cell,
     });
     if (numerator == null || !row)
       return nullValue(this, a, b, year, whyNoPosition(cov, a, b, year, row), prov);
-    if (!row.b_inward_total_usd) {
+    if (!row.invest_b_inward_total) {
       const years = cov.totals.get(b) ?? [];
       return nullValue(
         this,
@@ -326,12 +391,12 @@ const investInwardShare: IndicatorDef = {
         prov,
       );
     }
-    return value(this, a, b, year, numerator / row.b_inward_total_usd, prov, {
+    return value(this, a, b, year, numerator / row.invest_b_inward_total, prov, {
       basis: useMirror
         ? `${b}'s own report: its inward position from ${a} over its total inward position`
-        : `${a}'s report of its position in ${b} (Table 6-o, cell ${row.position_cell}) over ${b}'s total inward position as ${b} reports it (CDIS_Reporters.xlsx, cell ${row.b_inward_total_cell}): two reporters' figures`,
+        : `${a}'s report of its position in ${b} (Table 6-o, cell ${row.invest_position_cell}) over ${b}'s total inward position as ${b} reports it (CDIS_Reporters.xlsx, cell ${row.invest_b_inward_total_cell}): two reporters' figures`,
       positionUsd: numerator,
-      totalInwardUsd: row.b_inward_total_usd,
+      totalInwardUsd: row.invest_b_inward_total,
     });
   },
 };
@@ -350,10 +415,21 @@ const investFlow: IndicatorDef = {
   async compute(store, a, b, year) {
     if (!(await hasDataset(store, "unctad-fdi")))
       return nullValue(this, a, b, year, notIngested("unctad-fdi"));
-    const row = await store.one<{ flow_usd: number; flow_raw: string; flow_file: string; flow_line: number }>(
-      `SELECT * FROM (${INVEST_FLOW_RELATION}) r WHERE a = $1 AND b = $2 AND year = $3`,
-      [a, b, year],
-    );
+    const [rel] = await selectRelations<{
+      invest_flow: number | null;
+      invest_flow_raw: string;
+      invest_flow_file: string;
+      invest_flow_line: number;
+    }>(store, [INVEST_FLOW_RELATION], dyadYearList([[a, b, year]]));
+    const row =
+      rel?.invest_flow == null
+        ? undefined
+        : {
+            flow_usd: rel.invest_flow,
+            flow_raw: rel.invest_flow_raw,
+            flow_file: rel.invest_flow_file,
+            flow_line: rel.invest_flow_line,
+          };
     const base = await datasetProvenance(store, "unctad-fdi", { reporter: b, side: "partner", year });
     const prov: Provenance[] = base
       ? [

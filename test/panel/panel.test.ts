@@ -22,7 +22,7 @@ after(() => store.close());
 const FUELS = ["pipeline_gas", "lng", "oil", "coal"];
 
 /** Each panel column and the indicator that answers it for (a, b, year). */
-const COLUMNS: Record<string, { indicator: string; pair?: "b-a"; detail?: string }> = {
+const COLUMNS: Record<string, { indicator: string; pair?: "b-a"; detail?: string; withheld?: true }> = {
   un_agreement: { indicator: "un.agreement" },
   un_roll_calls_both_voted: { indicator: "un.agreement", detail: "bothVoted" },
   un_idealpoint_distance: { indicator: "un.idealpoint_distance" },
@@ -41,6 +41,13 @@ const COLUMNS: Record<string, { indicator: string; pair?: "b-a"; detail?: string
   trade_turnover: { indicator: "trade.turnover" },
   geo_distance: { indicator: "geo.distance" },
   geo_contiguity: { indicator: "geo.contiguity" },
+  invest_position: { indicator: "invest.position" },
+  // true where the reporter withheld the cell ("C"), false where it gave a figure, empty where neither.
+  invest_position_withheld: { indicator: "invest.position", withheld: true },
+  invest_position_mirror: { indicator: "invest.position.mirror" },
+  invest_outward_share: { indicator: "invest.outward_share" },
+  invest_inward_share: { indicator: "invest.inward_share" },
+  invest_flow: { indicator: "invest.flow" },
   trade_gdp_dependence: { indicator: "trade.gdp_dependence" },
 };
 
@@ -69,8 +76,8 @@ test("the panel's China–Russia turnover for 2021 and 2022 is the turnover Chin
   }
 });
 
-test("every column of 280 random dyad-years equals the scalar indicator of the same dyad-year", async () => {
-  // Seven strata of 40 rows, so that each dimension is drawn where it has data, not only where it is empty.
+test("every column of 360 random dyad-years equals the scalar indicator of the same dyad-year", async () => {
+  // Nine strata of 40 rows, so that each dimension is drawn where it has data, not only where it is empty.
   const strata = [
     "un_agreement IS NOT NULL",
     "un_idealpoint_distance IS NOT NULL",
@@ -78,6 +85,8 @@ test("every column of 280 random dyad-years equals the scalar indicator of the s
     FUELS.map((f) => `energy_${f} IS NOT NULL`).join(" OR "),
     "trade_exports IS NOT NULL OR trade_turnover IS NOT NULL",
     "macro_gdp_a IS NOT NULL AND geo_distance IS NOT NULL",
+    "invest_position IS NOT NULL OR invest_position_withheld",
+    "invest_flow IS NOT NULL",
     "TRUE",
   ];
   const rows = (
@@ -89,7 +98,7 @@ test("every column of 280 random dyad-years equals the scalar indicator of the s
       ),
     )
   ).flat();
-  assert.equal(rows.length, 280);
+  assert.equal(rows.length, 360);
   let compared = 0;
   let nonNull = 0;
   const mismatches: string[] = [];
@@ -110,7 +119,17 @@ test("every column of 280 random dyad-years equals the scalar indicator of the s
     for (const [column, spec] of Object.entries(COLUMNS)) {
       const [x, y] = spec.pair === "b-a" ? [b, a] : [a, b];
       const v = await scalar(spec.indicator, x, y);
-      const expected = spec.detail ? (v.value === null ? null : Number(v.detail?.[spec.detail])) : v.value;
+      const expected = spec.withheld
+        ? v.detail?.withheld === true
+          ? 1
+          : v.value === null
+            ? null
+            : 0
+        : spec.detail
+          ? v.value === null
+            ? null
+            : Number(v.detail?.[spec.detail])
+          : v.value;
       const actual = row[column] === null || row[column] === undefined ? null : Number(row[column]);
       compared++;
       if (actual !== null) nonNull++;
@@ -126,7 +145,7 @@ test("every column of 280 random dyad-years equals the scalar indicator of the s
   // Four rows at a time: the read-only store answers on four connections.
   for (let i = 0; i < rows.length; i += 4) await Promise.all(rows.slice(i, i + 4).map(compare));
   assert.deepEqual(mismatches, []);
-  assert.equal(compared, 280 * Object.keys(COLUMNS).length);
+  assert.equal(compared, 360 * Object.keys(COLUMNS).length);
   // The strata make sure most comparisons are of numbers, not of two empty cells.
   assert.ok(nonNull > 1000, `only ${nonNull} non-empty cells compared`);
 });
