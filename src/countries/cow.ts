@@ -208,3 +208,25 @@ export const COW_TO_CODE: Record<number, string> = {
   987: "FSM",
   990: "WSM",
 };
+
+/**
+ * COW codes whose state changed name and borders while keeping the code: COW 345 is Yugoslavia to 1992,
+ * the Federal Republic of Yugoslavia / Serbia and Montenegro from 1992, and Serbia from 2006 (Montenegro's
+ * independence). Each entry: the first year of a period and the registry code for it.
+ */
+const COW_BY_YEAR: Record<number, [from: number, code: string][]> = {
+  345: [
+    [0, "YUG"],
+    [1992, "SCG"],
+    [2006, "SRB"],
+  ],
+};
+
+/** The registry code of a COW state in a year (for a UNGA session: the year it opens, 1945 + session). */
+export function cowCode(ccode: number, year: number): string | undefined {
+  const periods = COW_BY_YEAR[ccode];
+  if (!periods) return COW_TO_CODE[ccode];
+  let code = periods[0][1];
+  for (const [from, c] of periods) if (year >= from) code = c;
+  return code;
+}

@@ -51,32 +51,14 @@ function sectionsInProfile(profile: Profile): BeyondTradeSections | undefined {
   return Object.values(profile.sections).find(looksLike);
 }
 
-/** Partner countries a year needs before its ranking is told: enough to cover a reporter's trade. */
-const MIN_PARTNERS = 30;
-
 async function partnerData(store: Store, code: string, options: DossierOptions): Promise<PartnerData> {
   const named = (rows: PartnerShare[]): PartnerLine[] =>
     rows.map((r) => ({ ...r, en: countryName(r.partner, "en"), de: countryName(r.partner, "de") }));
+  // topPartners ranks only years whose data cover (nearly) all of the reporter's partners.
   const opts = { top: 5, from: options.from, to: options.to, groups: ["EUU"] };
-  // A year in which the reporter's flows by partner come only from a few bilateral series (a customs
-  // release, the BRICS table) would crown whichever partner happens to be listed; such years are left out.
-  const broad = async (flow: "exports" | "imports") => {
-    const rows = await store.query<{ year: number }>(
-      `SELECT year FROM trade_flows t JOIN entities e ON e.code = t.partner
-        WHERE t.reporter = ? AND t.flow = ? AND e.kind = 'country'
-        GROUP BY year HAVING count(DISTINCT t.partner) >= ?`,
-      [code, flow, MIN_PARTNERS],
-    );
-    return new Set(rows.map((r) => Number(r.year)));
-  };
-  const [bx, bm] = [await broad("exports"), await broad("imports")];
   return {
-    exports: named(await topPartners(store, code, { ...opts, flow: "exports" })).filter((r) =>
-      bx.has(r.year),
-    ),
-    imports: named(await topPartners(store, code, { ...opts, flow: "imports" })).filter((r) =>
-      bm.has(r.year),
-    ),
+    exports: named(await topPartners(store, code, { ...opts, flow: "exports" })),
+    imports: named(await topPartners(store, code, { ...opts, flow: "imports" })),
   };
 }
 

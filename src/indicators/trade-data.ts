@@ -331,6 +331,9 @@ function buildProvenance(report: FlowReport, all: FlowReport[], side: "reporter"
     ingestedAt: report.ingestedAt,
     citation: report.citation ?? undefined,
     estimate: report.estimate,
+    // Priority 40 is a figure someone else estimated for the reporter (UNCTAD for a non-reporter): it
+    // stands in for the reporter's statistics and must never be shown as them.
+    ...(report.priority >= 40 ? { thirdParty: true } : {}),
     note: report.note,
     ...(why ? { why } : {}),
   };

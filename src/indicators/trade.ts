@@ -119,6 +119,21 @@ const FLOW_WORD: Record<Flow, string> = {
   turnover: "trade with",
 };
 
+/**
+ * Reporters known not to publish trade by partner from a year on: only for these does a reason say the
+ * reporter did not publish; elsewhere a gap is a gap of the loaded data, not of the publisher.
+ */
+const STOPPED_BY_PARTNER: Record<string, { from: number; note: string }> = {
+  RUS: { from: 2022, note: "Russia's customs service stopped publishing trade by partner in 2022" },
+};
+
+/** Belgium and Luxembourg reported as one customs union (BLX) before 1997. */
+function jointReport(code: string, year: number): string | undefined {
+  if ((code === "BEL" || code === "LUX") && year < 1997)
+    return `before 1997 ${name(code)} reported jointly with ${code === "BEL" ? "Luxembourg" : "Belgium"} as the Belgium-Luxembourg Economic Union: ask for BLX`;
+  return undefined;
+}
+
 /** Why A's own report of a flow is missing, and what to use instead. */
 function missingReason(
   ctx: TradeContext,
@@ -128,23 +143,27 @@ function missingReason(
   flow: Flow,
   mirrorHint?: string,
 ): string {
+  const joint = jointReport(reporter, year) ?? jointReport(partner, year);
   const cov = ctx.coverage.get(`${reporter}|${flow}`) ?? ctx.coverage.get(`${reporter}|turnover`);
-  const hint = mirrorHint ? `; use ${mirrorHint}` : "";
+  const hint = `${joint ? `; ${joint}` : ""}${mirrorHint ? `; use ${mirrorHint}` : ""}`;
   const who = name(reporter);
   const partnerName = partner === "WLD" ? "the World" : name(partner);
   if (!cov || (!cov.byPartner.size && !cov.totals.size)) {
-    return `${who} reports no ${flow} in the loaded sources${hint}`;
+    return `the loaded sources hold no ${flow} reported by ${who}${hint}`;
   }
   if (partner !== "WLD" && !cov.byPartner.has(year)) {
+    const stopped = STOPPED_BY_PARTNER[reporter];
+    if (stopped && year >= stopped.from)
+      return `${who} published no ${flow} by partner for ${year} (${stopped.note}); the loaded sources cover ${describeRange(cov.byPartner)}${hint}`;
     if (cov.totals.has(year)) {
-      return `${who} reported only its total ${flow} for ${year}, no breakdown by partner (its reports by partner in the loaded sources cover ${describeRange(cov.byPartner)})${hint}`;
+      return `the loaded sources hold only ${who}'s total ${flow} for ${year}, not its ${flow} by partner (those cover ${describeRange(cov.byPartner)}): not in the loaded data, \`dyad fetch imts\` or \`dyad fetch comtrade\` may have them${hint}`;
     }
-    return `${who} reported no ${flow} by partner for ${year}; the loaded sources cover ${describeRange(cov.byPartner)}${hint}`;
+    return `the loaded sources hold no ${flow} by partner reported by ${who} for ${year}; they cover ${describeRange(cov.byPartner)}${hint}`;
   }
   if (partner === "WLD" && !cov.totals.has(year)) {
-    return `${who} reported no total ${flow} for ${year}; the loaded sources have its totals for ${describeRange(cov.totals)}`;
+    return `the loaded sources hold no total ${flow} reported by ${who} for ${year}; they have its totals for ${describeRange(cov.totals)}${hint}`;
   }
-  return `${who} reported no ${FLOW_WORD[flow]} ${partnerName} for ${year}${hint}`;
+  return `${who} reported no ${FLOW_WORD[flow]} ${partnerName} for ${year} in the loaded sources${hint}`;
 }
 
 // Turnover and trade shares are read by several indicators of the same year (asymmetry, salience and

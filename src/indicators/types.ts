@@ -21,6 +21,8 @@ export interface Provenance {
   ingestedAt?: string;
   citation?: string;
   estimate?: boolean;
+  /** A third party's estimate for a reporter that published nothing (e.g. UNCTAD), not the reporter's report. */
+  thirdParty?: boolean;
   note?: string | null;
   /** Why this dataset answered rather than another that also had the figure. */
   why?: string;
@@ -35,6 +37,8 @@ export interface IndicatorValue {
   unit: string;
   /** Present when value is null: why, and what to do instead. */
   reason?: string;
+  /** Present when the value stands on thin or doubtful evidence: what to keep in mind. */
+  caveat?: string;
   provenance: Provenance[];
   /** Indicator-specific extras (both sides' values, the window used, ...). */
   detail?: Record<string, unknown>;

@@ -83,6 +83,13 @@ export const UN_IDEAL_POINT_RELATION: Relation = {
   },
 };
 
+/** Fewer common roll calls than this make a year's agreement too thin to tell (one vote gives 0 % or 100 %). */
+export const MIN_ROLL_CALLS = 10;
+
+export function thinEvidence(both: number): string {
+  return `thin evidence: ${both} roll call${both === 1 ? "" : "s"} on which both voted (fewer than ${MIN_ROLL_CALLS}); charts and the narrative leave this year out`;
+}
+
 export const unAgreement: IndicatorDef = {
   name: "un.agreement",
   unit: "fraction",
@@ -125,6 +132,7 @@ export const unAgreement: IndicatorDef = {
         prov ? [prov] : [],
       );
     }
+    const thin = both < MIN_ROLL_CALLS;
     return {
       indicator: this.name,
       a,
@@ -132,8 +140,9 @@ export const unAgreement: IndicatorDef = {
       year,
       value: agreed / both,
       unit: this.unit,
+      ...(thin ? { caveat: thinEvidence(both) } : {}),
       provenance: prov ? [prov] : [],
-      detail: { rollCalls: calls, bothVoted: both, agreed },
+      detail: { rollCalls: calls, bothVoted: both, agreed, ...(thin ? { thin: true } : {}) },
     };
   },
 };

@@ -7,7 +7,7 @@ import { ENERGY_RELATION, FUELS } from "../indicators/energy.ts";
 import { GEO_RELATION } from "../indicators/geo.ts";
 import { MACRO_RELATION } from "../indicators/macro.ts";
 import { pairYears, selectRelations } from "../indicators/relation.ts";
-import { UN_AGREEMENT_RELATION, UN_IDEAL_POINT_RELATION } from "../indicators/un.ts";
+import { MIN_ROLL_CALLS, UN_AGREEMENT_RELATION, UN_IDEAL_POINT_RELATION } from "../indicators/un.ts";
 import type { Store } from "../store/index.ts";
 
 type Row = Record<string, unknown>;
@@ -28,6 +28,8 @@ export interface BeyondTradeSections {
         year: number;
         agreement: number | null;
         bothVoted: number | null;
+        /** Fewer than MIN_ROLL_CALLS roll calls both voted on: too few to tell. */
+        thin: boolean;
         idealPointDistance: number | null;
       }>
     | Absent;
@@ -127,6 +129,10 @@ export async function beyondTradeSections(
                 year: Number(r.year),
                 agreement: num(r.un_agreement),
                 bothVoted: Number(r.un_roll_calls_both_voted) > 0 ? Number(r.un_roll_calls_both_voted) : null,
+                // Fewer than MIN_ROLL_CALLS common votes: marked, and left out of charts and narrative.
+                thin:
+                  Number(r.un_roll_calls_both_voted) > 0 &&
+                  Number(r.un_roll_calls_both_voted) < MIN_ROLL_CALLS,
                 idealPointDistance: num(r.un_idealpoint_distance),
               })),
             }
@@ -256,7 +262,7 @@ export function formatBeyondTrade(s: BeyondTradeSections, width = 100): string {
           ["year", "agreement", "roll calls both voted", "ideal-point distance"],
           s.un.years.map((y) => [
             String(y.year),
-            pct(y.agreement),
+            `${pct(y.agreement)}${y.thin ? " (thin)" : ""}`,
             fixed(y.bothVoted, 0),
             fixed(y.idealPointDistance, 3),
           ]),

@@ -62,6 +62,8 @@ export interface TradeYear {
   record: boolean;
   /** Fields whose value rests on a figure its publisher flags as an estimate. */
   estimated: string[];
+  /** Fields whose value is a third party's estimate for a side that published nothing (e.g. UNCTAD). */
+  thirdParty: string[];
 }
 
 export interface Profile {
@@ -257,6 +259,14 @@ export async function buildProfile(
             .get(`${indicator}|${side === "a" ? a.code : b.code}`)
             ?.get(year)
             ?.provenance.some((p) => p.estimate),
+        )
+        .map(([field]) => field),
+      thirdParty: Object.entries(ESTIMATE_FIELDS)
+        .filter(([, [indicator, side]]) =>
+          get
+            .get(`${indicator}|${side === "a" ? a.code : b.code}`)
+            ?.get(year)
+            ?.provenance.some((p) => p.thirdParty),
         )
         .map(([field]) => field),
     };

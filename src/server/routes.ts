@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { checkArticle } from "../claims/check.ts";
 import { countryName, registry } from "../countries/index.ts";
 import { computeIndicator, getIndicator, INDICATORS } from "../indicators/catalogue.ts";
-import { topPartners } from "../indicators/partners.ts";
+import { partnerRanking } from "../indicators/partners.ts";
 import { buildProfile } from "../profile/index.ts";
 import { CHECK_OPTIONS, checkRequestBody, readCheckBody } from "./check-body.ts";
 import type { CheckRunner } from "./check-runner.ts";
@@ -191,13 +191,14 @@ export const ROUTES: RouteDef[] = [
       top: integer("how many partner countries per year", 1, 50, 5),
     },
     responses: json(
-      "{ country, flow, partners: [{ year, partner, en, de, kind, value, share, rank, dataset }] }",
+      "{ country, flow, partners: [{ year, partner, en, de, kind, value, share, rank, dataset }], incomplete: [{ year, dataset, partners }], threshold }",
     ),
     async handle({ pool, params, query }) {
       yearRange(query.from, query.to);
-      const rows = await pool.use((store) =>
-        topPartners(store, params.a, { flow: query.flow, from: query.from, to: query.to, top: query.top }),
+      const ranking = await pool.use((store) =>
+        partnerRanking(store, params.a, { flow: query.flow, from: query.from, to: query.to, top: query.top }),
       );
+      const rows = ranking.partners;
       const entity = registry.get(params.a);
       return {
         country: { code: params.a, en: entity?.en ?? params.a, de: entity?.de ?? params.a },
@@ -207,6 +208,9 @@ export const ROUTES: RouteDef[] = [
           en: countryName(r.partner, "en"),
           de: countryName(r.partner, "de"),
         })),
+        // Years with figures by partner that cover too few partners to rank (e.g. only the BRICS table).
+        incomplete: ranking.incomplete,
+        threshold: ranking.threshold,
       };
     },
   }),

@@ -1,7 +1,7 @@
 // UNGA ideal points and agreement scores per country and session (Bailey, Strezhnev & Voeten 2017),
 // IdealpointestimatesAll_Jun2024.csv: one row per country and session; `NA` = missing.
 import { basename } from "node:path";
-import { COW_TO_CODE } from "../countries/cow.ts";
+import { cowCode } from "../countries/cow.ts";
 import { ruleBreak, SESSION_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
@@ -86,7 +86,8 @@ export async function readVoeten(path: string, options: IngestOptions = {}): Pro
     }
     // The COW code first (it keeps historical states apart), the name for codes cow.ts lacks.
     const code =
-      COW_TO_CODE[ccode] ?? labels.resolve(f[col.Countryname], `${basename(path)}:${rec.line}`)?.code;
+      cowCode(ccode, 1945 + session) ??
+      labels.resolve(f[col.Countryname], `${basename(path)}:${rec.line}`)?.code;
     if (!code) continue;
     const key = `${code}|${session}`;
     const earlier = seen.get(key);

@@ -119,7 +119,10 @@ test("the mirror gap: US imports from China 2017 (US report, CIF) against China'
 test("a reporter that published only totals gets no share but a reason pointing at the mirror", async () => {
   const v = await computeIndicator(store, "trade.export_share", "RUS", "CHN", 2023);
   assert.equal(v.value, null);
-  assert.match(v.reason!, /Russia reported only its total exports for 2023/);
+  assert.match(
+    v.reason!,
+    /Russia published no exports by partner for 2023 \(Russia's customs service stopped/,
+  );
   assert.match(v.reason!, /trade\.export_share\.mirror/);
   const m = await computeIndicator(store, "trade.export_share.mirror", "RUS", "CHN", 2023);
   // China's customs imports from Russia 2023 over Russia's FCS export total 2023 (reference CSVs).
@@ -153,4 +156,17 @@ test("salience and symmetry follow Barbieri's formulas from the two trade shares
   const sb = (await computeIndicator(store, "trade.trade_share", "CHN", "RUS", 2019)).value!;
   close((await computeIndicator(store, "trade.salience", "RUS", "CHN", 2019)).value, Math.sqrt(sa * sb));
   close((await computeIndicator(store, "trade.symmetry", "RUS", "CHN", 2019)).value, 1 - Math.abs(sa - sb));
+});
+
+test("a gap in the loaded data is not blamed on the publisher; Belgium before 1997 points to BLX", async () => {
+  // China published its imports by partner for 2022 (GACC), but the loaded files hold only its World total
+  // for 2022 (reference/china-totals-comtrade-2022-2024.csv) and the 2022 turnover with Russia.
+  const cn = await computeIndicator(store, "trade.imports", "CHN", "RUS", 2022);
+  assert.equal(cn.value, null);
+  assert.match(cn.reason!, /not in the loaded data/);
+  assert.doesNotMatch(cn.reason!, /China (reported only|published no)/);
+  // The IMF workbooks have Belgium and Luxembourg as one reporter (Belgium-Luxembourg) before 1997.
+  const be = await computeIndicator(store, "trade.exports", "BEL", "DEU", 1995);
+  assert.equal(be.value, null);
+  assert.match(be.reason!, /BLX/);
 });

@@ -88,6 +88,9 @@ export interface Partners {
   country: Party;
   flow: "exports" | "imports";
   partners: PartnerShare[];
+  /** Later or other years with figures for too few partners to rank. */
+  incomplete: { year: number; dataset: string; partners: number }[];
+  threshold: number;
 }
 
 export type Verdict =

@@ -48,6 +48,8 @@ const STRINGS = {
     value: "Value",
     partnerShares: (a: string, flow: string) => `Share of ${a}'s ${flow} by partner`,
     latest: (y: number) => `Largest partners in ${y}`,
+    incompleteYears: (years: string, ranked: number, need: number) =>
+      `No ranking for ${years}: the loaded data hold figures for only a few partners in those years (fewer than ${need}), so the latest complete ranking, ${ranked}, is shown.`,
     eu: "EU (for comparison)",
     viewCountry: (a: string) => `${a}'s partners`,
     checkTitle: "Check an article's numbers",
@@ -118,6 +120,8 @@ const STRINGS = {
     value: "Wert",
     partnerShares: (a: string, flow: string) => `Anteil der Partner an den ${flow} (${a})`,
     latest: (y: number) => `Größte Partner ${y}`,
+    incompleteYears: (years: string, ranked: number, need: number) =>
+      `Keine Rangfolge für ${years}: Die geladenen Daten enthalten für diese Jahre nur wenige Partner (weniger als ${need}); gezeigt wird daher die letzte vollständige Rangfolge, ${ranked}.`,
     eu: "EU (zum Vergleich)",
     viewCountry: (a: string) => `Partner: ${a}`,
     checkTitle: "Zahlen eines Artikels prüfen",

@@ -51,6 +51,7 @@ export function register(program: Command): void {
           `${indicator} ${countryName(a)} (${a}) – ${countryName(b)} (${b}), ${year}: ${formatValue(value)}\n`,
         );
         if (value.reason) process.stdout.write(`  ${value.reason}\n`);
+        if (value.caveat) process.stdout.write(`  ${value.caveat}\n`);
         for (const p of value.provenance) {
           const what = [p.side === "partner" ? "mirror:" : null, p.reporter, p.flow, p.year, p.value]
             .filter((x) => x !== undefined && x !== null && x !== "")

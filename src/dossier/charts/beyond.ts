@@ -211,7 +211,7 @@ export function unChart(data: DossierData, lang: Lang, env?: ChartEnv): string |
   if ("absent" in un) return null;
   const { a, b } = data.profile;
   const rows = un.years
-    .filter((y) => y.agreement !== null && (y.bothVoted ?? 0) >= 10)
+    .filter((y) => y.agreement !== null && !y.thin)
     .map((y) => ({ year: y.year, value: y.agreement! }));
   if (!rows.length) return null;
   return frame(

@@ -3,17 +3,46 @@
 import * as Plot from "@observablehq/plot";
 import type { DossierData } from "../data.ts";
 import type { Lang } from "../format.ts";
+import { nameForms } from "../names.ts";
 import { type ChartEnv, COLORS, frame, numberTick, percentTick, yearTick } from "./frame.ts";
 
 type Point = { year: number; value: number; series: string };
 
 const t = (lang: Lang, en: string, de: string) => (lang === "de" ? de : en);
 
+/**
+ * A side's own reports as one series. A third party's estimate for a side that published nothing (UNCTAD's
+ * for Russia after 2021) is not that side's report: it is left out here and drawn apart by `estimatePoints`.
+ */
 function seriesPoints(data: DossierData, indicator: string, from: string, label: string, scale = 1): Point[] {
   const s = data.profile.trade.series.find((x) => x.indicator === indicator && x.a === from);
   return (s?.values ?? [])
-    .filter((v) => v.value !== null)
+    .filter((v) => v.value !== null && !v.provenance.some((p) => p.thirdParty))
     .map((v) => ({ year: v.year, value: v.value! / scale, series: label }));
+}
+
+function estimatePoints(
+  data: DossierData,
+  indicator: string,
+  from: string,
+  label: string,
+  scale = 1,
+): Point[] {
+  const s = data.profile.trade.series.find((x) => x.indicator === indicator && x.a === from);
+  return (s?.values ?? [])
+    .filter((v) => v.value !== null && v.provenance.some((p) => p.thirdParty))
+    .map((v) => ({ year: v.year, value: v.value! / scale, series: label }));
+}
+
+/** "UNCTADstat" or the publishers of the third-party estimates a series uses. */
+function estimators(data: DossierData, indicator: string, from: string): string {
+  const s = data.profile.trade.series.find((x) => x.indicator === indicator && x.a === from);
+  const names = new Set(
+    (s?.values ?? []).flatMap((v) =>
+      v.provenance.filter((p) => p.thirdParty).map((p) => p.publisher ?? p.dataset),
+    ),
+  );
+  return [...names].join(", ");
 }
 
 function sourceLine(data: DossierData, lang: Lang): string {
@@ -47,14 +76,26 @@ export function turnoverChart(data: DossierData, lang: Lang, env?: ChartEnv): st
   ];
   if (!points.length) return null;
   const record = data.profile.trade.table.filter((r) => r.record && r.turnover !== null).pop();
+  // Where the figure the dossier quotes changes hands (Russia's report, then China's), a rule marks it.
+  const switches = data.profile.trade.table.filter((r) => r.reporterSwitch && r.turnoverReporter);
+  const whose = (code: string | null) => (code === a.code ? a : b);
+  const switchNote = switches
+    .map((r) =>
+      t(
+        lang,
+        `from ${r.year} the figures quoted are ${nameForms(r.turnoverReporter!, whose(r.turnoverReporter).en, "en").gen}`,
+        `ab ${r.year} werden die Angaben ${nameForms(r.turnoverReporter!, whose(r.turnoverReporter).de, "de").gen} zitiert`,
+      ),
+    )
+    .join("; ");
   return frame(
     {
       name: "turnover",
       title: t(lang, `Trade between ${a.en} and ${b.en}`, `Handel zwischen ${a.de} und ${b.de}`),
       subtitle: t(
         lang,
-        `Exports plus imports, billion US dollars, current prices${record ? `; record in ${record.year}` : ""}`,
-        `Exporte plus Importe, Mrd. US-Dollar, laufende Preise${record ? `; Rekord ${record.year}` : ""}`,
+        `Exports plus imports, billion US dollars, current prices${record ? `; record in ${record.year}` : ""}${switchNote ? `; ${switchNote}` : ""}`,
+        `Exporte plus Importe, Mrd. US-Dollar, laufende Preise${record ? `; Rekord ${record.year}` : ""}${switchNote ? `; ${switchNote}` : ""}`,
       ),
       source: sourceLine(data, lang),
       legend: [
@@ -67,6 +108,14 @@ export function turnoverChart(data: DossierData, lang: Lang, env?: ChartEnv): st
         y: { grid: true, label: t(lang, "bn USD", "Mrd. USD"), tickFormat: numberTick(lang) },
         marks: [
           Plot.ruleY([0]),
+          ...(switches.length
+            ? [
+                Plot.ruleX(
+                  switches.map((r) => r.year - 0.5),
+                  { stroke: "#888", strokeDasharray: "2,3" },
+                ),
+              ]
+            : []),
           ...lineMarks(points, [la, lb], [COLORS.a, COLORS.b], new Set([lb])),
           ...(record
             ? [
@@ -100,9 +149,26 @@ export function flowsChart(data: DossierData, lang: Lang, env?: ChartEnv): strin
     ...seriesPoints(data, "trade.exports", b.code, names[2], 1e9),
     ...seriesPoints(data, "trade.exports.mirror", b.code, names[3], 1e9),
   ];
+  // Third-party estimates for a side that published nothing: dots of their own, named for who estimated.
+  const estimates = [
+    { from: a.code, to: b, self: a },
+    { from: b.code, to: a, self: b },
+  ].flatMap(({ from, to, self }) => {
+    const who = estimators(data, "trade.exports", from);
+    if (!who) return [];
+    const label = t(
+      lang,
+      `${self.en} → ${to.en}, estimated by ${who}`,
+      `${self.de} → ${to.de}, Schätzung von ${who}`,
+    );
+    return [{ label, points: estimatePoints(data, "trade.exports", from, label, 1e9) }];
+  });
   if (!points.length) return null;
   const colors = [COLORS.a, COLORS.a, COLORS.b, COLORS.b];
   const dashed = new Set([names[1], names[3]]);
+  const estimateMarks = estimates.map((e) =>
+    Plot.dot(e.points, { x: "year", y: "value", stroke: "#555", fill: "none", r: 4, symbol: "diamond" }),
+  );
   return frame(
     {
       name: "flows",
@@ -117,12 +183,15 @@ export function flowsChart(data: DossierData, lang: Lang, env?: ChartEnv): strin
         "Exporte laut Exporteur (FOB) und laut Importeur (CIF), Mrd. US-Dollar",
       ),
       source: sourceLine(data, lang),
-      legend: names.map((label, i) => ({ label, color: colors[i], dashed: dashed.has(label) })),
+      legend: [
+        ...names.map((label, i) => ({ label, color: colors[i], dashed: dashed.has(label) })),
+        ...estimates.map((e) => ({ label: e.label, color: "#555" })),
+      ],
       plot: {
         marginLeft: 50,
         x: { tickFormat: yearTick, label: null },
         y: { grid: true, label: t(lang, "bn USD", "Mrd. USD"), tickFormat: numberTick(lang) },
-        marks: [Plot.ruleY([0]), ...lineMarks(points, names, colors, dashed)],
+        marks: [Plot.ruleY([0]), ...lineMarks(points, names, colors, dashed), ...estimateMarks],
       },
     },
     env,

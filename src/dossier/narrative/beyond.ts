@@ -215,7 +215,7 @@ export function unSection(ctx: NarrativeContext): Section {
   const { A, B } = ctx;
   // A year with a handful of roll calls says little; the comparison starts where the trade data start.
   const start = ctx.profile.trade.table.find((r) => r.turnover !== null)?.year ?? 0;
-  const agree = un.years.filter((y) => y.agreement !== null && (y.bothVoted ?? 0) >= 10 && y.year >= start);
+  const agree = un.years.filter((y) => y.agreement !== null && !y.thin && y.year >= start);
   const fig = (y: (typeof un.years)[number]) =>
     ctx.derived({
       value: y.agreement!,

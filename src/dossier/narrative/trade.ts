@@ -17,9 +17,10 @@ function turnoverIn(
   return vb ? { v: vb, reporter: b.code } : undefined;
 }
 
+/** The growth within one reporter's series, the one the profile's table names for the year. */
 function growthIn(ctx: NarrativeContext, year: number): IndicatorValue | undefined {
-  const { a, b } = ctx.profile;
-  return ctx.value("trade.turnover.growth", a.code, year) ?? ctx.value("trade.turnover.growth", b.code, year);
+  const row = ctx.profile.trade.table.find((r) => r.year === year);
+  return row?.growthReporter ? ctx.value("trade.turnover.growth", row.growthReporter, year) : undefined;
 }
 
 function tradeYears(ctx: NarrativeContext): number[] {
@@ -57,19 +58,22 @@ export function volumeSection(ctx: NarrativeContext): Section {
   const T = ctx.usd(t.v, `${label}, ${whose(ctx, t.reporter)}`);
   const src = ctx.sourceName(T.sources);
   const row = ctx.profile.trade.table.find((r) => r.year === last)!;
+  // A record is the highest in the same reporter's figures: since the first year that side reported.
+  const since = years.find((y) => ctx.value("trade.turnover", t.reporter, y)) ?? first;
   if (row.record && years.length > 1) {
     s.push(
       ctx.say(
         ctx.t(
-          `In ${last}, trade between ${A.nom} and ${B.nom} reached a record ${T.text}, the highest value in the data since ${first} (${src}).`,
-          `${last} erreichte der Handel zwischen ${A.dat} und ${B.dat} den Rekordwert von ${T.text}, den höchsten Wert in den Daten seit ${first} (${src}).`,
+          `In ${last}, trade between ${A.nom} and ${B.nom} reached a record ${T.text}, the highest value in ${whose(ctx, t.reporter)} since ${since} (${src}).`,
+          `${last} erreichte der Handel zwischen ${A.dat} und ${B.dat} den Rekordwert von ${T.text}, den höchsten Wert in der ${whose(ctx, t.reporter)} seit ${since} (${src}).`,
         ),
         [T],
       ),
     );
   } else {
+    // The record to compare with is the same reporter's: another side's figures are no yardstick.
     const best = ctx.profile.trade.table
-      .filter((r) => r.turnover !== null)
+      .filter((r) => r.turnover !== null && r.turnoverReporter === t.reporter)
       .reduce((x, y) => (y.turnover! > x.turnover! ? y : x));
     const below = years.length > 1 && best.year !== last;
     const tb = turnoverIn(ctx, best.year)!;
@@ -123,6 +127,32 @@ export function volumeSection(ctx: NarrativeContext): Section {
         ctx.t(
           `For ${last} the figure rests on ${whose(ctx, t.reporter)} only: ${OF.nom} published no trade with ${P.dat === OF.dat ? R.dat : P.dat} for that year in the loaded sources.`,
           `Für ${last} beruht die Zahl allein auf der ${whose(ctx, t.reporter)}: Von ${OF.dat} liegen für dieses Jahr in den geladenen Quellen keine Angaben zum Handel mit ${R.dat} vor.`,
+        ),
+        [],
+        true,
+      ),
+    );
+  }
+  // The series changes hands where one side stops reporting: say so, since levels of two reporters differ.
+  const spans: { reporter: string; from: number; to: number }[] = [];
+  for (const r of ctx.profile.trade.table) {
+    if (!r.turnoverReporter) continue;
+    const span = spans[spans.length - 1];
+    if (span && span.reporter === r.turnoverReporter) span.to = r.year;
+    else spans.push({ reporter: r.turnoverReporter, from: r.year, to: r.year });
+  }
+  if (spans.length > 1) {
+    const list = spans
+      .map((x) => {
+        const range = x.from === x.to ? `${x.from}` : `${x.from}–${x.to}`;
+        return ctx.t(`${whose(ctx, x.reporter)} for ${range}`, `die ${whose(ctx, x.reporter)} für ${range}`);
+      })
+      .join(ctx.t(", then ", ", danach "));
+    s.push(
+      ctx.say(
+        ctx.t(
+          `The figures quoted change reporter within the series: ${list}; growth rates and records here compare one side's figures only.`,
+          `Die zitierten Zahlen wechseln innerhalb der Reihe die Quelle: ${list}; Wachstumsraten und Rekorde vergleichen hier nur Zahlen derselben Seite.`,
         ),
         [],
         true,

@@ -44,6 +44,19 @@ export async function countryPage(
 
   const lastYear = Math.max(...data.partners.map((p) => p.year));
   const top = data.partners.filter((p) => p.year === lastYear);
+  const later = data.incomplete.filter((y) => y.year > lastYear).map((y) => y.year);
+  if (later.length)
+    root.append(
+      h(
+        "p",
+        { class: "note", "data-incomplete": later.join(",") },
+        s.incompleteYears(
+          later.length > 1 ? `${later[0]}–${later[later.length - 1]}` : String(later[0]),
+          lastYear,
+          data.threshold,
+        ),
+      ),
+    );
   root.append(
     h(
       "section",
