@@ -8,6 +8,7 @@ import { armsSection, energySection, gdpSection, unSection } from "./narrative/b
 import { NarrativeContext, type Section } from "./narrative/context.ts";
 import { dependenceSection } from "./narrative/dependence.ts";
 import { goodsSection } from "./narrative/goods.ts";
+import { latestSection } from "./narrative/latest.ts";
 import { partnersSection } from "./narrative/partners.ts";
 import { growthSection, volumeSection } from "./narrative/trade.ts";
 
@@ -64,6 +65,7 @@ export function narrate(data: DossierData, lang: Lang): Dossier {
     };
   }
   const sections = [
+    latestSection(ctx),
     volumeSection(ctx),
     growthSection(ctx),
     dependenceSection(ctx),

@@ -141,7 +141,10 @@ test("the English CHN–RUS dossier states the same in English", async () => {
 test("Russia's shares after 2021 are told as resting on China's statistics only", async () => {
   const d = await dossier("CHN", "RUS", "en");
   const mirror = d.figures.filter(
-    (f) => f.caveat && /Russia's exports going to China \(mirror\)/.test(f.label),
+    (f) =>
+      f.caveat &&
+      /Russia's exports going to China( \(mirror\))?$/.test(f.label) &&
+      /rests on China's statistics only/.test(f.caveat),
   );
   assert.ok(mirror.length, "a mirror share figure with a caveat");
   assert.ok(
