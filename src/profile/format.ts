@@ -7,7 +7,8 @@ const growth = (v: number | null) => (v === null ? "–" : `${v >= 0 ? "+" : ""}
 const rank = (x: number | null, y: number | null) => `${x ?? "–"}/${y ?? "–"}`;
 const ratio = (v: number | null) =>
   v === null ? "–" : v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v.toFixed(2);
-const est = (r: TradeYear, field: string) => (r.estimated.includes(field) ? "e" : "");
+const est = (r: TradeYear, field: string) =>
+  `${r.estimated.includes(field) ? "e" : ""}${r.thirdParty.includes(field) ? "t" : ""}${r.gaps.includes(field.replace("Mirror", "")) ? "!" : ""}`;
 
 /** Wraps a long line at spaces so the table's notes stay within `width` columns. */
 function wrap(text: string, width = 100): string {
@@ -89,7 +90,8 @@ export function formatTradeTable(profile: Profile): string {
       `Ranks: ${B} among ${A}'s export destinations/import origins, and vice versa.`,
       wrap(`Turnover and growth: ${reporterSpans(profile)}; * = record within that reporter's series.`),
       `Asymmetry: ${A}'s trade share with ${B} over ${B}'s with ${A}, how many times more ${A} depends on ${B}.`,
-      "e = the publisher flags the figure as an estimate.",
+      "e = the publisher flags the figure as an estimate; t = a third party's estimate, not the reporter's;",
+      "! = the exporter's and the importer's reports differ 3× or more (see dyad sources diff).",
       wrap(`Sources: ${profile.sources.map((s) => s.dataset).join(", ") || "none"}.`),
     ].join("\n"),
   );

@@ -1,6 +1,7 @@
 // A dyad's indicators over every year with data: the one structure the CLI table, the JSON, the dossier,
 // the dashboard and the claim checker read.
 import { type Entity, registry } from "../countries/index.ts";
+import { mirrorGap } from "../indicators/mirror-gaps.ts";
 import { type ProductSection, productSection } from "../indicators/product.ts";
 import { loadTradeContext, TRADE_INDICATORS, turnoverOf } from "../indicators/trade.ts";
 import type { IndicatorValue, Provenance } from "../indicators/types.ts";
@@ -64,6 +65,11 @@ export interface TradeYear {
   estimated: string[];
   /** Fields whose value is a third party's estimate for a side that published nothing (e.g. UNCTAD). */
   thirdParty: string[];
+  /**
+   * Flows whose exporter's and importer's reports differ beyond valuation (GAP_RULE: 3× and ≥ 0.1 bn USD):
+   * "abExports" (A→B) and/or "baExports" (B→A). One of the two reports is likely wrong.
+   */
+  gaps: string[];
 }
 
 export interface Profile {
@@ -261,6 +267,14 @@ export async function buildProfile(
             ?.provenance.some((p) => p.estimate),
         )
         .map(([field]) => field),
+      gaps: [
+        ...(mirrorGap(v("trade.exports", a.code, year), v("trade.exports.mirror", a.code, year))
+          ? ["abExports"]
+          : []),
+        ...(mirrorGap(v("trade.exports", b.code, year), v("trade.exports.mirror", b.code, year))
+          ? ["baExports"]
+          : []),
+      ],
       thirdParty: Object.entries(ESTIMATE_FIELDS)
         .filter(([, [indicator, side]]) =>
           get

@@ -90,3 +90,23 @@ test("dyad setup with a missing folder says how to get the data", () => {
   assert.match(r.err, /does not exist/);
   assert.match(r.err, /imf-dots\/DOTS_\*\.xlsx/);
 });
+
+test("dyad profile's header gives each key figure's year and whose report it is; sources gaps lists Syria–Malta", () => {
+  const r = dyad(["profile", "RUS", "CHN"]);
+  assert.equal(r.code, 0, r.err);
+  const head = r.out.split("\n\n")[0];
+  assert.match(head, /latest figures/);
+  // Russia publishes no trade by partner after 2021: its export share to China is China's mirror.
+  assert.match(
+    head,
+    /RUS's exports going to CHN +\d+\.\d % +\d{4}, from CHN's report \(own figures until \d{4}\)/,
+  );
+  assert.match(r.out, /Turnover and growth: RUS's report \d{4}–\d{4}, CHN's report \d{4}–\d{4}/);
+  // DOTS_191.xlsx (Syria) imports from Malta 2008 vs DOTS_123.xlsx (Malta) exports to Syria: see mirror-gaps.test.ts.
+  const g = dyad(["sources", "gaps", "--country", "Syria", "--from", "2008", "--to", "2008", "--json"]);
+  assert.equal(g.code, 0, g.err);
+  assert.ok(JSON.parse(g.out).some((x: { exporter: string }) => x.exporter === "MLT"));
+  const bad = dyad(["sources", "gaps", "--factor", "zero"]);
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.err, /--factor/);
+});

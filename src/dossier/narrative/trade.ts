@@ -106,6 +106,41 @@ export function volumeSection(ctx: NarrativeContext): Section {
       ),
     );
   }
+  // A flow whose two sides' reports differ beyond valuation (3× and more): say so where it is used.
+  for (const [field, exporter] of [
+    ["abExports", ctx.profile.a.code],
+    ["baExports", ctx.profile.b.code],
+  ] as const) {
+    if (!row.gaps.includes(field)) continue;
+    const own = ctx.value("trade.exports", exporter, last);
+    const mirror = ctx.value("trade.exports.mirror", exporter, last);
+    if (!own?.value || !mirror?.value) continue;
+    const Xf = ctx.forms(exporter);
+    const Mf = ctx.forms(exporter === ctx.profile.a.code ? ctx.profile.b.code : ctx.profile.a.code);
+    const O = ctx.usd(own, ctx.t(`${Xf.gen} exports ${Mf.to}`, `Exporte ${Xf.gen} ${Mf.to}`));
+    const M = ctx.usd(
+      mirror,
+      ctx.t(`${Xf.gen} exports ${Mf.to}, ${Mf.gen} report`, `Exporte ${Xf.gen} ${Mf.to}, laut ${Mf.dat}`),
+    );
+    const ratio = Math.max(own.value, mirror.value) / Math.min(own.value, mirror.value);
+    const Rg = ctx.derived({
+      value: ratio,
+      kind: "times",
+      label: ctx.t("Ratio of the two sides' reports", "Verhältnis der Angaben beider Seiten"),
+      year: last,
+      sources: [...O.sources, ...M.sources],
+    });
+    s.push(
+      ctx.say(
+        ctx.t(
+          `${capitalise(Xf.gen)} exports ${Mf.to} in ${last} are ${O.text} as ${Xf.nom} reports them and ${M.text} as ${Mf.nom} reports them, ${Rg.text} apart: far more than valuation explains, so one of the two reports is likely wrong (see \`dyad sources diff\`).`,
+          `Die Exporte ${Xf.gen} ${Mf.to} betrugen ${last} laut ${Xf.dat} ${O.text} und laut ${Mf.dat} ${M.text}, ${Rg.text} so viel: weit mehr, als die Bewertung erklärt; eine der beiden Angaben ist wahrscheinlich falsch (siehe \`dyad sources diff\`).`,
+        ),
+        [O, M, Rg],
+        true,
+      ),
+    );
+  }
   // The other side's own figure for the same year, where it reported one.
   const other = t.reporter === ctx.profile.a.code ? ctx.profile.b.code : ctx.profile.a.code;
   const OF = ctx.forms(other);
