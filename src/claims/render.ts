@@ -42,6 +42,7 @@ export function renderTerminal(result: CheckResult, colour: boolean): string {
     lines.push(
       `   ${c.measure}${c.indicator ? ` → ${c.indicator}${c.derived ? ` (${c.derived})` : ""}` : ""}; ${pairText(c)}; ${periodText(c)}${c.period.text ? ` ("${c.period.text}")` : ""}`,
     );
+    lines.push(`   read as: ${c.readAs}`);
     lines.push(
       `   ${paint(c.verdict, c.verdict.toUpperCase())}${c.reason && c.verdict === "not checkable" ? `: ${c.reason}` : ""}`,
     );
@@ -123,6 +124,7 @@ export function renderHtml(result: CheckResult, input: string, title = "dyad cla
         })
         .join("");
       return `<li id="c${c.id}" class="${CSS_CLASS[c.verdict]}"><p><a href="#m${c.id}">“${escapeHtml(c.text)}”</a> — <span class="v">${escapeHtml(c.verdict)}</span></p>
+<p class="read-as">Read as: ${escapeHtml(c.readAs)}</p>
 <p>${escapeHtml(c.measure)}${c.indicator ? ` (<code>${escapeHtml(c.indicator)}</code>${c.derived ? `, ${escapeHtml(c.derived)}` : ""})` : ""}; ${escapeHtml(pairText(c))}; ${escapeHtml(periodText(c))}${c.period.note ? ` — ${escapeHtml(c.period.note)}` : ""}</p>
 ${c.reason ? `<p>${escapeHtml(c.reason)}</p>` : ""}${c.evidence.tolerance ? `<p>Accepted: ${escapeHtml(c.evidence.tolerance.text)}</p>` : ""}
 ${years ? `<ul>${years}</ul>` : ""}${c.evidence.sources.length ? `<p class="src">Sources: ${escapeHtml(c.evidence.sources.join("; "))}</p>` : ""}</li>`;

@@ -25,6 +25,8 @@ export interface SideValue {
   reason?: string;
   /** Within the tolerance (for a negated claim: outside it); null when there is no value. */
   agrees: boolean | null;
+  /** It agrees only once the CIF/FOB valuation band is allowed for: why (see VALUATION_BAND). */
+  valuation?: string;
   /** Claim minus value, in the claim's unit; null when there is no value. */
   difference: number | null;
   sources: string[];
@@ -248,16 +250,53 @@ async function sideValue(
   }
   if (value === null) return { ...base, value: null, reason, agrees: null, difference: null, sources };
   const within = (tol.low === null || value >= tol.low) && (tol.high === null || value <= tol.high);
-  const agrees = claim.negated ? !within : within;
+  const band = within || claim.negated || claim.derived ? null : VALUATION_BAND[p.indicator];
+  const byValuation =
+    band !== null &&
+    band !== undefined &&
+    (tol.low === null || value >= tol.low * band.low) &&
+    (tol.high === null || value <= tol.high * band.high);
+  const agrees = claim.negated ? !within : within || byValuation;
   return {
     ...base,
     value,
     agrees,
+    ...(byValuation ? { valuation: band.why } : {}),
     difference: claim.quantity - value,
     sources,
     ...(detail ? { detail } : {}),
   };
 }
+
+/**
+ * How far the other side's report of the same flow may lie from a claim for valuation alone: imports are
+ * valued CIF (cost, insurance, freight) by most reporters, exports FOB (free on board); the freight and
+ * insurance margin is a few per cent and the IMF's DOTS assumes 10 % where it must estimate. So B's imports
+ * (CIF) may exceed A's exports (FOB) by up to 10 %, and B's exports may fall short of A's imports by as much.
+ * Shares from the mirror carry the same margin in their numerator. Documented in docs/CLAIMS.md.
+ */
+const VALUATION_BAND: Record<string, { low: number; high: number; why: string }> = {
+  "trade.exports.mirror": {
+    low: 1,
+    high: 1.1,
+    why: "the partner values its imports CIF, up to 10 % above FOB exports",
+  },
+  "trade.export_share.mirror": {
+    low: 1,
+    high: 1.1,
+    why: "the partner's imports (CIF) over FOB exports: up to 10 % above",
+  },
+  "trade.imports.mirror": {
+    low: 1 / 1.1,
+    high: 1,
+    why: "the partner values its exports FOB, up to 10 % below CIF imports",
+  },
+  "trade.import_share.mirror": {
+    low: 1 / 1.1,
+    high: 1,
+    why: "the partner's exports (FOB) over CIF imports: up to 10 % below",
+  },
+};
 
 function yearVerdict(sides: SideValue[]): { verdict: Verdict; reason?: string } {
   const withValue = sides.filter((s) => s.value !== null);
@@ -333,6 +372,9 @@ export async function verifyClaim(
     verdict = "consistent with one side's statistics only";
   else verdict = "consistent";
   const sources = [...new Set(perYear.flatMap((y) => y.sides.flatMap((s) => s.sources)))];
+  const byValuation = perYear.flatMap((y) => y.sides).find((s) => s.valuation && s.agrees);
+  if (byValuation && verdict !== "inconsistent" && verdict !== "not checkable")
+    reason = `consistent with ${byValuation.label} (valuation difference: ${byValuation.valuation})`;
   return {
     verdict,
     ...(reason ? { reason } : {}),
@@ -361,7 +403,7 @@ function summarise(claim: Claim, verdict: Verdict, perYear: YearCheck[], tol: To
       .map((s) =>
         s.value === null
           ? `${s.label}: none`
-          : `${s.label}: ${formatValue(s.value, claim)}${s.agrees ? " (agrees)" : ` (claim minus this: ${formatDifference(s.difference as number, claim)})`}`,
+          : `${s.label}: ${formatValue(s.value, claim)}${s.agrees ? (s.valuation ? " (agrees within the valuation band)" : " (agrees)") : ` (claim minus this: ${formatDifference(s.difference as number, claim)})`}`,
       )
       .join("; ");
     parts.push(`${y.year}: ${y.verdict} — ${vals}`);

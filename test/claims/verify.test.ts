@@ -50,7 +50,7 @@ describe("verdicts on a store of made-up flows", () => {
       row("DEU", "FRA", 2022, "imports", 60e9),
       row("DEU", "FRA", 2023, "exports", 110e9),
       row("DEU", "FRA", 2023, "imports", 66e9),
-      row("FRA", "DEU", 2023, "imports", 120e9), // France's report of Germany's exports: 120, not 110
+      row("FRA", "DEU", 2023, "imports", 130e9), // France's report of Germany's exports: 130, not 110
       row("FRA", "DEU", 2023, "exports", 66e9),
       row("DEU", "WLD", 2023, "exports", 1000e9),
       row("DEU", "WLD", 2023, "imports", 900e9),
@@ -87,7 +87,7 @@ describe("verdicts on a store of made-up flows", () => {
     assert.equal(c.verdict, "consistent with one side's statistics only");
     const sides = c.evidence.perYear[0].sides;
     assert.equal(sides.find((s) => s.side === "DEU")?.value, 110e9);
-    assert.equal(sides.find((s) => s.side === "FRA")?.value, 120e9);
+    assert.equal(sides.find((s) => s.side === "FRA")?.value, 130e9);
   });
 
   test("150 bn of German exports to France is inconsistent, with the difference from each side", async () => {
@@ -114,7 +114,19 @@ describe("verdicts on a store of made-up flows", () => {
     const c = await only("11,0 Prozent der deutschen Exporte gingen 2023 nach Frankreich.");
     assert.equal(c.indicator, "trade.export_share");
     assert.deepEqual([c.a, c.b], ["DEU", "FRA"]);
-    assert.equal(c.verdict, "consistent with one side's statistics only", "France's figure gives 12 %");
+    assert.equal(c.verdict, "consistent with one side's statistics only", "France's figure gives 13 %");
+  });
+
+  test("125 bn of German exports agrees with France's 130 bn of imports within the CIF/FOB band, and says so", async () => {
+    const c = await only(
+      "Deutschland exportierte 2023 Waren im Wert von 125 Milliarden Dollar nach Frankreich.",
+    );
+    // Germany's own 110 bn is 12 % off; France's CIF imports may exceed FOB exports by up to 10 % (docs/CLAIMS.md).
+    assert.equal(c.verdict, "consistent with one side's statistics only");
+    const fra = c.evidence.perYear[0].sides.find((s) => s.side === "FRA");
+    assert.equal(fra?.agrees, true);
+    assert.match(fra?.valuation ?? "", /CIF/);
+    assert.match(c.reason ?? "", /valuation difference/);
   });
 
   test("a year without data is not checkable and says which year and why", async () => {

@@ -106,6 +106,8 @@ export interface CheckedClaim {
   verdict: Verdict;
   reason?: string;
   indicator?: string | null;
+  /** What the checker understood, in one line ("China's total exports (with the World), 2004, goods, annual"). */
+  readAs?: string;
   evidence: { summary: string; sources: string[] };
 }
 

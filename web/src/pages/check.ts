@@ -66,6 +66,8 @@ function showResult(root: HTMLElement, text: string, result: CheckResult, lang: 
         h("q", {}, c.text),
         " ",
         verdictBadge(c, lang),
+        // What was understood, so a wrong reading shows at a glance (the line is in English, as the evidence).
+        c.readAs ? h("p", { class: "read-as" }, h("strong", {}, `${s.readAs}: `), c.readAs) : false,
         h(
           "p",
           { class: "evidence" },
