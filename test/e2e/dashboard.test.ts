@@ -187,6 +187,27 @@ test("Russia's country page shows its import partners over time, China first in 
   await page.screenshot({ path: `${SHOTS}/country-RUS-imports.png`, fullPage: true });
 });
 
+test("Russia's export partners are ranked only where the data cover them all; later BRICS-only years are named", async () => {
+  await open("/country/RUS?flow=exports");
+  const partners = await api<{
+    partners: { partner: string; rank: number; year: number; kind: string }[];
+    incomplete: { year: number; partners: number }[];
+  }>("/api/v1/partners/RUS?flow=exports&top=6");
+  const last = Math.max(...partners.partners.map((p) => p.year));
+  // The ranked year has several countries, all from one dataset year; any later year is listed as
+  // incomplete (UNCTAD's BRICS table, reference/unctad-brics-exports-2003-2024.csv, has 2024).
+  const ranked = partners.partners.filter((p) => p.year === last && p.kind === "country");
+  assert.ok(ranked.length > 1, JSON.stringify(ranked));
+  const later = partners.incomplete.filter((y) => y.year > last);
+  assert.ok(later.length, JSON.stringify(partners.incomplete));
+  const note = await page.getAttribute("p.note[data-incomplete]", "data-incomplete");
+  assert.deepEqual(
+    note?.split(",").map(Number),
+    later.map((y) => y.year),
+  );
+  assert.match((await page.textContent("h2#latest")) ?? "", new RegExp(String(last)));
+});
+
 test("the seed article pasted into the claim check has its 245-billion claim marked with the API's verdict", async () => {
   await open("/check");
   await page.fill("#article", readFileSync(SEED, "utf8"));

@@ -157,6 +157,14 @@ function yearTable(profile: Profile, lang: Lang): HTMLElement {
     [s.exportsTo(A, B), (r) => usd(r.abExports ?? r.abExportsMirror, lang)],
     [s.exportsTo(B, A), (r) => usd(r.baExports ?? r.baExportsMirror, lang)],
     [s.turnover, (r) => usd(r.turnover, lang) + (r.record ? " *" : "")],
+    // Whose report the turnover is, so a change of reporter inside the series shows.
+    [
+      s.reportedBy,
+      (r) =>
+        r.turnoverReporter
+          ? nameForms(r.turnoverReporter, r.turnoverReporter === profile.a.code ? A : B, lang).nom
+          : "–",
+    ],
     [s.shareOfTrade(A, B), (r) => percent(r.aTradeShare, lang)],
     [s.shareOfTrade(B, A), (r) => percent(r.bTradeShare, lang)],
   ];
@@ -186,7 +194,10 @@ function yearTable(profile: Profile, lang: Lang): HTMLElement {
           [...profile.trade.table].reverse().map((r) =>
             h(
               "tr",
-              {},
+              {
+                "data-year": r.year,
+                ...(r.reporterSwitch ? { class: "switch", "data-switch": "true" } : {}),
+              },
               h("th", { scope: "row" }, r.year),
               cols.map(([, f]) => h("td", { class: "num" }, f(r))),
             ),
