@@ -2,7 +2,9 @@
 // number in the text cited in the figures table with a source, other pairs, and a pair with no data.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { chartSvg } from "../../src/dossier/charts/index.ts";
 import { buildDossier, type Dossier, dossierHtml } from "../../src/dossier/index.ts";
+import { serverChartEnv } from "../../src/dossier/render/server-dom.ts";
 import type { Store } from "../../src/store/index.ts";
 import { openRealStore } from "../helpers/real-store.ts";
 import { rowOf, type TidyRow, tidyRows } from "../helpers/tidy-rows.ts";
@@ -220,4 +222,19 @@ test("a pair with no data at all gets a clear message instead of an empty report
   assert.ok(d.empty, "empty message");
   assert.match(d.empty!, /No data at all/);
   assert.match(dossierHtml(d), /data-empty="true"/);
+});
+
+test("a third party's estimate is drawn apart from the reporter's own figures and named for who estimated it", async () => {
+  // reference/unctad-brics-exports-2003-2024.csv: RUS,CHN,2024,exports is UNCTAD's estimate for Russia,
+  // which published no trade by partner for 2024.
+  const unctad = tidyRows("reference", "unctad-brics").find(
+    (r) => r.reporter === "RUS" && r.partner === "CHN" && r.year === 2024 && r.flow === "exports",
+  )!;
+  const d = await dossier("CHN", "RUS", "en");
+  const row = d.data.profile.trade.table.find((r) => r.year === 2024)!;
+  assert.equal(row.baExports, unctad.value);
+  assert.deepEqual(row.thirdParty, ["baExports"]);
+  const svg = chartSvg("flows", d.data, "en", serverChartEnv())!;
+  assert.match(svg, /Russia → China, estimated by/);
+  assert.doesNotMatch(d.data.profile.keyFigures.map((k) => k.basis).join(), /third/);
 });
