@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { writePanel } from "../src/panel/panel.ts";
-import { BEYOND_TRADE_SOURCES } from "../src/sources/beyond-trade.ts";
+import { BEYOND_TRADE_SOURCES } from "../src/sources/registry.ts";
 import { Store } from "../src/store/index.ts";
 
 const at = process.argv.indexOf("--sources");
@@ -15,7 +15,7 @@ const work = mkdtempSync(join(tmpdir(), "dyad-bench-panel-"));
 const store = await Store.open({ home: work });
 
 let t = performance.now();
-for (const s of BEYOND_TRADE_SOURCES) await s.ingest(store, join(sources, s.defaultPath));
+for (const s of BEYOND_TRADE_SOURCES) await s.ingest(store, join(sources, s.defaultPaths[0]), {});
 const ingestSeconds = (performance.now() - t) / 1000;
 
 let peakRss = process.memoryUsage().rss;

@@ -1,6 +1,6 @@
 // Fetching from the publishers: `fetchImts` and `fetchComtrade` run a query to a complete snapshot and
-// only then ingest it, in one atomic replacement of the source's dataset. `FETCHED_SOURCES` is what
-// `dyad ingest <source> <snapshot>` hooks in to ingest a snapshot offline.
+// only then ingest it, in one atomic replacement of the source's dataset. `dyad ingest imts|comtrade
+// <snapshot>` ingests a snapshot offline through the source registry (src/sources/registry.ts).
 import { COMTRADE_API_INFO, ingestComtradeSnapshot } from "../sources/comtrade-api.ts";
 import {
   IMTS_INFO,
@@ -8,7 +8,6 @@ import {
   type SnapshotIngestOptions,
   type SnapshotIngestResult,
 } from "../sources/imts.ts";
-import type { IngestOptions, SourceInfo } from "../sources/types.ts";
 import type { Store } from "../store/index.ts";
 import { dataHome } from "../store/index.ts";
 import { checkComtradeParams, comtradeSpec } from "./comtrade-fetch.ts";
@@ -69,56 +68,3 @@ export function fetchComtrade(
   const now = options.now?.() ?? new Date();
   return fetchAndIngest(comtradeSpec(checkComtradeParams(raw, now)), ingestComtradeSnapshot, options);
 }
-
-/**
- * Entries for the source list behind `dyad ingest <name> <path>` (src/sources/index.ts: `addSources`), in
- * its SourceEntry shape: `dyad ingest imts <snapshot>`, `dyad ingest comtrade <snapshot>`. `defaultPaths` is
- * empty because snapshots live in the data home, not in the shared data folder `dyad setup` reads.
- */
-export interface SnapshotSourceEntry {
-  name: string;
-  info: SourceInfo;
-  defaultPaths: string[];
-  ingest(
-    store: Store,
-    path: string,
-    options: IngestOptions,
-  ): Promise<{
-    rows: number;
-    files: number;
-    seconds: number;
-    years?: [number, number] | null;
-    skipped?: { label: string; where: string[] }[];
-  }>;
-}
-
-function entry(
-  info: SourceInfo,
-  ingest: (store: Store, path: string, o: SnapshotIngestOptions) => Promise<SnapshotIngestResult>,
-): SnapshotSourceEntry {
-  return {
-    name: info.name,
-    info,
-    defaultPaths: [],
-    async ingest(store, path, options) {
-      const t0 = performance.now();
-      const r = await ingest(store, path, { skipUnknown: options.skipUnknown });
-      const years = (r.report.yearRange as [number, number] | null | undefined) ?? null;
-      return {
-        rows: r.rows,
-        files: (r.report.files as unknown[]).length,
-        seconds: (performance.now() - t0) / 1000,
-        years,
-        skipped: r.report.unknown as { label: string; where: string[] }[],
-      };
-    },
-  };
-}
-
-export const FETCHED_SOURCES: SnapshotSourceEntry[] = [
-  entry(IMTS_INFO, ingestImtsSnapshot),
-  entry(COMTRADE_API_INFO, ingestComtradeSnapshot),
-];
-
-/** What the lead hooks in: `addSources(SOURCES_EXTRA)`. */
-export const SOURCES_EXTRA = FETCHED_SOURCES;

@@ -3,6 +3,7 @@ import { WDI_INFO } from "../sources/wdi.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, inCountries, inYears, type Relation, selectRelations } from "./relation.ts";
+import { tradeTurnover } from "./trade.ts";
 import { type IndicatorDef, type IndicatorValue, nullValue } from "./types.ts";
 
 /**
@@ -90,9 +91,7 @@ export const tradeGdpDependence: IndicatorDef = {
   caveats:
     "Trade is a gross flow and GDP a value added, so the ratio is a measure of exposure, not a share of GDP. Both in current USD; the turnover follows trade.turnover's choice of source.",
   async compute(store: Store, a, b, year, options) {
-    // Imported when called: the catalogue imports this module, so a static import would be a cycle.
-    const { computeIndicator } = await import("./catalogue.ts");
-    const turnover: IndicatorValue = await computeIndicator(store, "trade.turnover", a, b, year, options);
+    const turnover: IndicatorValue = await tradeTurnover.compute(store, a, b, year, options);
     const gdp = await macroGdp.compute(store, a, b, year);
     const provenance = [...turnover.provenance, ...gdp.provenance];
     if (turnover.value === null)

@@ -2,8 +2,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Store } from "../store/index.ts";
-import { allSources } from "./all.ts";
-import type { IngestSummary, SourceEntry } from "./index.ts";
+import { type IngestSummary, SOURCES, type SourceModule } from "./registry.ts";
 import type { IngestOptions } from "./types.ts";
 
 export const HOW_TO_GET_DATA = `dyad reads the publishers' own files. Put them in one folder, laid out as
@@ -40,7 +39,7 @@ export interface SetupStep {
 }
 
 export interface SetupOptions extends IngestOptions {
-  onStart?: (source: SourceEntry, path: string) => void;
+  onStart?: (source: SourceModule, path: string) => void;
   onDone?: (step: SetupStep) => void;
   /** Stop at the first failing source instead of going on with the others. */
   failFast?: boolean;
@@ -49,12 +48,12 @@ export interface SetupOptions extends IngestOptions {
 /** Ingests every source found in `dir`; each source is atomic on its own, and a failing one does not stop the rest. */
 export async function setupAll(store: Store, dir: string, options: SetupOptions = {}): Promise<SetupStep[]> {
   const steps: SetupStep[] = [];
-  for (const source of allSources()) {
+  for (const source of SOURCES) {
     for (const rel of source.defaultPaths) {
       const path = join(dir, rel);
       if (!existsSync(path)) continue;
       options.onStart?.(source, path);
-      const step: SetupStep = { source: source.name, path };
+      const step: SetupStep = { source: source.info.name, path };
       try {
         step.summary = await source.ingest(store, path, options);
       } catch (err) {

@@ -9,9 +9,9 @@ import {
   fetchComtrade,
   fetchImts,
   ingestImtsSnapshot,
-  SOURCES_EXTRA,
 } from "../../src/fetch/index.ts";
 import { diffSources } from "../../src/fetch/source-diff.ts";
+import { getSource } from "../../src/sources/registry.ts";
 import { Store } from "../../src/store/index.ts";
 import { type FixtureServer, startFixtureServer } from "../helpers/fixture-server.ts";
 
@@ -257,20 +257,17 @@ test("Comtrade's wrong content type and an empty 200 are refused with the store 
   );
 });
 
-test("the SOURCES_EXTRA entries let `dyad ingest imts|comtrade <snapshot>` ingest a snapshot offline", async () => {
+test("the imts and comtrade sources let `dyad ingest imts|comtrade <snapshot>` ingest a snapshot offline", async () => {
   const out = await fetchImts(query("RUS"), opts({ noIngest: true }));
   assert.equal(out.ingest, undefined);
   assert.equal(Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM trade_flows"))?.n), 0);
-  assert.deepEqual(
-    SOURCES_EXTRA.map((s) => s.name),
-    ["imts", "comtrade"],
-  );
-  const imts = SOURCES_EXTRA.find((s) => s.name === "imts")!;
+  const imts = getSource("imts");
+  assert.deepEqual(imts.defaultPaths, [], "a snapshot lives in the data home, not in the data folder");
   const summary = await imts.ingest(store, out.run.dir, {});
   assert.equal(summary.rows, 56);
   assert.deepEqual(summary.years, [2021, 2024]);
   await assert.rejects(
-    () => SOURCES_EXTRA.find((s) => s.name === "comtrade")!.ingest(store, out.run.dir, {}),
+    () => getSource("comtrade").ingest(store, out.run.dir, {}),
     /a snapshot of `dyad fetch imts`, not of `dyad fetch comtrade`/,
   );
 });

@@ -3,7 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { BEYOND_TRADE_SOURCES } from "../../src/sources/beyond-trade.ts";
+import { BEYOND_TRADE_SOURCES, getSource } from "../../src/sources/registry.ts";
 import { Store } from "../../src/store/index.ts";
 
 export const SOURCES_DIR = resolve(process.env.DYAD_SOURCES ?? "../shared/data");
@@ -17,15 +17,19 @@ export function openStoreWith(names: string[]): Promise<Store> {
     hit = (async () => {
       const store = await Store.open({ home: mkdtempSync(join(tmpdir(), "dyad-sources-")) });
       for (const name of names) {
-        const source = BEYOND_TRADE_SOURCES.find((s) => s.name === name);
-        if (!source) throw new Error(`no source named ${name}`);
-        await source.ingest(store, join(SOURCES_DIR, source.defaultPath));
+        const source = getSource(name);
+        await source.ingest(store, join(SOURCES_DIR, source.defaultPaths[0]), {});
       }
       return store;
     })();
     opened.set(key, hit);
   }
   return hit;
+}
+
+/** A store with every source beyond trade (votes, ideal points, arms, energy, GDP, geography, investment). */
+export function openBeyondTradeStore(): Promise<Store> {
+  return openStoreWith(BEYOND_TRADE_SOURCES.map((s) => s.info.name));
 }
 
 /** A fresh, empty store for bad-input tests. */

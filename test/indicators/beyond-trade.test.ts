@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { computeIndicator } from "../../src/indicators/catalogue.ts";
-import { openBeyondTradeStore } from "../helpers/beyond-trade-store.ts";
 import { openRealStore } from "../helpers/real-store.ts";
+import { openBeyondTradeStore } from "../helpers/sources-store.ts";
 
 const close = (actual: number | null, expected: number, tolerance = 1e-9) =>
   assert.ok(actual !== null && Math.abs(actual - expected) <= tolerance, `${actual} is not ${expected}`);

@@ -16,7 +16,7 @@ import { ingestUnVotes } from "../../src/sources/unvotes.ts";
 import { ingestVoeten } from "../../src/sources/voeten.ts";
 import { ingestWdi } from "../../src/sources/wdi.ts";
 import type { IngestResult, Store } from "../../src/store/index.ts";
-import { openEmptyStore } from "../helpers/beyond-trade-store.ts";
+import { openEmptyStore } from "../helpers/sources-store.ts";
 
 const dir = () => mkdtempSync(join(tmpdir(), "dyad-bt-bad-"));
 

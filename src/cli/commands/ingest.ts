@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { getSource } from "../../sources/all.ts";
+import { getSource } from "../../sources/registry.ts";
 import { progressBar } from "../progress.ts";
 import { openForWrite, withStore } from "../store.ts";
 import { summaryLine } from "./setup.ts";
@@ -14,14 +14,14 @@ export function register(program: Command): void {
     .action(async (name: string, path: string, opts: { skipUnknown?: boolean }) => {
       const source = getSource(name);
       await withStore(openForWrite, async (store) => {
-        const bar = progressBar(source.name);
+        const bar = progressBar(source.info.name);
         try {
           const summary = await source.ingest(store, path, {
             skipUnknown: opts.skipUnknown,
             onProgress: (done, total, file) => bar.update(done, total, file),
           });
           bar.stop();
-          process.stdout.write(`${summaryLine(source.name, summary)}\n`);
+          process.stdout.write(`${summaryLine(source.info.name, summary)}\n`);
           for (const s of summary.skipped ?? [])
             process.stdout.write(`  skipped "${s.label}" (${s.where.slice(0, 3).join(", ")})\n`);
         } finally {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { IngestSummary } from "../../sources/index.ts";
+import type { IngestSummary } from "../../sources/registry.ts";
 import { findSourcesDir, setupAll } from "../../sources/setup.ts";
 import { progressBar } from "../progress.ts";
 import { openForWrite, withStore } from "../store.ts";
@@ -27,7 +27,7 @@ export function register(program: Command): void {
         const steps = await setupAll(store, dir, {
           skipUnknown: opts.skipUnknown,
           onStart: (source) => {
-            bar = progressBar(source.name);
+            bar = progressBar(source.info.name);
           },
           onProgress: (done, total, file) => bar.update(done, total, file),
           onDone: (step) => {

@@ -35,8 +35,8 @@ async function ingestAll(sources: string | undefined): Promise<void> {
     const steps = await setupAll(store, dir, {
       onStart: (source, path) => {
         n++;
-        process.stderr.write(`  [${n}] ${source.name} (${path})\n`);
-        bar = progressBar(`  ${source.name}`);
+        process.stderr.write(`  [${n}] ${source.info.name} (${path})\n`);
+        bar = progressBar(`  ${source.info.name}`);
       },
       onProgress: (done, total, file) => bar.update(done, total, file),
       onDone: (step) => {

@@ -1,0 +1,152 @@
+// Every source dyad can ingest, in one literal list: its description, where `dyad setup` finds it in the data
+// folder, and how `dyad ingest <name> <path>` reads it into one summary. Importing this module only builds
+// the list; nothing is registered as a side effect, so every importer sees the same sources.
+import type { Store } from "../store/index.ts";
+import { BACI_INFO } from "./baci/files.ts";
+import { ingestBaci } from "./baci/ingest.ts";
+import { CEPII_INFO, ingestCepii } from "./cepii.ts";
+import { COMTRADE_API_INFO, ingestComtradeSnapshot } from "./comtrade-api.ts";
+import { EI_INFO, ingestEiEnergy } from "./ei-energy.ts";
+import { CDIS_INFO, ingestImfCdis } from "./imf-cdis.ts";
+import { IMF_DOTS, ingestImfDots } from "./imf-dots.ts";
+import { IMTS_INFO, ingestImtsSnapshot, type SnapshotIngestResult } from "./imts.ts";
+import { ingestSipri, SIPRI_INFO } from "./sipri.ts";
+import { ingestTidyTrade, TIDY_TRADE } from "./tidy-trade.ts";
+import type { IngestOptions, SourceInfo } from "./types.ts";
+import { ingestUnctadFdi, UNCTAD_FDI_INFO } from "./unctad-fdi.ts";
+import { ingestUnVotes, UNVOTES_INFO } from "./unvotes.ts";
+import { ingestVoeten, VOETEN_INFO } from "./voeten.ts";
+import { ingestWdi, WDI_INFO } from "./wdi.ts";
+
+/** What an ingest reports, whatever the source: the line `dyad setup` and `dyad ingest` print. */
+export interface IngestSummary {
+  rows: number;
+  files: number;
+  countries?: number;
+  years?: [number, number] | null;
+  seconds: number;
+  skipped?: { label: string; where: string[] }[];
+}
+
+export interface SourceModule {
+  info: SourceInfo;
+  /** Paths relative to the data folder that `dyad setup` ingests with this source (none: fetched or user-supplied). */
+  defaultPaths: string[];
+  ingest(store: Store, path: string, options: IngestOptions): Promise<IngestSummary>;
+}
+
+type Skipped = IngestSummary["skipped"];
+
+/** The trade sources' reports share their shape: rows, files, reporters, years, time, names skipped. */
+function tradeSummary(r: {
+  rows: number;
+  files: number;
+  reporters: number;
+  years: [number, number] | null;
+  seconds: number;
+  skipped: { label: string; where: string[] }[];
+}): IngestSummary {
+  const { rows, files, reporters, years, seconds, skipped } = r;
+  return { rows, files, countries: reporters, years, seconds, skipped };
+}
+
+/** A source that ingests one file or folder into one dataset, timed here. */
+function oneDataset(
+  info: SourceInfo,
+  defaultPath: string,
+  ingest: (
+    store: Store,
+    path: string,
+    options: IngestOptions,
+  ) => Promise<{ rows: number; skipped?: Skipped }>,
+): SourceModule {
+  return {
+    info,
+    defaultPaths: [defaultPath],
+    async ingest(store, path, options) {
+      const started = performance.now();
+      const r = await ingest(store, path, options);
+      return {
+        rows: r.rows,
+        files: 1,
+        seconds: (performance.now() - started) / 1000,
+        ...(r.skipped ? { skipped: r.skipped } : {}),
+      };
+    },
+  };
+}
+
+/** A fetch run's snapshot (`dyad ingest imts <snapshot>`); snapshots live in the data home, so no default path. */
+function snapshot(
+  info: SourceInfo,
+  ingest: (store: Store, path: string, o: { skipUnknown?: boolean }) => Promise<SnapshotIngestResult>,
+): SourceModule {
+  return {
+    info,
+    defaultPaths: [],
+    async ingest(store, path, options) {
+      const started = performance.now();
+      const r = await ingest(store, path, { skipUnknown: options.skipUnknown });
+      return {
+        rows: r.rows,
+        files: (r.report.files as unknown[]).length,
+        seconds: (performance.now() - started) / 1000,
+        years: (r.report.yearRange as [number, number] | null | undefined) ?? null,
+        skipped: r.report.unknown as Skipped,
+      };
+    },
+  };
+}
+
+export const SOURCES: readonly SourceModule[] = [
+  {
+    info: IMF_DOTS,
+    defaultPaths: ["imf-dots"],
+    ingest: async (store, path, options) => tradeSummary(await ingestImfDots(store, path, options)),
+  },
+  {
+    info: TIDY_TRADE,
+    defaultPaths: ["reference", "comtrade"],
+    ingest: async (store, path, options) => tradeSummary(await ingestTidyTrade(store, path, options)),
+  },
+  oneDataset(UNVOTES_INFO, "unvotes", ingestUnVotes),
+  oneDataset(VOETEN_INFO, "voeten/IdealpointestimatesAll_Jun2024.csv", ingestVoeten),
+  oneDataset(SIPRI_INFO, "sipri/sipri-trade-register-2000-2024.csv", ingestSipri),
+  oneDataset(EI_INFO, "energy", ingestEiEnergy),
+  oneDataset(WDI_INFO, "worldbank", ingestWdi),
+  oneDataset(CEPII_INFO, "cepii/dist_cepii.csv.gz", ingestCepii),
+  oneDataset(CDIS_INFO, "imf-cdis", ingestImfCdis),
+  oneDataset(UNCTAD_FDI_INFO, "unctad-fdi-2014", ingestUnctadFdi),
+  {
+    // Not in the shared data folder: a user fetches a release (`dyad fetch baci`).
+    info: BACI_INFO,
+    defaultPaths: [],
+    async ingest(store, path, options) {
+      const r = await ingestBaci(store, path, options);
+      return {
+        rows: r.flows,
+        files: r.years.length + 2,
+        years: [r.years[0].year, r.years[r.years.length - 1].year],
+        seconds: r.seconds,
+        skipped: r.unknown.map((u) => ({ label: u.label, where: u.where })),
+      };
+    },
+  },
+  snapshot(IMTS_INFO, ingestImtsSnapshot),
+  snapshot(COMTRADE_API_INFO, ingestComtradeSnapshot),
+];
+
+/** The sources of the dimensions beyond trade (votes, arms, energy, GDP, geography, investment). */
+export const BEYOND_TRADE_SOURCES: readonly SourceModule[] = SOURCES.filter((s) =>
+  ["unvotes", "voeten", "sipri", "ei-energy", "wdi", "cepii", "imf-cdis", "unctad-fdi"].includes(s.info.name),
+);
+
+export function getSource(name: string): SourceModule {
+  const found = SOURCES.find((s) => s.info.name === name);
+  if (!found) {
+    throw new Error(
+      `Unknown source "${name}". Known sources: ${SOURCES.map((s) => s.info.name).join(", ")}.`,
+    );
+  }
+  return found;
+}
