@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
 import { PUBLISHER_ALIASES } from "./aliases.ts";
 import { AGGREGATES, type EntityDef, type EntityKind, EXTRA_COUNTRIES, HISTORICAL } from "./entities.ts";
+import type { Lang } from "./lang.ts";
 
 const require = createRequire(import.meta.url);
 countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
@@ -184,7 +185,7 @@ export function resolveCountry(input: string): Entity {
   return registry.resolve(input);
 }
 
-export function countryName(code: string, lang: "en" | "de" = "en"): string {
+export function countryName(code: string, lang: Lang = "en"): string {
   const entity = registry.get(code);
   return entity ? entity[lang] : code;
 }

@@ -1,12 +1,8 @@
 // Numbers as each language writes them: "244,8 Mrd. US-Dollar" and "1,9 %" in German, "$244.8bn" and
 // "1.9%" in English. Browser-safe: no Node imports, so the charts can share it.
-export type Lang = "en" | "de";
+import type { Lang } from "../countries/lang.ts";
 
-export const LANGS: Lang[] = ["en", "de"];
-
-export function isLang(x: string): x is Lang {
-  return (LANGS as string[]).includes(x);
-}
+export { isLang, LANGS, type Lang } from "../countries/lang.ts";
 
 /** A fixed number of decimals with the language's decimal mark and thousands separator. */
 export function decimal(value: number, digits: number, lang: Lang): string {

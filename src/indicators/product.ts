@@ -18,6 +18,7 @@ import {
 import { BACI_INFO } from "../sources/baci/files.ts";
 import { dataHome, type Store } from "../store/index.ts";
 import {
+  type Absent,
   type ComputeOptions,
   type IndicatorDef,
   type IndicatorValue,
@@ -36,9 +37,7 @@ export interface BaciRelease {
   ingestedAt: string;
 }
 
-export interface Absent {
-  absent: string;
-}
+export type { Absent };
 
 const NOT_LOADED =
   "CEPII BACI (trade by product) is not loaded: download a release with `dyad baci fetch` (or from CEPII's site) and load it with `dyad ingest baci <zip>`";

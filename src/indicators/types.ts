@@ -44,6 +44,11 @@ export interface IndicatorValue {
   detail?: Record<string, unknown>;
 }
 
+/** A section or figure that is not there, and why (what is missing, what to do). */
+export interface Absent {
+  absent: string;
+}
+
 export interface ComputeOptions {
   /** arms.supplier_share: a window of years ending in `year`, as SIPRI's 5-year shares. */
   window?: number;

@@ -7,12 +7,13 @@ import { ENERGY_RELATION, FUELS } from "../indicators/energy.ts";
 import { GEO_RELATION } from "../indicators/geo.ts";
 import { MACRO_RELATION } from "../indicators/macro.ts";
 import { pairYears, selectRelations } from "../indicators/relation.ts";
+import type { Absent } from "../indicators/types.ts";
 import { MIN_ROLL_CALLS, UN_AGREEMENT_RELATION, UN_IDEAL_POINT_RELATION } from "../indicators/un.ts";
 import type { Store } from "../store/index.ts";
 
 type Row = Record<string, unknown>;
 
-export type Absent = { absent: string };
+export type { Absent };
 export interface YearsSection<T> {
   source: string;
   years: T[];

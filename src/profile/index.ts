@@ -1,27 +1,18 @@
 export type { Party, Profile, ProfileOptions, ProfileSections, Series, TradeYear } from "./profile.ts";
-export { addSectionProvider, buildProfile, seriesOf, validateYears } from "./profile.ts";
+export { buildProfile, seriesOf, validateYears } from "./profile.ts";
 
 import { type BeyondTradeSections, formatBeyondTrade } from "./beyond-trade.ts";
 import type { Profile } from "./profile.ts";
 
-type SectionFormatter = (profile: Profile) => string | undefined;
-const formatters: SectionFormatter[] = [
-  (p) => {
-    const { goods: _goods, ...beyond } = p.sections;
-    return formatBeyondTrade({
-      ...beyond,
-      a: p.a.code,
-      b: p.b.code,
-      from: p.from ?? 0,
-      to: p.to ?? 0,
-    } as BeyondTradeSections);
-  },
-];
-
-export function addSectionFormatter(f: SectionFormatter): void {
-  if (!formatters.includes(f)) formatters.push(f);
-}
-
+/** The further sections as terminal text (one block; none when the profile has none). */
 export function profileSectionTexts(profile: Profile): string[] {
-  return formatters.map((f) => f(profile)).filter((t): t is string => Boolean(t));
+  const { goods: _goods, ...beyond } = profile.sections;
+  const text = formatBeyondTrade({
+    ...beyond,
+    a: profile.a.code,
+    b: profile.b.code,
+    from: profile.from ?? 0,
+    to: profile.to ?? 0,
+  } as BeyondTradeSections);
+  return text ? [text] : [];
 }

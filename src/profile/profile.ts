@@ -5,6 +5,7 @@ import { mirrorGap } from "../indicators/mirror-gaps.ts";
 import { type ProductSection, productSection } from "../indicators/product.ts";
 import { loadTradeContext, TRADE_INDICATORS, turnoverOf } from "../indicators/trade.ts";
 import type { IndicatorValue, Provenance } from "../indicators/types.ts";
+import { checkYearSpan } from "../indicators/years.ts";
 import type { Store } from "../store/index.ts";
 import { type Absent, type BeyondTradeSections, beyondTradeSections } from "./beyond-trade.ts";
 import { type KeyFigure, keyFigures } from "./key-figures.ts";
@@ -108,34 +109,13 @@ export interface ProfileOptions {
   to?: number;
 }
 
-/** Hook for further dimensions, so the profile does not import every source's module directly. */
-export type SectionProvider = (
-  store: Store,
-  a: string,
-  b: string,
-  options: ProfileOptions,
-) => Promise<Record<string, unknown>>;
-const sectionProviders: SectionProvider[] = [];
-export function addSectionProvider(provider: SectionProvider): void {
-  if (!sectionProviders.includes(provider)) sectionProviders.push(provider);
-}
-
 function party(e: Entity): Party {
   return { code: e.code, en: e.en, de: e.de };
 }
 
-export function validateYears(options: ProfileOptions): void {
-  for (const [flag, y] of [
-    ["--from", options.from],
-    ["--to", options.to],
-  ] as const) {
-    if (y !== undefined && (!Number.isInteger(y) || y < 1900 || y > 2100)) {
-      throw new Error(`${flag} ${y} is not a year between 1900 and 2100.`);
-    }
-  }
-  if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
-    throw new Error(`--from ${options.from} is after --to ${options.to}.`);
-  }
+/** The profile's span of years, checked; `names` are how the caller's user wrote the bounds. */
+export function validateYears(options: ProfileOptions, names?: { from: string; to: string }): void {
+  checkYearSpan(options, names);
 }
 
 const ESTIMATE_FIELDS: Record<string, [string, "a" | "b"]> = {
@@ -305,8 +285,6 @@ export async function buildProfile(
     geo: notRequested,
   };
   const sections: ProfileSections = { ...beyond, goods };
-  for (const provider of sectionProviders)
-    Object.assign(sections, await provider(store, a.code, b.code, options));
   return {
     a: party(a),
     b: party(b),

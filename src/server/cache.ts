@@ -26,50 +26,73 @@ async function encode(value: unknown): Promise<Answer> {
 
 const sizeOf = (a: Answer) => a.body.length + (a.gzip?.length ?? 0);
 
-export function answerCache(maxBytes: number): AnswerCache {
-  const done = new Map<string, Answer>();
-  const pending = new Map<string, Promise<Answer>>();
-  let bytes = 0;
+/**
+ * Values kept by key, least recently used dropped first once their total cost passes `maxCost`; a value
+ * costing more than `admit` is computed but not kept. Concurrent misses for one key share one computation,
+ * and a failed computation is not kept.
+ */
+export function lruCache<T>(options: { maxCost: number; cost: (value: T) => number; admit?: number }): {
+  get(key: string, compute: () => Promise<T>): Promise<T>;
+  readonly cost: number;
+  readonly entries: number;
+} {
+  const done = new Map<string, T>();
+  const pending = new Map<string, Promise<T>>();
+  const admit = options.admit ?? options.maxCost;
+  let total = 0;
   return {
-    get bytes() {
-      return bytes;
+    get cost() {
+      return total;
     },
     get entries() {
       return done.size;
     },
     get(key, compute) {
-      const hit = done.get(key);
-      if (hit !== undefined) {
+      if (done.has(key)) {
+        // Most recently used goes last, so the first key is the one to drop.
+        const hit = done.get(key) as T;
         done.delete(key);
         done.set(key, hit);
         return Promise.resolve(hit);
       }
       const running = pending.get(key);
       if (running) return running;
-      const p = compute()
-        .then(encode)
-        .then(
-          (answer) => {
-            pending.delete(key);
-            const size = sizeOf(answer);
-            if (maxBytes > 0 && size <= maxBytes / 4) {
-              done.set(key, answer);
-              bytes += size;
-              while (bytes > maxBytes) {
-                const [oldKey, old] = done.entries().next().value as [string, Answer];
-                done.delete(oldKey);
-                bytes -= sizeOf(old);
-              }
+      const p = compute().then(
+        (value) => {
+          pending.delete(key);
+          const cost = options.cost(value);
+          if (options.maxCost > 0 && cost <= admit) {
+            done.set(key, value);
+            total += cost;
+            while (total > options.maxCost) {
+              const [oldKey, old] = done.entries().next().value as [string, T];
+              done.delete(oldKey);
+              total -= options.cost(old);
             }
-            return answer;
-          },
-          (err) => {
-            pending.delete(key);
-            throw err;
-          },
-        );
+          }
+          return value;
+        },
+        (err) => {
+          pending.delete(key);
+          throw err;
+        },
+      );
       pending.set(key, p);
       return p;
     },
+  };
+}
+
+/** JSON answers kept as bytes, bounded by their size; one answer may take at most a quarter of the cache. */
+export function answerCache(maxBytes: number): AnswerCache {
+  const cache = lruCache<Answer>({ maxCost: maxBytes, cost: sizeOf, admit: maxBytes / 4 });
+  return {
+    get bytes() {
+      return cache.cost;
+    },
+    get entries() {
+      return cache.entries;
+    },
+    get: (key, compute) => cache.get(key, () => compute().then(encode)),
   };
 }

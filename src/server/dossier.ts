@@ -12,19 +12,22 @@ import {
   serverChartEnv,
   svgToPng,
 } from "../dossier/index.ts";
+import { lruCache } from "./cache.ts";
 import type { StorePool } from "./pool.ts";
 
 export { CHART_NAMES };
 
-export type Lang = "en" | "de";
+import type { Lang } from "../countries/lang.ts";
+
+export type { Lang };
 
 export interface PairOptions {
   from?: number;
   to?: number;
 }
 
-const MAX_PAIRS = 32;
-const cache = new Map<string, Promise<DossierData>>();
+/** The dossier data of the last 32 pairs asked for: a page's eleven charts gather them once. */
+const cache = lruCache<DossierData>({ maxCost: 32, cost: () => 1 });
 
 export function dossierData(
   pool: StorePool,
@@ -33,18 +36,7 @@ export function dossierData(
   options: PairOptions = {},
 ): Promise<DossierData> {
   const key = `${a}|${b}|${options.from ?? ""}|${options.to ?? ""}`;
-  let hit = cache.get(key);
-  if (hit) {
-    // Most recently used goes last, so the first key is the one to drop.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  hit = pool.use((store) => gatherDossierData(store, a, b, options));
-  cache.set(key, hit);
-  hit.catch(() => cache.delete(key));
-  while (cache.size > MAX_PAIRS) cache.delete(cache.keys().next().value as string);
-  return hit;
+  return cache.get(key, () => pool.use((store) => gatherDossierData(store, a, b, options)));
 }
 
 /** The narrative (sections of sentences with their figures) and the data the charts are drawn from. */

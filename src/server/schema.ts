@@ -2,6 +2,7 @@
 // the request and becomes its entry in the OpenAPI document. Parsed values are typed from the declaration.
 import { registry } from "../countries/index.ts";
 import { INDICATORS } from "../indicators/catalogue.ts";
+import { notAYear, parseQueryYear, QUERY_YEARS } from "../indicators/years.ts";
 import { ApiError, apiCountryMessage } from "./errors.ts";
 
 /** The subset of JSON Schema (2020-12, as OpenAPI 3.1 uses it) the API's parameters need. */
@@ -39,9 +40,6 @@ function missing(name: string, where: Location, description: string): ApiError {
   });
 }
 
-const YEAR_MIN = 1900;
-const YEAR_MAX = 2100;
-
 /** A country as ISO3, ISO2 or an English or German name; answers its ISO3 code. Unknown in the path is 404. */
 export function country(description: string): Field<string>;
 export function country(description: string, opts: { optional: true }): Field<string | undefined>;
@@ -75,20 +73,16 @@ export function year(description: string, opts?: { optional: true }): Field<numb
   return {
     description,
     required: !opts?.optional,
-    schema: { type: "integer", minimum: YEAR_MIN, maximum: YEAR_MAX, examples: [2024] },
+    schema: { type: "integer", minimum: QUERY_YEARS.min, maximum: QUERY_YEARS.max, examples: [2024] },
     parse(raw, name, where) {
       if (raw === undefined || raw === "") {
         if (opts?.optional) return undefined;
         throw missing(name, where, description);
       }
-      if (!/^\d{4}$/.test(raw) || Number(raw) < YEAR_MIN || Number(raw) > YEAR_MAX) {
-        throw new ApiError(
-          400,
-          `"${raw}" is not a year (parameter ${name}): give four digits between ${YEAR_MIN} and ${YEAR_MAX}, e.g. 2024.`,
-          { parameter: name, value: raw },
-        );
-      }
-      return Number(raw);
+      const year = parseQueryYear(raw);
+      if (year === undefined)
+        throw new ApiError(400, notAYear(raw, `parameter ${name}`), { parameter: name, value: raw });
+      return year;
     },
   };
 }

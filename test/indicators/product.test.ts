@@ -7,7 +7,6 @@ import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { PRODUCT_INDICATORS, productSection, substitution } from "../../src/indicators/product.ts";
 import { codeRanges, productPredicate, resolveProduct } from "../../src/products/groups.ts";
-import { goodsSentences } from "../../src/products/narrative.ts";
 import { ingestBaci } from "../../src/sources/baci.ts";
 import { Store } from "../../src/store/index.ts";
 
@@ -141,22 +140,4 @@ test("product groups: HS prefixes become integer ranges; a file of HS codes is a
   writeFileSync(file, "854231\n847\n");
   assert.throws(() => resolveProduct(file), /dual-use\.txt:2: "847" is not an HS code/);
   assert.throws(() => resolveProduct("870"), /2, 4 or 6 digits, not 3/);
-});
-
-test("the goods sentences name the overtaking with its shares, and say when BACI is missing", async () => {
-  const s = await productSection(store, "RUS", "CHN");
-  const en = goodsSentences(s, "RUS", "CHN", "en");
-  assert.ok(
-    en.includes(
-      "In 2022, China overtook Germany in Russia's imports of Passenger cars (HS 8703): 52.2 % against 43.5 %.",
-    ),
-    en.join("\n"),
-  );
-  const de = goodsSentences(s, "RUS", "CHN", "de");
-  assert.ok(
-    de.some((x) => x.startsWith("2022 überholte China Deutschland bei den Importen von Russland")),
-    de.join("\n"),
-  );
-  const none = goodsSentences(await productSection(empty, "RUS", "CHN"), "RUS", "CHN", "de");
-  assert.match(none[0], /nicht verfügbar/);
 });

@@ -1,8 +1,10 @@
 // The dashboard's view of the API: typed fetches, and the API's own error message on failure.
+// The shapes the API answers with are the library's own types, imported (types only) from src/.
+import type { Lang } from "../../src/countries/lang.ts";
+import type { Party, Profile, TradeYear } from "../../src/profile/index.ts";
 import type { KeyFigure } from "../../src/profile/key-figures.ts";
 
-export type { KeyFigure };
-export type Lang = "en" | "de";
+export type { KeyFigure, Lang, Party, Profile, TradeYear };
 
 export interface Country {
   code: string;
@@ -10,44 +12,6 @@ export interface Country {
   kind: "country" | "aggregate" | "historical";
   en: string;
   de: string;
-}
-
-export interface TradeYear {
-  year: number;
-  abExports: number | null;
-  abExportsMirror: number | null;
-  baExports: number | null;
-  baExportsMirror: number | null;
-  turnover: number | null;
-  turnoverReporter: string | null;
-  reporterSwitch: boolean;
-  growth: number | null;
-  growthReporter: string | null;
-  aExportShare: number | null;
-  aImportShare: number | null;
-  bExportShare: number | null;
-  bImportShare: number | null;
-  aTradeShare: number | null;
-  bTradeShare: number | null;
-  bRankForAExports: number | null;
-  aRankForBExports: number | null;
-  asymmetry: number | null;
-  record: boolean;
-}
-
-export interface Party {
-  code: string;
-  en: string;
-  de: string;
-}
-
-export interface Profile {
-  a: Party;
-  b: Party;
-  years: number[];
-  trade: { table: TradeYear[] };
-  keyFigures: KeyFigure[];
-  sources: { dataset: string; publisher?: string; citation?: string }[];
 }
 
 export interface DossierSentence {

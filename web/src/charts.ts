@@ -1,7 +1,7 @@
-// Charts drawn in the browser with Observable Plot from the profile and partner JSON, for builds whose
-// API has no dossier charts; when the dossier is there its SVGs are shown instead (see pages/dyad.ts).
+// The country page's partner chart, drawn in the browser with Observable Plot from the partner JSON (the
+// dyad page draws the dossier's own chart functions, src/dossier/charts).
 import * as Plot from "@observablehq/plot";
-import type { Lang, PartnerShare, Profile } from "./api.ts";
+import type { Lang, PartnerShare } from "./api.ts";
 import { t } from "./i18n.ts";
 
 const COLORS = ["#1f5fa8", "#b8431d", "#2a7d4f", "#7a4fa0", "#8a6d00", "#4a4a4a", "#c2185b", "#00796b"];
@@ -15,69 +15,6 @@ function frame(svg: Element, title: string): HTMLElement {
   svg.setAttribute("aria-label", title);
   figure.append(caption, svg);
   return figure;
-}
-
-export function turnoverChart(profile: Profile, lang: Lang, width: number): HTMLElement {
-  const s = t(lang);
-  const a = profile.a[lang];
-  const b = profile.b[lang];
-  const rows = profile.trade.table.flatMap((r) => [
-    { year: r.year, who: s.exportsTo(a, b), value: (r.abExports ?? r.abExportsMirror ?? Number.NaN) / 1e9 },
-    { year: r.year, who: s.exportsTo(b, a), value: (r.baExports ?? r.baExportsMirror ?? Number.NaN) / 1e9 },
-  ]);
-  const totals = profile.trade.table.filter((r) => r.turnover !== null);
-  const svg = Plot.plot({
-    width,
-    height: Math.round(Math.min(360, width * 0.6)),
-    marginLeft: 44,
-    x: { label: null, tickFormat: "d" },
-    y: { label: "bn USD", grid: true },
-    color: { legend: true, range: COLORS.slice(0, 2) },
-    marks: [
-      Plot.areaY(rows, { x: "year", y: "value", fill: "who", fillOpacity: 0.85, curve: "step-after" }),
-      Plot.line(totals, {
-        x: "year",
-        y: (d) => (d.turnover ?? 0) / 1e9,
-        stroke: "#111",
-        strokeWidth: 1.5,
-        curve: "step-after",
-      }),
-      Plot.dot(
-        totals.filter((d) => d.record),
-        {
-          x: "year",
-          y: (d) => (d.turnover ?? 0) / 1e9,
-          r: 2.5,
-          fill: "#111",
-          title: (d) => `${d.year}: ${s.record}`,
-        },
-      ),
-      Plot.ruleY([0]),
-    ],
-  });
-  return frame(svg, s.chartTurnover(a, b));
-}
-
-export function sharesChart(profile: Profile, lang: Lang, width: number): HTMLElement {
-  const s = t(lang);
-  const a = profile.a[lang];
-  const b = profile.b[lang];
-  const rows = profile.trade.table
-    .flatMap((r) => [
-      { year: r.year, who: s.shareOfTrade(a, b), value: r.aTradeShare },
-      { year: r.year, who: s.shareOfTrade(b, a), value: r.bTradeShare },
-    ])
-    .filter((d) => d.value !== null);
-  const svg = Plot.plot({
-    width,
-    height: Math.round(Math.min(320, width * 0.55)),
-    marginLeft: 44,
-    x: { label: null, tickFormat: "d" },
-    y: { label: "%", grid: true, percent: true },
-    color: { legend: true, range: COLORS.slice(0, 2) },
-    marks: [Plot.line(rows, { x: "year", y: "value", stroke: "who", strokeWidth: 2 }), Plot.ruleY([0])],
-  });
-  return frame(svg, s.chartShares);
 }
 
 export function partnersChart(

@@ -31,8 +31,6 @@ const STRINGS = {
     asymmetryExplained: (a: string, b: string, x: string) =>
       `${b} matters ${x} times as much to ${a} as ${a} does to ${b}.`,
     charts: "Charts",
-    chartTurnover: (a: string, b: string) => `Trade between ${a} and ${b}, billion USD`,
-    chartShares: "How much each needs the other: share of its trade with the partner",
     report: "Full report",
     reportHtml: "Report (HTML)",
     reportPdf: "Report (PDF)",
@@ -105,8 +103,6 @@ const STRINGS = {
     asymmetryExplained: (a: string, b: string, x: string) =>
       `${b} ist für ${a} ${x}-mal so wichtig wie ${a} für ${b}.`,
     charts: "Grafiken",
-    chartTurnover: (a: string, b: string) => `Handel zwischen ${a} und ${b}, Mrd. USD`,
-    chartShares: "Wie sehr jeder den anderen braucht: Anteil des Partners am eigenen Handel",
     report: "Vollständiger Bericht",
     reportHtml: "Bericht (HTML)",
     reportPdf: "Bericht (PDF)",

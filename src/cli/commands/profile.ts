@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { formatTradeTable } from "../../profile/format.ts";
-import { buildProfile } from "../../profile/index.ts";
+import { buildProfile, validateYears } from "../../profile/index.ts";
 import { openForRead, withStore } from "../store.ts";
 import { parseYear } from "./value.ts";
 
@@ -18,6 +18,7 @@ export function register(program: Command): void {
         from: opts.from ? parseYear(opts.from) : undefined,
         to: opts.to ? parseYear(opts.to) : undefined,
       };
+      validateYears(options, { from: "--from", to: "--to" });
       const profile = await withStore(openForRead, (store) => buildProfile(store, a, b, options));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(profile)}\n`);

@@ -13,6 +13,7 @@ import {
   svgToPng,
 } from "../../dossier/index.ts";
 import { dossierHtml } from "../../dossier/render/html.ts";
+import { validateYears } from "../../profile/index.ts";
 import { openForRead, withStore } from "../store.ts";
 import { parseYear } from "./value.ts";
 
@@ -46,6 +47,7 @@ export function register(program: Command): void {
         from: flags.from ? parseYear(flags.from) : undefined,
         to: flags.to ? parseYear(flags.to) : undefined,
       };
+      validateYears(options, { from: "--from", to: "--to" });
       if (flags.chart && !CHART_NAMES.includes(flags.chart))
         throw new Error(`--chart ${flags.chart} is not a chart. Charts: ${CHART_NAMES.join(", ")}.`);
       const out = resolve(flags.out);

@@ -2,13 +2,13 @@ import type { Command } from "commander";
 import { countryName, registry } from "../../countries/index.ts";
 import { computeIndicator, getIndicator } from "../../indicators/catalogue.ts";
 import { formatValue } from "../../indicators/format.ts";
+import { notAYear, parseQueryYear } from "../../indicators/years.ts";
 import { openForRead, withStore } from "../store.ts";
 
 export function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text) || Number(text) < 1900 || Number(text) > 2100) {
-    throw new Error(`"${text}" is not a year: give four digits between 1900 and 2100, e.g. 2020.`);
-  }
-  return Number(text);
+  const year = parseQueryYear(text);
+  if (year === undefined) throw new Error(notAYear(text));
+  return year;
 }
 
 export function register(program: Command): void {
