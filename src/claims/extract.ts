@@ -70,6 +70,9 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
         lastPeriodSentence = sentenceIndex;
       }
     }
+    // "Der Warenaustausch zwischen Deutschland und China ist im vergangenen Jahr erneut gesunken." names the
+    // trade the next sentence's figures are about ("belief sich der Handel auf rund 246 Milliarden Euro").
+    topic = sentenceTopic(text, sentence, sClauses, sm, sentenceCues);
     for (const q of sq) {
       if (!CLAIM_KINDS.has(q.kind)) continue;
       const clause = sClauses.find((c) => q.start >= c.start && q.start < c.end) ?? sentence;
@@ -90,7 +93,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
         clauseMentions: cm,
         sentenceMentions: sm,
         pair,
-        carried: prevTopic ? { a: prevTopic.a, b: prevTopic.b } : null,
+        carried: prevTopic ? { a: prevTopic.a, b: prevTopic.b, flow: prevTopic.flow } : null,
       });
       if (
         l.indicator?.startsWith("trade.") &&
@@ -107,8 +110,11 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
         const hi = Math.max(c.start, q.end);
         return !sq.some((o) => o !== q && CLAIM_KINDS.has(o.kind) && o.start >= lo && o.end <= hi);
       });
-      // Within the figure's own clause every period word counts ("the annual total up 35.4% to $593.4bn").
-      const inClause = pcues.filter((c) => c.start >= clause.start && c.end <= clause.end);
+      // In the figure's own clause, a word for the whole year or a part of it counts past another figure
+      // ("the annual total up 35.4% to $593.4bn"); a year does not ("to $345 billion from $418bn in 2018").
+      const inClause = pcues.filter(
+        (c) => c.start >= clause.start && c.end <= clause.end && (c.wholeClause || reachable.includes(c)),
+      );
       // A month or quarter in the figure's own clause makes it a part-year figure, whatever else is near.
       const partial = inClause.filter((c) => c.partial);
       const pool = partial.length ? partial : inClause.length ? inClause : reachable;
@@ -148,7 +154,12 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
           note: "no period stated and no publication date: pass --date",
         };
       sentencePeriod ??= period;
-      if (period.years.length && period.basis !== "context") {
+      // The base of a change ("from a record $418bn in 2018") does not set the period of what follows.
+      const isBase =
+        /(?<![\p{L}])(?:from|von)\s+(?:(?:a|an|the|einem|dem)\s+)?(?:(?:record|Rekord\p{L}*)\s+)?$/iu.test(
+          text.slice(Math.max(clause.start, q.start - 24), q.start),
+        );
+      if (period.years.length && period.basis !== "context" && !isBase) {
         anchor = Math.max(...period.years);
         lastPeriod = period;
       }
@@ -243,6 +254,37 @@ function headlineScope(
   )
     ? null
     : "goods and services";
+}
+
+/** The trade a sentence is about when it names its measure and both sides, figures or not. */
+function sentenceTopic(
+  text: string,
+  sentence: Span,
+  sClauses: Span[],
+  sm: CountryMention[],
+  sc: SentenceCues,
+): (Topic & { a: string; b: string }) | null {
+  if (sm.length < 2) return null;
+  for (const flow of ["balance", "turnover", "exports", "imports"] as const) {
+    const cue = sc.get(RE[flow])[0];
+    if (!cue) continue;
+    const clause = sClauses.find((c) => cue.start >= c.start && cue.start < c.end) ?? sentence;
+    const dir = direction(
+      text,
+      { measure: flow, indicator: `trade.${flow}`, flow, at: cue, scope: "goods" },
+      {
+        clause,
+        sentence,
+        clauseMentions: sm.filter((m) => m.start >= clause.start && m.end <= clause.end),
+        sentenceMentions: sm,
+        pair: null,
+        carried: null,
+      },
+    );
+    if (dir.a && dir.b && dir.b !== "WLD" && !dir.unsure) return { flow, a: dir.a, b: dir.b };
+    return null;
+  }
+  return null;
 }
 
 /** The text with every sentence that is not prose replaced by spaces (same length, same offsets). */

@@ -373,7 +373,12 @@ function linkMeasure(
     ["imports", imports],
     ["balance", balance],
   ];
-  const best = flows.filter((f) => f[1]).sort((x, y) => (x[1]?.dist ?? 0) - (y[1]?.dist ?? 0))[0];
+  // "das Defizit Deutschlands im Handel mit China": a balance word in the clause is the measure, the trade
+  // word it qualifies is not.
+  const best =
+    balance && balance.dist < CLAUSE_PENALTY
+      ? (["balance", balance] as [Flow, { cue: Cue; dist: number }])
+      : flows.filter((f) => f[1]).sort((x, y) => (x[1]?.dist ?? 0) - (y[1]?.dist ?? 0))[0];
   let flow: Flow | "none" = best ? best[0] : "none";
   let at = best?.[1]?.cue;
   let carried = false;
@@ -430,6 +435,13 @@ function linkMeasure(
   };
 }
 
+/** Words before "exports"/"imports" that say whose or which, not what: "while its imports", "China's exports". */
+const NOT_PRODUCT = new Set(
+  "while its their his her our your the and but also that this these those which whose when where with from for into than then were was are has have had not only all total annual overall net goods merchandise bilateral world record monthly export import trade largest biggest second third top main leading major country nation some many most more less other such both each every new higher lower rising falling strong weak".split(
+    " ",
+  ),
+);
+
 /** A product word bound to the flow word next to the figure's clause (compound or noun group). */
 function productNear(text: string, q: Span, clause: Span): string | null {
   const s = text.slice(clause.start, clause.end);
@@ -438,7 +450,12 @@ function productNear(text: string, q: Span, clause: Span): string | null {
     const start = clause.start + m.index;
     if (start < q.end && start + m[0].length > q.start) continue;
     const word = (m.groups?.de ?? m.groups?.en ?? "").trim();
-    if (!word || RE.energy.test(word) || RE.arms.test(word)) {
+    if (
+      !word ||
+      word.split(" ").some((w) => NOT_PRODUCT.has(w)) ||
+      RE.energy.test(word) ||
+      RE.arms.test(word)
+    ) {
       RE.energy.lastIndex = 0;
       RE.arms.lastIndex = 0;
       continue;

@@ -41,8 +41,8 @@ export interface PartyContext {
   sentenceMentions: CountryMention[];
   /** The article's two main countries; used only where the sentence refers to them as a pair. */
   pair: [string, string] | null;
-  /** The sides of the claim before, for a measure carried over from the sentence before. */
-  carried: { a: string; b: string } | null;
+  /** The sides of the trade the sentence before was about (measure, countries). */
+  carried: { a: string; b: string; flow: string } | null;
 }
 
 const FLOW_WORD: Record<string, string> = {
@@ -62,6 +62,14 @@ function ownerOf(rs: Role[], anchor: { start: number; end: number } | undefined)
       .sort((x, y) => y.m.end - x.m.end)[0] ??
     // "größte Abnehmer russischer Energieträger", "Handelspartner Kolumbiens": the owner follows the noun.
     owners.filter((r) => r.m.start >= anchor.end && r.m.start - anchor.end < 25)[0]
+  );
+}
+
+/** "der größte Lieferant der Türkei": a name in the genitive with its article right after the noun. */
+function genitiveAfter(text: string, rs: Role[], anchor: { end: number } | undefined): Role | undefined {
+  if (!anchor) return undefined;
+  return rs.find(
+    (r) => r.m.form === "name" && /^\s+(?:der|des)\s+$/u.test(text.slice(anchor.end, r.m.start)),
   );
 }
 
@@ -103,14 +111,24 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
         text.slice(Math.max(0, r.m.start - 10), r.m.start),
       ),
     );
-    const owner = ownerOf(sentenceRoles, anchor) ?? forOwner;
+    const owner = ownerOf(sentenceRoles, anchor) ?? genitiveAfter(text, sentenceRoles, anchor) ?? forOwner;
     if (!owner)
       return { a: null, b: null, from: "sentence", unsure: "could not tell whose partners are ranked" };
     const pool = (rs: Role[]) => rs.filter((r) => r.m.code !== owner.m.code);
     const mid = anchor ? anchor.start : clause.start;
     const byDistance = (rs: Role[]) =>
       [...rs].sort((x, y) => Math.abs(x.m.start - mid) - Math.abs(y.m.start - mid));
-    const ranked = byDistance(pool(clauseRoles))[0] ?? byDistance(pool(sentenceRoles))[0];
+    // "Mexico overtook China as America's largest trading partner": the one who overtook is ranked.
+    const overtook =
+      /(?<![\p{L}])(?:overtook|overtaken|overtakes|replaced|surpassed|überholt\p{L}*|verdrängt\p{L}*|abgelöst|löste)(?![\p{L}])/iu.exec(
+        sentenceText,
+      );
+    const overtaker = overtook
+      ? pool(sentenceRoles)
+          .filter((r) => r.m.end <= sentence.start + overtook.index)
+          .pop()
+      : undefined;
+    const ranked = overtaker ?? byDistance(pool(clauseRoles))[0] ?? byDistance(pool(sentenceRoles))[0];
     if (!ranked)
       return { a: owner.m.code, b: null, from: "sentence", unsure: "could not tell which partner is ranked" };
     return { a: owner.m.code, b: ranked.m.code, from: clauseRoles.includes(ranked) ? "clause" : "sentence" };
@@ -205,7 +223,10 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
     return { a: null, b: res.b, from, unsure: `could not tell whose ${what} with ${res.b} it is` };
   }
   if (pairRef && ctx.pair) return { a: ctx.pair[0], b: ctx.pair[1], from: "article" };
-  if (ctx.carried && l.carried) return { ...ctx.carried, from: "context" };
+  // The sentence before named the trade; this one names no country and speaks of the same measure (or of
+  // none): "belief sich der Handel auf rund 246 Milliarden Euro" after "zwischen Deutschland und China".
+  const sameTopic = ctx.carried && (l.carried || (!ctx.sentenceMentions.length && ctx.carried.flow === flow));
+  if (ctx.carried && sameTopic) return { a: ctx.carried.a, b: ctx.carried.b, from: "context" };
   return { a: null, b: null, from: "sentence", unsure: `could not tell whose ${what} it is` };
 }
 

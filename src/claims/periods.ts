@@ -76,11 +76,20 @@ export interface PeriodCue {
   text: string;
   /** A month, quarter or other part of a year. */
   partial?: boolean;
+  /** Applies to every figure of its clause, even past another figure ("the annual total up 35.4% to $593.4bn"). */
+  wholeClause?: boolean;
   resolve(ctx: { pubYear: number | null; anchor: number | null }): Period;
 }
 
 const DATELINE_BEFORE =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\.?\s+(?:\d{1,2}\.?,?\s+)?$/u;
+
+const SCALE_WORDS =
+  "bn|billion|billions|m|million|millions|tn|trillion|Mrd\\.?|Milliarden|Mio\\.?|Millionen|Billionen";
+const CURRENCY_WORDS = "dollars?|Dollar|US-Dollar|euros?|Euro|pounds?|yen|yuan|USD|EUR";
+
+const WHOLE_YEAR =
+  /annual total|for the (?:whole |full )?year|full-year|year as a whole|Gesamtjahr|gesamten Jahr/iu;
 
 /** Month names that date a figure (not "may", "march" as verbs: English months are capitalised). */
 const MONTH_NAMES =
@@ -187,6 +196,7 @@ export function periodCues(text: string, span: Span, quantities: Quantity[]): Pe
         end: span.start + m.index + m[0].length,
         text: m[0],
         partial: Boolean(fn(mm, { pubYear: null, anchor: null }).partial),
+        wholeClause: Boolean(fn(mm, { pubYear: null, anchor: null }).partial) || WHOLE_YEAR.test(m[0]),
         resolve: (c) => fn(mm, c),
       });
     }
@@ -209,6 +219,7 @@ export function periodCues(text: string, span: Span, quantities: Quantity[]): Pe
           end: q.end,
           text: `${month[0]}${q.text}`,
           partial: true,
+          wholeClause: true,
           resolve: () => ({
             years: [y],
             text: `${month[0]}${q.text}`,
@@ -236,6 +247,26 @@ export function periodCues(text: string, span: Span, quantities: Quantity[]): Pe
         }),
       });
       continue;
+    }
+    // "narrowed to $345 billion from a record $418bn in 2018": the year is the base figure's; the figure
+    // before "from" is about the year after. A cue at "from" says so to the figures before it.
+    const base = new RegExp(
+      String.raw`(?<![\p{L}])(?:from|von)\s+(?:(?:a|an|the|einem|dem)\s+)?(?:(?:record|Rekord\p{L}*)\s+)?(?:von\s+)?\S*\d\S*(?:\s+(?:${SCALE_WORDS}))?(?:\s+(?:${CURRENCY_WORDS}))?\s+(?:in|im Jahr|im)\s+$`,
+      "iu",
+    ).exec(before);
+    if (base) {
+      const at = q.start - before.length + base.index;
+      cues.push({
+        start: at,
+        end: at + 4,
+        text: base[0].trim(),
+        resolve: () => ({
+          years: [y + 1],
+          text: `${base[0]}${q.text}`.trim(),
+          basis: "base-year",
+          note: `compared with ${y}: the claim is about ${y + 1}`,
+        }),
+      });
     }
     // "zwischen 2021 und 2023", "2021-2023": a span of years.
     const after = text.slice(q.end, Math.min(span.end, q.end + 12));

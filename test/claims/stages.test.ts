@@ -236,4 +236,46 @@ describe("subject and partner", () => {
     assert.ok(c.quantity < 0);
     assert.equal(c.scope, "goods and services");
   });
+  // The next cases quote the hand-labelled fixture articles in test/fixtures/claims (made for the checker's
+  // first benchmark, written in the style of the news they cite).
+  test("a deficit in trade with a country is a negative balance, not turnover (fixture de-deutschland-china)", () => {
+    const c = one(
+      "Damit ist das Defizit Deutschlands im Handel mit der Volksrepublik auf gut 66 Milliarden Euro gewachsen.",
+      "2025-02-20",
+      "66",
+    );
+    assert.deepEqual([c.indicator, c.a, c.b], ["trade.balance", "DEU", "CHN"]);
+    assert.ok(c.quantity < 0);
+  });
+  test("the trade named in the sentence before carries to a sentence that names no country (fixture de-deutschland-china)", () => {
+    const cs = claims(
+      "Der Warenaustausch zwischen Deutschland und China ist im vergangenen Jahr erneut gesunken. Nach Angaben des Statistischen Bundesamts belief sich der Handel auf rund 246 Milliarden Euro, ein Rückgang um 3,3 Prozent gegenüber dem Vorjahr.",
+      "2025-02-20",
+    );
+    assert.deepEqual(
+      cs.map((c) => [c.indicator, c.a, c.b, c.countriesFrom]),
+      [
+        ["trade.turnover", "DEU", "CHN", "context"],
+        ["trade.turnover.growth", "DEU", "CHN", "context"],
+      ],
+    );
+  });
+  test('"to $345 billion from a record $418bn in 2018": 2019 for the first figure, 2018 for the base (fixture en-us-china-tariffs)', () => {
+    const cs = claims(
+      "The US trade deficit with China narrowed to $345 billion from a record $418bn in 2018.",
+      "2020-02-05",
+    );
+    assert.deepEqual(
+      cs.map((c) => c.period.years),
+      [[2019], [2018]],
+    );
+  });
+  test('"Mexico overtook China as America\'s largest trading partner": Mexico is ranked (fixture en-us-china-tariffs)', () => {
+    const c = one(
+      "Mexico overtook China as America's largest trading partner in 2019.",
+      "2020-02-05",
+      "largest",
+    );
+    assert.deepEqual([c.indicator, c.a, c.b], ["trade.trade_rank", "USA", "MEX"]);
+  });
 });
