@@ -227,21 +227,6 @@ export const AGGREGATES: EntityDef[] = [
     // A heading row in the IMF workbooks, not a partner: it carries no values.
     aliases: ["Memorandum Items"],
   },
-  {
-    code: "XSA",
-    kind: "aggregate",
-    en: "Southern African Common Customs Area",
-    de: "Südafrikanische Zollunion",
-    // Comtrade and BACI code 711: the customs union as one reporter, before South Africa (710) reported
-    // alone from 2000. Kept apart so that SACU's figures never become South Africa's.
-    aliases: [
-      "South African Common Customs Area (SACCA)",
-      "SACU",
-      "Southern African Customs Union",
-      "Southern African Customs Union (...1999)",
-      "So. African Customs Union",
-    ],
-  },
   // A group of two Crown Dependencies (Jersey, Guernsey) that Comtrade reports as one partner (830).
   { code: "XCI", kind: "aggregate", en: "Channel Islands", de: "Kanalinseln", aliases: ["Channel Islands"] },
   { code: "XAN", kind: "aggregate", en: "ASEAN", de: "ASEAN", aliases: ["ASEAN"] },
@@ -343,6 +328,23 @@ export const HISTORICAL: EntityDef[] = [
     de: "Westmalaysia",
     aliases: ["Malaysia, West", "Peninsula Malaysia", "Peninsula Malaysia (...1963)"],
     successors: ["MYS"],
+  },
+  {
+    code: "XSA",
+    kind: "historical",
+    en: "Southern African Common Customs Area",
+    de: "Südafrikanische Zollunion",
+    // Comtrade and BACI code 711, DOTS's SACCA: the customs union as one trading economy, before South
+    // Africa (710) reported alone from 2000. Historical like Belgium-Luxembourg: a former reporting unit,
+    // kept apart so that SACU's figures never become South Africa's.
+    aliases: [
+      "South African Common Customs Area (SACCA)",
+      "SACU",
+      "Southern African Customs Union",
+      "Southern African Customs Union (...1999)",
+      "So. African Customs Union",
+    ],
+    successors: ["ZAF", "BWA", "LSO", "NAM", "SWZ"],
   },
   // UN Comtrade's historical partners (its partner list, entry/exit years in brackets). Each keeps its own
   // entity: a predecessor's trade is never silently a successor's. Former ISO 3166 codes where there was one.

@@ -2,7 +2,7 @@
 // releases and 71,192 real rows of BACI HS92 2021 (exporters 4 and 710) as R-IO-PS committed them, with the
 // leading zero of 4,442 product codes lost ("81310") and the quantity padded ("           NA").
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -75,3 +75,41 @@ for (const variant of ["as-committed", "k-restored-R-quoting", "reconstructed-ra
     }
   });
 }
+
+test("before 2000, code 711 is the Southern African Customs Union as its own entity, not South Africa, though V202301's ISO3 column says ZAF", async () => {
+  const home = mkdtempSync(join(tmpdir(), "dyad-baci-sacu-"));
+  homes.push(home);
+  const dir = join(home, "release");
+  mkdirSync(dir);
+  // The real code files of V202301 (711,So. African Customs Union,...,ZA,ZAF) with a year file made here:
+  // two rows of 1999, one with a five-digit product code.
+  writeFileSync(
+    join(dir, "country_codes_V202301.csv"),
+    readSample("baci", "IaBrilliant", "country_codes_V202301.csv"),
+  );
+  writeFileSync(
+    join(dir, "product_codes_HS92_V202301.csv"),
+    readSample("baci", "IaBrilliant", "product_codes_HS92_V202301.csv"),
+  );
+  writeFileSync(
+    join(dir, "BACI_HS92_Y1999_V202301.csv"),
+    "t,i,j,k,v,q\n1999,711,251,081310,5.5,1.0\n1999,251,711,10111,2,NA\n1999,710,251,081310,1,NA\n",
+  );
+  const store = await Store.open({ home });
+  try {
+    await ingestBaci(store, dir, { home });
+    const rows = await store.query<{
+      exporter: string;
+      importer: string;
+      product: string;
+      value_usd: number;
+    }>("SELECT exporter, importer, product, value_usd FROM baci_flows ORDER BY value_usd DESC");
+    assert.deepEqual(rows, [
+      { exporter: "XSA", importer: "FRA", product: "081310", value_usd: 5500 },
+      { exporter: "FRA", importer: "XSA", product: "010111", value_usd: 2000 },
+      { exporter: "ZAF", importer: "FRA", product: "081310", value_usd: 1000 },
+    ]);
+  } finally {
+    store.close();
+  }
+});
