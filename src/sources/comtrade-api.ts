@@ -20,6 +20,7 @@ import {
 import type { DatasetBatch, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
 import type { SnapshotIngestOptions, SnapshotIngestResult } from "./imts.ts";
+import { oneLine } from "./quote.ts";
 import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
 
 export const COMTRADE_API_INFO: SourceInfo = {
@@ -87,7 +88,7 @@ export function parseComtradeEnvelope(text: string, file: string): ComtradeEnvel
     throw new SourceError(
       file,
       undefined,
-      `Comtrade error ${o.statusCode}: ${o.message}`,
+      `Comtrade error ${o.statusCode}: ${oneLine(String(o.message))}`,
       "See the message; a 401 means the API key is missing or wrong (COMTRADE_API_KEY).",
     );
   }
@@ -103,7 +104,7 @@ export function parseComtradeEnvelope(text: string, file: string): ComtradeEnvel
     throw new SourceError(
       file,
       undefined,
-      `Comtrade reported an error: ${o.error}`,
+      `Comtrade reported an error: ${oneLine(o.error)}`,
       "Check the query parameters.",
     );
   }

@@ -23,7 +23,8 @@ import {
 import { parseDecimal } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
-import { oneLine, readSdmxMl } from "./sdmx-ml.ts";
+import { oneLine } from "./quote.ts";
+import { readSdmxMl } from "./sdmx-ml.ts";
 import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
 
 export const IMTS_INFO: SourceInfo = {

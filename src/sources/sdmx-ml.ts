@@ -4,6 +4,7 @@
 // concept id (COUNTRY, TIME_PERIOD, OBS_VALUE ...), so any dimensionAtObservation reads the same way.
 // An SDMX error message (<message:Error>) becomes an error that says what the publisher said.
 import { SaxesParser, type SaxesTagNS } from "saxes";
+import { oneLine } from "./quote.ts";
 import { SourceError } from "./types.ts";
 
 export interface SdmxObservation {
@@ -17,13 +18,6 @@ export interface SdmxMlData {
   observations: SdmxObservation[];
   /** Series announced without observations (e.g. a counterpart with no trade in the period). */
   emptySeries: number;
-}
-
-/** At most one line of a publisher's text, for an error message. */
-export function oneLine(text: string, max = 160): string {
-  const line = text.split(/\r?\n/).find((l) => l.trim()) ?? "";
-  const t = line.replace(/\s+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max)}…` : t;
 }
 
 function versionOf(uri: string): "2.1" | "3.0" | undefined {

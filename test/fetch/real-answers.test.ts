@@ -10,7 +10,14 @@ import { after, before, beforeEach, test } from "node:test";
 import { buildImtsRequests, checkImtsParams } from "../../src/fetch/imts-fetch.ts";
 import { type FetchOptions, FetchRunError, fetchComtrade, fetchImts } from "../../src/fetch/index.ts";
 import { comtradeRecords, parseComtradeEnvelope } from "../../src/sources/comtrade-api.ts";
-import { imtsRecords, parseImtsAnswer, parseImtsCsv, parseImtsXml } from "../../src/sources/imts.ts";
+import {
+  fromImfCode,
+  IMTS_FLOWS,
+  imtsRecords,
+  parseImtsAnswer,
+  parseImtsCsv,
+  parseImtsXml,
+} from "../../src/sources/imts.ts";
 import { readSdmxMl } from "../../src/sources/sdmx-ml.ts";
 import { SourceError, UnknownLabels } from "../../src/sources/types.ts";
 import { Store } from "../../src/store/index.ts";
@@ -91,6 +98,20 @@ test("G998 is the European Union: its 2023 value equals DOT's B0 (European Union
   );
   assert.equal(b0["@UNIT_MULT"], "6");
   assert.equal(Math.round(Number(dot2023) * 1e6), imts?.value);
+});
+
+test("every COUNTRY and COUNTERPART_COUNTRY code of the IMF's real availability answers is an entity or a named grouping", () => {
+  // imts_availability_codes.json: the 237 COUNTRY codes and the 242 counterparts of USA's exports (2025-12-16)
+  const lists = JSON.parse(readSample("imf", "imts_availability_codes.json")) as Record<string, string[]>;
+  const codes = [...lists.COUNTRY, ...lists.COUNTERPART_COUNTRY_for_USA_XG_FOB_USD];
+  assert.equal(codes.length, 237 + 242);
+  const unknown = codes.filter((c) => "unknown" in fromImfCode(c));
+  assert.deepEqual(unknown, []);
+  assert.deepEqual(fromImfCode("G998"), { code: "EUU" });
+  assert.deepEqual(fromImfCode("G001"), { code: "WLD" });
+  // The three indicators offered for USA are the two dyad keeps and one it knows to leave out.
+  assert.deepEqual(lists.INDICATOR_for_USA, ["MG_CIF_USD", "TBG_USD", "XG_FOB_USD"]);
+  assert.ok(lists.INDICATOR_for_USA.every((i) => i in IMTS_FLOWS || i === "TBG_USD"));
 });
 
 test("the SDMX-CSV made from the real XML (codes and values unchanged) reads to the same observations", () => {
