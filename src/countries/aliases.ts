@@ -224,4 +224,12 @@ export const PUBLISHER_ALIASES: Record<string, string> = {
   "Congo, Democratic Rep. of": "COD",
   "Yugoslavia (former)": "YUG",
   // --- end of UNCTAD block ---
+  // --- Multinational Military Exercises v7 (issue 15): Unicode CLDR-style short names ---
+  "Congo - Kinshasa": "COD",
+  "Congo - Brazzaville": "COG",
+  "St. Vincent & Grenadines": "VCT",
+  "st. christopher": "KNA",
+  "Hong Kong SAR China": "HKG",
+  "Myanmar (Burma)": "MMR",
+  // --- end of MME block ---
 };
