@@ -6,6 +6,7 @@ import { ENERGY_RELATION } from "./energy.ts";
 import { GEO_RELATION } from "./geo.ts";
 import { INVEST_FLOW_RELATION, INVEST_POSITION_RELATION } from "./invest.ts";
 import { MACRO_RELATION } from "./macro.ts";
+import { MIL_RELATION } from "./military.ts";
 import { PRODUCT_INDICATORS } from "./product.ts";
 import type { Relation } from "./relation.ts";
 import { TRADE_INDICATORS, TRADE_RELATION } from "./trade.ts";
@@ -28,6 +29,7 @@ export const RELATIONS: Relation[] = [
   GEO_RELATION,
   INVEST_POSITION_RELATION,
   INVEST_FLOW_RELATION,
+  MIL_RELATION,
 ];
 
 export const INDICATORS: IndicatorDef[] = [

@@ -10,6 +10,13 @@ import { pairYears, selectRelations } from "../indicators/relation.ts";
 import type { Absent } from "../indicators/types.ts";
 import { MIN_ROLL_CALLS, UN_AGREEMENT_RELATION, UN_IDEAL_POINT_RELATION } from "../indicators/un.ts";
 import type { Store } from "../store/index.ts";
+import {
+  formatInvestMilitary,
+  type InvestSection,
+  investSection,
+  type MilitarySection,
+  militarySection,
+} from "./invest-military.ts";
 
 type Row = Record<string, unknown>;
 
@@ -56,6 +63,8 @@ export interface BeyondTradeSections {
     | Absent;
   macro: YearsSection<{ year: number; gdpA: number | null; gdpB: number | null }> | Absent;
   geo: { source: string; distanceKm: number | null; contiguity: number | null } | Absent;
+  invest: InvestSection;
+  military: MilitarySection;
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -226,7 +235,11 @@ export async function beyondTradeSections(
       }
     })(),
   ]);
-  return { a, b, from, to, un, arms, energy, macro, geo };
+  const [invest, military] = await Promise.all([
+    investSection(store, a, b, from, to, has),
+    militarySection(store, a, b, from, to, has),
+  ]);
+  return { a, b, from, to, un, arms, energy, macro, geo, invest, military };
 }
 
 const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)} %`);
@@ -321,5 +334,6 @@ export function formatBeyondTrade(s: BeyondTradeSections, width = 100): string {
           `distance ${fixed(s.geo.distanceKm, 0)} km; shared border: ${s.geo.contiguity === null ? "–" : s.geo.contiguity ? "yes" : "no"}`,
         ],
   );
+  out.push(...formatInvestMilitary(s.a, s.b, s.invest, s.military, width));
   return out.join("\n").trimStart();
 }

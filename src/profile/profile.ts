@@ -283,6 +283,8 @@ export async function buildProfile(
     energy: notRequested,
     macro: notRequested,
     geo: notRequested,
+    invest: notRequested,
+    military: notRequested,
   };
   const sections: ProfileSections = { ...beyond, goods };
   return {

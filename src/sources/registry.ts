@@ -10,6 +10,7 @@ import { EI_INFO, ingestEiEnergy } from "./ei-energy.ts";
 import { CDIS_INFO, ingestImfCdis } from "./imf-cdis.ts";
 import { IMF_DOTS, ingestImfDots } from "./imf-dots.ts";
 import { IMTS_INFO, ingestImtsSnapshot, type SnapshotIngestResult } from "./imts.ts";
+import { ingestMme, MME_INFO } from "./mme.ts";
 import { ingestSipri, SIPRI_INFO } from "./sipri.ts";
 import { ingestTidyTrade, TIDY_TRADE } from "./tidy-trade.ts";
 import type { IngestOptions, SourceInfo } from "./types.ts";
@@ -117,6 +118,7 @@ export const SOURCES: readonly SourceModule[] = [
   oneDataset(CEPII_INFO, "cepii/dist_cepii.csv.gz", ingestCepii),
   oneDataset(CDIS_INFO, "imf-cdis", ingestImfCdis),
   oneDataset(UNCTAD_FDI_INFO, "unctad-fdi-2014", ingestUnctadFdi),
+  oneDataset(MME_INFO, "military/mme_v7.csv", ingestMme),
   {
     // Not in the shared data folder: a user fetches a release (`dyad fetch baci`).
     info: BACI_INFO,
@@ -136,9 +138,11 @@ export const SOURCES: readonly SourceModule[] = [
   snapshot(COMTRADE_API_INFO, ingestComtradeSnapshot),
 ];
 
-/** The sources of the dimensions beyond trade (votes, arms, energy, GDP, geography, investment). */
+/** The sources of the dimensions beyond trade (votes, arms, energy, GDP, geography, investment, exercises). */
 export const BEYOND_TRADE_SOURCES: readonly SourceModule[] = SOURCES.filter((s) =>
-  ["unvotes", "voeten", "sipri", "ei-energy", "wdi", "cepii", "imf-cdis", "unctad-fdi"].includes(s.info.name),
+  ["unvotes", "voeten", "sipri", "ei-energy", "wdi", "cepii", "imf-cdis", "unctad-fdi", "mme"].includes(
+    s.info.name,
+  ),
 );
 
 export function getSource(name: string): SourceModule {

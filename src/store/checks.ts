@@ -108,6 +108,7 @@ export const COLUMN_RULES: Record<string, Record<string, ValueRule>> = {
   // total inward position is about 40 trillion USD.
   cdis_positions: { value_usd: { min: -1e15, max: 1e15, what: "a direct-investment position in USD" } },
   cdis_totals: { value_usd: { min: -1e15, max: 1e15, what: "a direct-investment position in USD" } },
+  mil_exercises: { end_year: { min: 1816, max: 2100, integer: true, what: "a year" } },
   fdi_flows: { value_usd: { min: -1e15, max: 1e15, what: "a direct-investment flow in USD" }, level: COUNT },
 };
 

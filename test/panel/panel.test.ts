@@ -48,6 +48,7 @@ const COLUMNS: Record<string, { indicator: string; pair?: "b-a"; detail?: string
   invest_outward_share: { indicator: "invest.outward_share" },
   invest_inward_share: { indicator: "invest.inward_share" },
   invest_flow: { indicator: "invest.flow" },
+  mil_exercises: { indicator: "mil.exercises" },
   trade_gdp_dependence: { indicator: "trade.gdp_dependence" },
 };
 
@@ -76,8 +77,8 @@ test("the panel's China–Russia turnover for 2021 and 2022 is the turnover Chin
   }
 });
 
-test("every column of 360 random dyad-years equals the scalar indicator of the same dyad-year", async () => {
-  // Nine strata of 40 rows, so that each dimension is drawn where it has data, not only where it is empty.
+test("every column of 400 random dyad-years equals the scalar indicator of the same dyad-year", async () => {
+  // Ten strata of 40 rows, so that each dimension is drawn where it has data, not only where it is empty.
   const strata = [
     "un_agreement IS NOT NULL",
     "un_idealpoint_distance IS NOT NULL",
@@ -87,6 +88,7 @@ test("every column of 360 random dyad-years equals the scalar indicator of the s
     "macro_gdp_a IS NOT NULL AND geo_distance IS NOT NULL",
     "invest_position IS NOT NULL OR invest_position_withheld",
     "invest_flow IS NOT NULL",
+    "mil_exercises > 0",
     "TRUE",
   ];
   const rows = (
@@ -98,7 +100,7 @@ test("every column of 360 random dyad-years equals the scalar indicator of the s
       ),
     )
   ).flat();
-  assert.equal(rows.length, 360);
+  assert.equal(rows.length, 400);
   let compared = 0;
   let nonNull = 0;
   const mismatches: string[] = [];
@@ -145,7 +147,7 @@ test("every column of 360 random dyad-years equals the scalar indicator of the s
   // Four rows at a time: the read-only store answers on four connections.
   for (let i = 0; i < rows.length; i += 4) await Promise.all(rows.slice(i, i + 4).map(compare));
   assert.deepEqual(mismatches, []);
-  assert.equal(compared, 360 * Object.keys(COLUMNS).length);
+  assert.equal(compared, 400 * Object.keys(COLUMNS).length);
   // The strata make sure most comparisons are of numbers, not of two empty cells.
   assert.ok(nonNull > 1000, `only ${nonNull} non-empty cells compared`);
 });

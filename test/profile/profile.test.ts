@@ -85,3 +85,38 @@ test("a profile limited to 2015–2019 has only those years in every section", a
     assert.ok(section.years.every((y) => y.year >= 2015 && y.year <= 2019));
   }
 });
+
+test("the investment section's positions, shares and flows are the invest.* indicators of each year, both ways", async () => {
+  const s = profile.sections.invest;
+  assert.ok(!("absent" in s), "absent" in s ? s.absent : "");
+  assert.ok(s.years.some((y) => y.year === 2020 && y.positionAinB !== null));
+  for (const y of s.years) {
+    assert.equal(
+      y.positionAinB,
+      await value("invest.position", "CHN", "RUS", y.year),
+      `CHN in RUS ${y.year}`,
+    );
+    assert.equal(
+      y.positionBinA,
+      await value("invest.position", "RUS", "CHN", y.year),
+      `RUS in CHN ${y.year}`,
+    );
+    assert.equal(y.shareOfAOutward, await value("invest.outward_share", "CHN", "RUS", y.year), `${y.year}`);
+    assert.equal(y.shareOfBInward, await value("invest.inward_share", "CHN", "RUS", y.year), `${y.year}`);
+    assert.equal(y.flowAtoB, await value("invest.flow", "CHN", "RUS", y.year), `flow ${y.year}`);
+    assert.equal(y.flowBtoA, await value("invest.flow", "RUS", "CHN", y.year), `flow ${y.year}`);
+  }
+});
+
+test("the military section counts mil.exercises per year, names the 10 China–Russia exercises and says the data end in 2010", async () => {
+  const s = profile.sections.military;
+  assert.ok(!("absent" in s), "absent" in s ? s.absent : "");
+  assert.equal(s.dataEnd, 2010);
+  assert.equal(s.exercises.length, 10);
+  for (const y of s.years)
+    assert.equal(y.exercises, await value("mil.exercises", "CHN", "RUS", y.year), `${y.year}`);
+  assert.equal(
+    s.years.reduce((sum, y) => sum + y.exercises, 0),
+    10,
+  );
+});

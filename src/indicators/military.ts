@@ -1,0 +1,153 @@
+// Joint military exercises: how many multinational exercises two states both took part in (MME v7,
+// 1980–2010). One relation, MIL_RELATION, the value and the panel select from.
+import { MME_INFO } from "../sources/mme.ts";
+import type { Store } from "../store/index.ts";
+import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
+import { dyadYearList, inCountries, inYears, type Relation, selectRelations } from "./relation.ts";
+import { type IndicatorDef, nullValue } from "./types.ts";
+
+/**
+ * Exercises in the year in which both A and B took part (A and B in either order: the relation is
+ * symmetric). Inside the dataset's span a pair without a shared exercise has 0, outside it nothing.
+ */
+export const MIL_RELATION: Relation = {
+  dimension: "mil",
+  tables: ["mil_exercises"],
+  countries: "SELECT DISTINCT country FROM mil_exercises WHERE country_kind = 'country'",
+  years: "SELECT min(year), max(year) FROM mil_exercises",
+  panel: ["mil_exercises"],
+  async build(scope) {
+    return {
+      ctes: [
+        `mil_part AS (SELECT dataset || ':' || line AS exercise, year, country FROM mil_exercises
+                       WHERE country IS NOT NULL AND ${inYears(scope, "year")} AND ${inCountries(scope, "country")})`,
+        `mil_pair AS (SELECT pa.country AS a, pb.country AS b, pa.year, count(DISTINCT pa.exercise) AS n
+                        FROM mil_part pa JOIN mil_part pb ON pb.exercise = pa.exercise AND pb.country <> pa.country
+                       GROUP BY ALL)`,
+        "mil_span AS (SELECT min(year) AS lo, max(year) AS hi FROM mil_exercises)",
+      ],
+      joins: [
+        "LEFT JOIN mil_pair mp ON mp.a = s.a AND mp.b = s.b AND mp.year = s.year",
+        "LEFT JOIN mil_span msp ON s.year BETWEEN msp.lo AND msp.hi",
+      ],
+      columns: ["CASE WHEN msp.lo IS NOT NULL THEN coalesce(mp.n, 0) END AS mil_exercises"],
+    };
+  },
+};
+
+export interface SharedExercise {
+  id: string;
+  name: string | null;
+  year: number;
+  location: string | null;
+  line: number;
+}
+
+/** The exercises A and B both took part in, in a span of years: what the provenance and the dossier name. */
+export async function sharedExercises(
+  store: Store,
+  a: string,
+  b: string,
+  from: number,
+  to: number,
+): Promise<SharedExercise[]> {
+  if (!(await store.hasTable("mil_exercises"))) return [];
+  return store.query<SharedExercise>(
+    `SELECT any_value(ea.exercise_id) AS id, any_value(ea.name) AS name, any_value(ea.year) AS year,
+            any_value(ea.location) AS location, ea.line AS line
+       FROM mil_exercises ea JOIN mil_exercises eb ON eb.line = ea.line AND eb.dataset = ea.dataset
+      WHERE ea.country = $1 AND eb.country = $2 AND ea.year BETWEEN $3 AND $4
+      GROUP BY ea.dataset, ea.line ORDER BY year, line`,
+    [a, b, from, to],
+  );
+}
+
+/** The dataset's span: data end in 2010, and every answer past it says so. */
+export async function exerciseSpan(store: Store): Promise<[number, number] | undefined> {
+  if (!(await store.hasTable("mil_exercises"))) return undefined;
+  const row = await store.one<{ lo: number | null; hi: number | null }>(
+    "SELECT min(year) AS lo, max(year) AS hi FROM mil_exercises",
+  );
+  return row?.lo == null || row.hi == null ? undefined : [row.lo, row.hi];
+}
+
+export function exerciseLabel(e: SharedExercise): string {
+  return e.name ?? `unnamed exercise ${e.id}`;
+}
+
+const CAVEAT =
+  "Multinational Military Exercises v7 covers 1980–2010 only: nothing after 2010 is known here, however many exercises there were (China and Russia held many since). Counts exercises by their start year, one per exercise however many days or sites; bilateral and multilateral exercises alike. Coded from open sources (news, ministries), so small or unpublicised exercises may be missing.";
+
+export const milExercises: IndicatorDef = {
+  name: "mil.exercises",
+  unit: "exercises",
+  definition:
+    "number of military exercises starting in Y in which both A and B took part (MME v7), or over a window of years ending in Y",
+  formula:
+    "count of distinct MME exercises with A and B among the participants (StateA … StateAM) and start year in Y−w+1 … Y (w = options.window, default 1)",
+  sources: ["mme"],
+  citation: MME_INFO.citation,
+  caveats: CAVEAT,
+  async compute(store: Store, a, b, year, options = {}) {
+    if (!(await hasDataset(store, "mme"))) return nullValue(this, a, b, year, notIngested("mme"));
+    const window = Math.max(1, Math.trunc(options.window ?? 1));
+    const from = year - window + 1;
+    const span = await exerciseSpan(store);
+    if (!span || from < span[0] || year > span[1]) {
+      const prov = await datasetProvenance(store, "mme", { year });
+      return nullValue(
+        this,
+        a,
+        b,
+        year,
+        span && year > span[1]
+          ? `the Multinational Military Exercises data end in ${span[1]}; nothing is known here about exercises in ${year}`
+          : `the years ${from}–${year} are not inside the data's ${span?.join("–")}`,
+        prov ? [prov] : [],
+      );
+    }
+    const [rows, named] = await Promise.all([
+      selectRelations<{ mil_exercises: bigint | number | null }>(
+        store,
+        [MIL_RELATION],
+        dyadYearList(Array.from({ length: window }, (_, i) => [a, b, from + i] as [string, string, number])),
+      ),
+      sharedExercises(store, a, b, from, year),
+    ]);
+    const count = rows.reduce((sum, r) => sum + Number(r.mil_exercises ?? 0), 0);
+    const base = await datasetProvenance(store, "mme", { year });
+    const provenance = base
+      ? named.length
+        ? named.map((e) => ({
+            ...base,
+            year: e.year,
+            line: e.line,
+            note: `${exerciseLabel(e)} (${e.id}, ${e.year})`,
+          }))
+        : [{ ...base, note: `no exercise with both ${a} and ${b} in ${from}–${year}` }]
+      : [];
+    return {
+      indicator: this.name,
+      a,
+      b,
+      year,
+      value: count,
+      unit: this.unit,
+      provenance,
+      detail: {
+        window,
+        from,
+        to: year,
+        exercises: named.map((e) => ({
+          id: e.id,
+          name: exerciseLabel(e),
+          year: e.year,
+          location: e.location,
+        })),
+        dataEnd: span[1],
+      },
+    };
+  },
+};
+
+export const MIL_INDICATORS: IndicatorDef[] = [milExercises];

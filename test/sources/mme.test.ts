@@ -1,0 +1,61 @@
+// The Multinational Military Exercises reader on small files in MME v7's layout: what it reads, and how bad
+// input fails naming file and line without touching the store.
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { computeIndicator } from "../../src/indicators/catalogue.ts";
+import { ingestMme } from "../../src/sources/mme.ts";
+import { SourceError } from "../../src/sources/types.ts";
+import { openEmptyStore } from "../helpers/sources-store.ts";
+
+const HEADER = "MMEID,Ex_Name,Series_Name,Location,s.year,e.year,StateA,StateB,StateC";
+
+function file(lines: string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), "dyad-mme-")), "mme_v7.csv");
+  writeFileSync(path, `${[HEADER, ...lines].join("\n")}\n`);
+  return path;
+}
+
+test("MME: -9 is unknown, groups keep their label, a repeated id on another line is another exercise", async () => {
+  const store = await openEmptyStore();
+  try {
+    await ingestMme(
+      store,
+      file([
+        "mme1,Peace Mission 2005,Peace Mission,China,2005,2005,China,Russia,-9",
+        "mme2,-9,,Baltic Sea,2005,2005,Russia,China,NATO",
+        "mme2,Other,,Somewhere,2006,2006,China,Russia,",
+      ]),
+    );
+    const v = await computeIndicator(store, "mil.exercises", "CHN", "RUS", 2005);
+    assert.equal(v.value, 2);
+    assert.deepEqual(
+      (v.detail?.exercises as { name: string }[]).map((e) => e.name),
+      ["Peace Mission 2005", "unnamed exercise mme2"],
+    );
+    assert.equal((await computeIndicator(store, "mil.exercises", "CHN", "RUS", 2006)).value, 1);
+  } finally {
+    store.close();
+  }
+});
+
+test("MME: a start year that is not a year, or a missing participant column, fails naming the line; the store is unchanged", async () => {
+  const store = await openEmptyStore();
+  try {
+    await ingestMme(store, file(["mme1,A,,X,2005,2005,China,Russia,"]));
+    const before = await store.fingerprint();
+    await assert.rejects(ingestMme(store, file(["mme1,A,,X,20O5,2005,China,Russia,"])), (err: Error) => {
+      assert.ok(err instanceof SourceError);
+      assert.match(err.message, /mme_v7\.csv:2: s\.year "20O5" is not a year/);
+      return true;
+    });
+    const noStates = join(mkdtempSync(join(tmpdir(), "dyad-mme-")), "mme_v7.csv");
+    writeFileSync(noStates, "MMEID,Ex_Name,Series_Name,Location,s.year,e.year\nmme1,A,,X,2005,2005\n");
+    await assert.rejects(ingestMme(store, noStates), /the header lacks "StateA"/);
+    assert.equal(await store.fingerprint(), before);
+  } finally {
+    store.close();
+  }
+});
