@@ -3,8 +3,8 @@ import { ARMS_INDICATORS } from "./arms.ts";
 import { ENERGY_INDICATORS } from "./energy.ts";
 import { GEO_INDICATORS } from "./geo.ts";
 import { INVEST_INDICATORS } from "./invest.ts";
-import { MIL_INDICATORS } from "./military.ts";
 import { MACRO_INDICATORS } from "./macro.ts";
+import { MIL_INDICATORS } from "./military.ts";
 import type { IndicatorDef } from "./types.ts";
 import { UN_INDICATORS } from "./un.ts";
 

@@ -15,7 +15,7 @@ test("China and Russia exercised together 10 times in 1980–2010, Peace Mission
   // Mission 2010).
   const v = await computeIndicator(await store(), "mil.exercises", "CHN", "RUS", 2010, { window: 31 });
   assert.equal(v.value, 10);
-  const names = (v.detail?.exercises as { name: string }[]).map((e) => e.name);
+  const names = ((v.detail?.exercises ?? []) as { name: string }[]).map((e) => e.name);
   assert.deepEqual(names.slice(0, 3), [
     "unnamed exercise mme1825",
     "Peace Mission 2005",

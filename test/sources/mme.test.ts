@@ -32,7 +32,7 @@ test("MME: -9 is unknown, groups keep their label, a repeated id on another line
     const v = await computeIndicator(store, "mil.exercises", "CHN", "RUS", 2005);
     assert.equal(v.value, 2);
     assert.deepEqual(
-      (v.detail?.exercises as { name: string }[]).map((e) => e.name),
+      ((v.detail?.exercises ?? []) as { name: string }[]).map((e) => e.name),
       ["Peace Mission 2005", "unnamed exercise mme2"],
     );
     assert.equal((await computeIndicator(store, "mil.exercises", "CHN", "RUS", 2006)).value, 1);
