@@ -433,5 +433,6 @@ export const EXTRA_COUNTRIES: EntityDef[] = [
     aliases: ["US Misc. Pacific Isds", "US Miscellaneous Pacific Islands"],
   },
   { code: "MID", kind: "country", en: "Midway Islands", de: "Midwayinseln", aliases: ["Midway Islands"] },
-  { code: "WAK", kind: "country", en: "Wake Island", de: "Wake", aliases: ["Wake Island"] },
+  // Not plain "Wake": the claims checker takes entity names as country mentions ("in the wake of").
+  { code: "WAK", kind: "country", en: "Wake Island", de: "Wakeinsel", aliases: ["Wake Island"] },
 ];
