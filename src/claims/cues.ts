@@ -45,7 +45,7 @@ export const RE = {
     "giu",
   ),
   balance: new RegExp(
-    String.raw`${L}(?:Handelsbilanz\p{L}*|Handelsüberschuss\p{L}*|Handelsdefizit\p{L}*|Überschuss\p{L}*|Defizit\p{L}*|Fehlbetrag\p{L}*|surplus|deficit|trade balance|trade gap)${W}`,
+    String.raw`${L}(?:Handelsbilanz\p{L}*|Handelsüberschuss\p{L}*|Handelsdefizit\p{L}*|Überschuss\p{L}*|Defizit\p{L}*|Fehlbetrag\p{L}*|surplus(?:es)?|deficits?|trade balances?|trade gaps?)${W}`,
     "giu",
   ),
   rankBuyer: new RegExp(

@@ -375,8 +375,11 @@ function linkMeasure(
   ];
   // "das Defizit Deutschlands im Handel mit China": a balance word in the clause is the measure, the trade
   // word it qualifies is not.
+  // A sentence about a balance whose figure's own clause names no flow ("the largest-ever trade surplus - the
+  // value of goods sold overseas compared to its imports - at $1.19tn") gives the balance too.
+  const ownFlow = flows.some(([, f]) => f && f.dist < CLAUSE_PENALTY);
   const best =
-    balance && balance.dist < CLAUSE_PENALTY
+    balance && (balance.dist < CLAUSE_PENALTY || !ownFlow)
       ? (["balance", balance] as [Flow, { cue: Cue; dist: number }])
       : flows.filter((f) => f[1]).sort((x, y) => (x[1]?.dist ?? 0) - (y[1]?.dist ?? 0))[0];
   let flow: Flow | "none" = best ? best[0] : "none";
@@ -418,7 +421,8 @@ function linkMeasure(
     };
   }
   const rule = TRADE_TABLE[cls][flow];
-  const services = SERVICES.test(text.slice(clause.start, clause.end));
+  // Services named anywhere in the sentence qualify its figures ("goods and services sold overseas").
+  const services = SERVICES.test(text.slice(sentence.start, sentence.end));
   if ("outside" in rule)
     return { measure: rule.measure, indicator: null, outside: rule.outside, flow: "pair" };
   const negativeGrowth =

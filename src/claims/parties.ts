@@ -156,7 +156,9 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
 
   const flow = l.flow;
   const isShare = /share/.test(l.indicator ?? "");
-  const pick = (rs: Role[]): { a: string | null; b: string | null; ambiguous: boolean } => {
+  // A country without a role becomes the partner only within the figure's own clause: elsewhere in the
+  // sentence it may be anything ("... passed $100bn - a sign that Trump's tariff campaign ...").
+  const pick = (rs: Role[], inClause: boolean): { a: string | null; b: string | null; ambiguous: boolean } => {
     const owner = ownerOf(rs, anchor);
     const rest = rs.filter((r) => !owner || r.m.code !== owner.m.code);
     const dest = rest.filter((r) => r.role === "dest");
@@ -182,17 +184,17 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
         a ??= single(plain.filter((r) => r.m.code !== b))?.m.code ?? null;
       }
     }
-    if (a && !b) b = single(rest.filter((r) => r.m.code !== a))?.m.code ?? null;
+    if (a && !b && inClause) b = single(rest.filter((r) => r.m.code !== a))?.m.code ?? null;
     if (a === b) b = null;
     const named = new Set(rs.map((r) => r.m.code));
     // Countries the sentence names but the reading leaves out: another reading may be the right one.
     const ambiguous = [...named].some((c) => c !== a && c !== b);
     return { a, b, ambiguous };
   };
-  let res = pick(clauseRoles);
+  let res = pick(clauseRoles, true);
   let from: Claim["countriesFrom"] = "clause";
   if (!res.a || !res.b) {
-    const s = pick(sentenceRoles);
+    const s = pick(sentenceRoles, false);
     if ((s.a ? 1 : 0) + (s.b ? 1 : 0) >= (res.a ? 1 : 0) + (res.b ? 1 : 0)) {
       res = s;
       from = "sentence";
