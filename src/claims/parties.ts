@@ -158,7 +158,10 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
   const isShare = /share/.test(l.indicator ?? "");
   // A country without a role becomes the partner only within the figure's own clause: elsewhere in the
   // sentence it may be anything ("... passed $100bn - a sign that Trump's tariff campaign ...").
-  const pick = (rs: Role[], inClause: boolean): { a: string | null; b: string | null; ambiguous: boolean } => {
+  const pick = (
+    rs: Role[],
+    inClause: boolean,
+  ): { a: string | null; b: string | null; ambiguous: boolean } => {
     const owner = ownerOf(rs, anchor);
     const rest = rs.filter((r) => !owner || r.m.code !== owner.m.code);
     const dest = rest.filter((r) => r.role === "dest");
