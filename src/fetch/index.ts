@@ -1,9 +1,9 @@
 // Fetching from the publishers: `fetchImts` and `fetchComtrade` run a query to a complete snapshot and
 // only then ingest it, in one atomic replacement of the source's dataset. `dyad ingest imts|comtrade
 // <snapshot>` ingests a snapshot offline through the source registry (src/sources/registry.ts).
-import { COMTRADE_API_INFO, ingestComtradeSnapshot } from "../sources/comtrade-api.ts";
+import { COMTRADE_API_INFO, IMTS_INFO } from "../sources/citations.ts";
+import { ingestComtradeSnapshot } from "../sources/comtrade-api.ts";
 import {
-  IMTS_INFO,
   ingestImtsSnapshot,
   type SnapshotIngestOptions,
   type SnapshotIngestResult,

@@ -3,8 +3,6 @@
 // the caller ingests the snapshot only when the run is complete.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { HttpClient, HttpError, type HttpOptions, type HttpResponse } from "./http.ts";
-import { type Progress, silentProgress } from "./progress.ts";
 import {
   findResumable,
   type Manifest,
@@ -14,7 +12,9 @@ import {
   tryReadManifest,
   writeAtomic,
   writeManifest,
-} from "./snapshot.ts";
+} from "../sources/snapshot.ts";
+import { HttpClient, HttpError, type HttpOptions, type HttpResponse } from "./http.ts";
+import { type Progress, silentProgress } from "./progress.ts";
 
 /** One request of a run, built by a source's build stage. */
 export interface PlannedPart {
@@ -205,7 +205,7 @@ function firstLine(text: string, max = 160): string {
 }
 
 function withExtension(file: string, extension: string): string {
-  return file.replace(/\.[^./]+$/, "") + `.${extension}`;
+  return `${file.replace(/\.[^./]+$/, "")}.${extension}`;
 }
 
 /** The format a body really is, from its Content-Type, else its first characters. */

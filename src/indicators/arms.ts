@@ -1,5 +1,5 @@
 // Arms transfers: SIPRI trend-indicator values (TIV) of major conventional arms delivered.
-import { SIPRI_INFO } from "../sources/sipri.ts";
+import { SIPRI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { inCountries, inYears, pairYears, type Relation, selectRelations } from "./relation.ts";

@@ -1,7 +1,7 @@
 // Energy trade between two countries from the Statistical Review's bilateral matrices, one year per edition
 // (2018–2023 with the six editions in the data folder). The relation reads ENERGY_TRADE_LATEST — the newest
 // edition's cells where two editions give the same year — so values, profile and panel agree on the edition.
-import { EI_INFO } from "../sources/ei-energy.ts";
+import { EI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, inYears, type Relation, selectRelations } from "./relation.ts";

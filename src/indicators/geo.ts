@@ -1,5 +1,5 @@
 // Geography of a pair from CEPII GeoDist: distance and a shared border. Time-invariant.
-import { CEPII_INFO } from "../sources/cepii.ts";
+import { CEPII_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, type Relation, selectRelations } from "./relation.ts";

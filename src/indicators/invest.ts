@@ -2,8 +2,7 @@
 // year (UNCTAD). One dyad-year relation per source (`INVEST_POSITION_RELATION`, `INVEST_FLOW_RELATION`):
 // the scalar indicators, the profile and the panel all select from it, so they cannot disagree.
 import { join } from "node:path";
-import { CDIS_INFO } from "../sources/imf-cdis.ts";
-import { UNCTAD_FDI_INFO } from "../sources/unctad-fdi.ts";
+import { CDIS_INFO, UNCTAD_FDI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, inCountries, inYears, pairYears, type Relation, selectRelations } from "./relation.ts";

@@ -1,5 +1,5 @@
 // Size of the economy: GDP of A (from WDI), and trade relative to it.
-import { WDI_INFO } from "../sources/wdi.ts";
+import { WDI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, inCountries, inYears, type Relation, selectRelations } from "./relation.ts";

@@ -1,6 +1,6 @@
 // Joint military exercises: how many multinational exercises two states both took part in (MME v7,
 // 1980–2010). One relation, MIL_RELATION, the value and the panel select from.
-import { MME_INFO } from "../sources/mme.ts";
+import { MME_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, inCountries, inYears, type Relation, selectRelations } from "./relation.ts";

@@ -15,7 +15,7 @@ import {
   productPredicate,
   resolveProduct,
 } from "../products/groups.ts";
-import { BACI_INFO } from "../sources/baci/files.ts";
+import { BACI_INFO } from "../sources/citations.ts";
 import { dataHome, type Store } from "../store/index.ts";
 import {
   type Absent,

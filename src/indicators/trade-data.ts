@@ -1,10 +1,10 @@
 // The trade flows an indicator needs, loaded in a few SQL queries, with every dataset's report of each flow
 // kept (the best one answers; the others stay queryable and are named in the provenance).
 import { countryName } from "../countries/index.ts";
-import type { Store } from "../store/index.ts";
+import type { Store, TradeFlow } from "../store/index.ts";
 import type { Provenance } from "./types.ts";
 
-export type Flow = "exports" | "imports" | "turnover";
+export type Flow = TradeFlow;
 
 export interface FlowReport {
   dataset: string;

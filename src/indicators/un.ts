@@ -1,8 +1,7 @@
 // Diplomatic alignment at the UN General Assembly: agreement on roll calls (unvotes) and the distance
 // between ideal points (Bailey, Strezhnev & Voeten).
 
-import { UNVOTES_INFO } from "../sources/unvotes.ts";
-import { VOETEN_INFO } from "../sources/voeten.ts";
+import { UNVOTES_INFO, VOETEN_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, inCountries, inYears, type Relation, selectRelations } from "./relation.ts";

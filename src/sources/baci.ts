@@ -9,5 +9,6 @@ export {
   checkBaciParams,
   fetchBaci,
 } from "./baci/fetch.ts";
-export { BACI_INFO, parseCountryCodes, parseProductCodes } from "./baci/files.ts";
+export { parseCountryCodes, parseProductCodes } from "./baci/files.ts";
 export { BACI_TABLES, type BaciIngestOptions, type BaciIngestResult, ingestBaci } from "./baci/ingest.ts";
+export { BACI_INFO } from "./citations.ts";

@@ -4,17 +4,10 @@ import { basename } from "node:path";
 import { Repeats } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
+import { CEPII_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./delimited-text.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
-
-export const CEPII_INFO: SourceInfo = {
-  name: "cepii",
-  publisher: "CEPII, GeoDist",
-  licence: "free with citation",
-  citation:
-    "Mayer, T. & Zignago, S. (2011). Notes on CEPII's distances measures: the GeoDist Database. CEPII Working Paper 2011-25.",
-};
+import { type IngestOptions, SourceError } from "./types.ts";
 
 export const GEO_DYADS_TABLE: TableDef = {
   name: "geo_dyads",

@@ -5,9 +5,13 @@
 import { readFileSync } from "node:fs";
 import { registry } from "../countries/index.ts";
 import { fromComtradeCode } from "../countries/m49.ts";
-import { openSnapshot } from "../fetch/snapshot.ts";
+import type { DatasetBatch, Store } from "../store/index.ts";
+import { dataHome, TABLES } from "../store/index.ts";
+import { COMTRADE_API_INFO } from "./citations.ts";
+import type { SnapshotIngestOptions, SnapshotIngestResult } from "./imts.ts";
+import { oneLine } from "./quote.ts";
+import { openSnapshot } from "./snapshot.ts";
 import {
-  deriveFor,
   describeIncomplete,
   type Flow,
   mergeWithStored,
@@ -16,19 +20,10 @@ import {
   toYearly,
   tradeRow,
   yearRange,
-} from "../fetch/trade-rows.ts";
-import type { DatasetBatch, Store } from "../store/index.ts";
-import { dataHome, TABLES } from "../store/index.ts";
-import type { SnapshotIngestOptions, SnapshotIngestResult } from "./imts.ts";
-import { oneLine } from "./quote.ts";
-import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
+} from "./trade/periods.ts";
+import { tradeDerive } from "./trade/rows.ts";
+import { SourceError, UnknownLabels, UnknownLabelsError } from "./types.ts";
 
-export const COMTRADE_API_INFO: SourceInfo = {
-  name: "comtrade",
-  publisher: "United Nations, UN Comtrade Database (API v1)",
-  licence: "UN Comtrade terms of use: https://uncomtrade.org/docs/policy-on-use-of-data/",
-  citation: "United Nations Statistics Division, UN Comtrade Database, https://comtradeplus.un.org",
-};
 export const COMTRADE_API_PRIORITY = 30;
 export const COMTRADE_API_DATASET = "comtrade-api";
 
@@ -290,7 +285,7 @@ export async function ingestComtradeSnapshot(
     report,
     tables: [{ def: TABLES.trade_flows, rows: merged.rows }],
     // Partner ranks and coverage are derived from trade_flows; rebuilt in the same transaction.
-    derive: deriveFor(merged.reporters),
+    derive: tradeDerive(merged.reporters),
   };
   const result = await store.replaceDataset(batch);
   return { ...result, retrieved, replaced: merged.replaced, kept: merged.kept, messages, report };

@@ -10,17 +10,10 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
+import { EI_INFO } from "./citations.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
+import { type IngestOptions, SourceError } from "./types.ts";
 import { type Cell, readWorkbook } from "./xlsx.ts";
-
-export const EI_INFO: SourceInfo = {
-  name: "ei-energy",
-  publisher: "Energy Institute, Statistical Review of World Energy",
-  licence: "free use with attribution",
-  citation:
-    "Energy Institute, Statistical Review of World Energy (2023, 2024 editions); bp Statistical Review of World Energy (2019–2022 editions), https://www.energyinst.org/statistical-review",
-};
 
 export const ENERGY_TRADE_TABLE: TableDef = {
   name: "energy_trade",

@@ -11,16 +11,10 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
 import { CDIS_POSITIONS_TABLE, CDIS_TOTALS_TABLE } from "../store/invest-schema.ts";
+import { CDIS_INFO } from "./citations.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
+import { type IngestOptions, SourceError } from "./types.ts";
 import { type Cell, readWorkbook } from "./xlsx.ts";
-
-export const CDIS_INFO: SourceInfo = {
-  name: "imf-cdis",
-  publisher: "International Monetary Fund, Coordinated Direct Investment Survey",
-  licence: "IMF data, free use with attribution",
-  citation: "IMF, Coordinated Direct Investment Survey (CDIS), https://data.imf.org/CDIS",
-};
 
 // Counterparts that are not economies: kept with their label and no registry code.
 const UNALLOCATED = /^Not Specified\b/i;

@@ -6,23 +6,11 @@ import { closeSync, openSync, rmSync, writeSync } from "node:fs";
 import { basename, join } from "node:path";
 import { registry } from "../countries/index.ts";
 import type { IngestResult, Store } from "../store/index.ts";
+import { IMF_DOTS } from "./citations.ts";
 import { listInputFiles } from "./files.ts";
-import { TRADE_TABLE, type TradeFlow, type TradeRow, tradeDerive } from "./trade-rows.ts";
-import {
-  type IngestOptions,
-  SourceError,
-  type SourceInfo,
-  UnknownLabels,
-  UnknownLabelsError,
-} from "./types.ts";
+import { TRADE_TABLE, type TradeFlow, type TradeRow, tradeDerive } from "./trade/rows.ts";
+import { type IngestOptions, SourceError, UnknownLabels, UnknownLabelsError } from "./types.ts";
 import { type Cell, readWorkbook, type Sheet } from "./xlsx.ts";
-
-export const IMF_DOTS: SourceInfo = {
-  name: "imf-dots",
-  publisher: "IMF, Direction of Trade Statistics",
-  licence: "IMF public data; free use with attribution",
-  citation: "International Monetary Fund, Direction of Trade Statistics (DOTS), annual, 1960–2020.",
-};
 
 const PRIORITY = 20;
 

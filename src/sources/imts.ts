@@ -8,9 +8,14 @@
 
 import { readFileSync } from "node:fs";
 import { registry } from "../countries/index.ts";
-import { openSnapshot } from "../fetch/snapshot.ts";
+import { parseDecimal } from "../store/checks.ts";
+import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+import { dataHome, TABLES } from "../store/index.ts";
+import { IMTS_INFO } from "./citations.ts";
+import { oneLine } from "./quote.ts";
+import { readSdmxMl } from "./sdmx-ml.ts";
+import { openSnapshot } from "./snapshot.ts";
 import {
-  deriveFor,
   describeIncomplete,
   type Flow,
   mergeWithStored,
@@ -19,21 +24,9 @@ import {
   toYearly,
   tradeRow,
   yearRange,
-} from "../fetch/trade-rows.ts";
-import { parseDecimal } from "../store/checks.ts";
-import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
-import { dataHome, TABLES } from "../store/index.ts";
-import { oneLine } from "./quote.ts";
-import { readSdmxMl } from "./sdmx-ml.ts";
-import { SourceError, type SourceInfo, UnknownLabels, UnknownLabelsError } from "./types.ts";
-
-export const IMTS_INFO: SourceInfo = {
-  name: "imts",
-  publisher: "International Monetary Fund, International Trade in Goods (by partner country) (IMTS)",
-  licence: "© International Monetary Fund, all rights reserved; https://www.imf.org/external/terms.htm",
-  citation:
-    "International Monetary Fund. International Trade in Goods (by partner country), https://data.imf.org/en/datasets/IMF.STA:IMTS",
-};
+} from "./trade/periods.ts";
+import { tradeDerive } from "./trade/rows.ts";
+import { SourceError, UnknownLabels, UnknownLabelsError } from "./types.ts";
 
 /** The IMF's current series: preferred to the DOTS workbooks (20), after a reporter's own customs (10). */
 export const IMTS_PRIORITY = 15;
@@ -423,7 +416,7 @@ export async function ingestImtsSnapshot(
     report,
     tables: [{ def: TABLES.trade_flows, rows: merged.rows }],
     // Partner ranks and coverage are derived from trade_flows; rebuilt in the same transaction.
-    derive: deriveFor(merged.reporters),
+    derive: tradeDerive(merged.reporters),
   };
   const result = await store.replaceDataset(batch);
   return {

@@ -4,17 +4,10 @@
 import { basename } from "node:path";
 import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
 import { MIL_EXERCISES_TABLE } from "../store/military-schema.ts";
+import { MME_INFO } from "./citations.ts";
 import { parseCsv, readText, requireColumns } from "./delimited-text.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
-
-export const MME_INFO: SourceInfo = {
-  name: "mme",
-  publisher: "Multinational Military Exercises dataset (Vito D'Orazio, Ahmet Galambos)",
-  licence: "CC0 (Harvard Dataverse)",
-  citation:
-    "D'Orazio, Vito; Galambos, Ahmet: Multinational Military Exercises, version 7, Harvard Dataverse, doi:10.7910/DVN/KHFODX",
-};
+import { type IngestOptions, SourceError } from "./types.ts";
 
 const GROUPS = new Set(["NATO", "Baltic States"]);
 const UNKNOWN = "-9";

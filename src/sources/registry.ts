@@ -2,22 +2,37 @@
 // folder, and how `dyad ingest <name> <path>` reads it into one summary. Importing this module only builds
 // the list; nothing is registered as a side effect, so every importer sees the same sources.
 import type { Store } from "../store/index.ts";
-import { BACI_INFO } from "./baci/files.ts";
 import { ingestBaci } from "./baci/ingest.ts";
-import { CEPII_INFO, ingestCepii } from "./cepii.ts";
-import { COMTRADE_API_INFO, ingestComtradeSnapshot } from "./comtrade-api.ts";
-import { EI_INFO, ingestEiEnergy } from "./ei-energy.ts";
-import { CDIS_INFO, ingestImfCdis } from "./imf-cdis.ts";
-import { IMF_DOTS, ingestImfDots } from "./imf-dots.ts";
-import { IMTS_INFO, ingestImtsSnapshot, type SnapshotIngestResult } from "./imts.ts";
-import { ingestMme, MME_INFO } from "./mme.ts";
-import { ingestSipri, SIPRI_INFO } from "./sipri.ts";
-import { ingestTidyTrade, TIDY_TRADE } from "./tidy-trade.ts";
+import { ingestCepii } from "./cepii.ts";
+import {
+  BACI_INFO,
+  CDIS_INFO,
+  CEPII_INFO,
+  COMTRADE_API_INFO,
+  EI_INFO,
+  IMF_DOTS,
+  IMTS_INFO,
+  MME_INFO,
+  SIPRI_INFO,
+  TIDY_TRADE,
+  UNCTAD_FDI_INFO,
+  UNVOTES_INFO,
+  VOETEN_INFO,
+  WDI_INFO,
+} from "./citations.ts";
+import { ingestComtradeSnapshot } from "./comtrade-api.ts";
+import { ingestEiEnergy } from "./ei-energy.ts";
+import { ingestImfCdis } from "./imf-cdis.ts";
+import { ingestImfDots } from "./imf-dots.ts";
+import { ingestImtsSnapshot, type SnapshotIngestResult } from "./imts.ts";
+import { ingestMme } from "./mme.ts";
+import { ingestSipri } from "./sipri.ts";
+import { ingestTidyTrade } from "./tidy-trade.ts";
 import type { IngestOptions, SourceInfo } from "./types.ts";
-import { ingestUnctadFdi, UNCTAD_FDI_INFO } from "./unctad-fdi.ts";
-import { ingestUnVotes, UNVOTES_INFO } from "./unvotes.ts";
-import { ingestVoeten, VOETEN_INFO } from "./voeten.ts";
-import { ingestWdi, WDI_INFO } from "./wdi.ts";
+import { ingestUnctadFdi } from "./unctad-fdi.ts";
+import { ingestUnVotes } from "./unvotes.ts";
+import { ingestVoeten } from "./voeten.ts";
+import { ingestWdi } from "./wdi.ts";
 
 /** What an ingest reports, whatever the source: the line `dyad setup` and `dyad ingest` print. */
 export interface IngestSummary {

@@ -5,16 +5,10 @@ import { basename } from "node:path";
 import { parseDecimal, Repeats, ruleBreak, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
+import { SIPRI_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, readText, requireColumns } from "./delimited-text.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
-
-export const SIPRI_INFO: SourceInfo = {
-  name: "sipri",
-  publisher: "Stockholm International Peace Research Institute (SIPRI)",
-  licence: "free use with attribution",
-  citation: "SIPRI Arms Transfers Database, https://www.sipri.org/databases/armstransfers",
-};
+import { type IngestOptions, SourceError } from "./types.ts";
 
 export const ARMS_TRANSFERS_TABLE: TableDef = {
   name: "arms_transfers",

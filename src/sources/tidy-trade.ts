@@ -5,6 +5,7 @@ import { basename, relative } from "node:path";
 import { registry } from "../countries/index.ts";
 import { parseDecimal } from "../store/checks.ts";
 import type { IngestResult, Store } from "../store/index.ts";
+import { TIDY_TRADE } from "./citations.ts";
 import { headerIndex, parseCsv, readTextFile } from "./csv.ts";
 import { listInputFiles } from "./files.ts";
 import {
@@ -15,21 +16,8 @@ import {
   type TradeRow,
   tradeDerive,
   tradeRowValues,
-} from "./trade-rows.ts";
-import {
-  type IngestOptions,
-  SourceError,
-  type SourceInfo,
-  UnknownLabels,
-  UnknownLabelsError,
-} from "./types.ts";
-
-export const TIDY_TRADE: SourceInfo = {
-  name: "tidy-trade",
-  publisher: "as named in each row's source column",
-  licence: "as the publisher named in the source column grants",
-  citation: "The publisher named in each row's source column.",
-};
+} from "./trade/rows.ts";
+import { type IngestOptions, SourceError, UnknownLabels, UnknownLabelsError } from "./types.ts";
 
 const COLUMNS = ["reporter", "partner", "year", "flow", "value_usd", "source"] as const;
 const FLOWS = new Set<TradeFlow>(["exports", "imports", "turnover"]);

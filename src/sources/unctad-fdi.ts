@@ -11,16 +11,10 @@ import { basename, join } from "node:path";
 import { registry } from "../countries/index.ts";
 import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
 import { FDI_FLOWS_TABLE } from "../store/invest-schema.ts";
+import { UNCTAD_FDI_INFO } from "./citations.ts";
 import { parseCsv } from "./delimited-text.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
-
-export const UNCTAD_FDI_INFO: SourceInfo = {
-  name: "unctad-fdi",
-  publisher: "UNCTAD, Bilateral FDI Statistics",
-  licence: "UNCTAD data, free use with attribution",
-  citation: "UNCTAD, Bilateral FDI Statistics 2014, https://unctad.org/fdistatistics",
-};
+import { type IngestOptions, SourceError } from "./types.ts";
 
 /** A cell of a year column as a number of US dollars millions; null for "..", throws for anything else. */
 export function parseUnctadNumber(raw: string): number | null | undefined {

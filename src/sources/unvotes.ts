@@ -5,17 +5,10 @@ import { basename, join } from "node:path";
 import { parseDecimal, ruleBreak, SESSION_RULE, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
+import { UNVOTES_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, readText, requireColumns } from "./delimited-text.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
-
-export const UNVOTES_INFO: SourceInfo = {
-  name: "unvotes",
-  publisher: "Erik Voeten, Data and Analyses of Voting in the UN General Assembly (via R package unvotes)",
-  licence: "CC0",
-  citation:
-    'Voeten, Erik (2013). "Data and Analyses of Voting in the UN General Assembly", in Routledge Handbook of International Organization; Harvard Dataverse hdl:1902.1/12379. Packaged by the R package unvotes (Robinson).',
-};
+import { type IngestOptions, SourceError } from "./types.ts";
 
 export const UN_VOTES_TABLE: TableDef = {
   name: "un_votes",

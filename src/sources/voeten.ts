@@ -5,17 +5,10 @@ import { cowCode } from "../countries/cow.ts";
 import { ruleBreak, SESSION_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
+import { VOETEN_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./delimited-text.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
-
-export const VOETEN_INFO: SourceInfo = {
-  name: "voeten",
-  publisher: "Bailey, Strezhnev & Voeten, United Nations General Assembly Voting Data",
-  licence: "CC0",
-  citation:
-    'Bailey, Michael A., Anton Strezhnev and Erik Voeten (2017). "Estimating Dynamic State Preferences from United Nations Voting Data", Journal of Conflict Resolution 61(2): 430–456; data: Harvard Dataverse hdl:1902.1/12379 (June 2024 release).',
-};
+import { type IngestOptions, SourceError } from "./types.ts";
 
 export const UN_IDEAL_POINTS_TABLE: TableDef = {
   name: "un_ideal_points",

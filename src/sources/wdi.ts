@@ -5,17 +5,10 @@ import { basename, join } from "node:path";
 import { parseDecimal, Repeats, ruleBreak, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
+import { WDI_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./delimited-text.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError, type SourceInfo } from "./types.ts";
-
-export const WDI_INFO: SourceInfo = {
-  name: "wdi",
-  publisher: "World Bank, World Development Indicators",
-  licence: "CC BY 4.0",
-  citation:
-    "World Bank, World Development Indicators (NY.GDP.PCAP.CD; population, total), https://databank.worldbank.org",
-};
+import { type IngestOptions, SourceError } from "./types.ts";
 
 export const WDI_VALUES_TABLE: TableDef = {
   name: "wdi_values",

@@ -1,4 +1,4 @@
-export type { ColumnType, TableDef } from "./schema.ts";
+export type { ColumnType, TableDef, TradeFlow } from "./schema.ts";
 export { TABLES, tableDdl } from "./schema.ts";
 export type {
   DatasetBatch,

@@ -11,6 +11,9 @@ export interface TableDef {
   index?: string[];
 }
 
+/** A row of trade_flows is one of these, always as reported by `reporter`. */
+export type TradeFlow = "exports" | "imports" | "turnover";
+
 export const TABLES: Record<string, TableDef> = {
   trade_flows: {
     name: "trade_flows",

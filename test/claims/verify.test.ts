@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { type CheckResult, checkArticle } from "../../src/claims/check.ts";
 import { ingestTidyTrade } from "../../src/sources/tidy-trade.ts";
-import { TRADE_DERIVE, TRADE_TABLE, type TradeRow, tradeRowValues } from "../../src/sources/trade-rows.ts";
+import { TRADE_DERIVE, TRADE_TABLE, type TradeRow, tradeRowValues } from "../../src/sources/trade/rows.ts";
 import { Store } from "../../src/store/index.ts";
 
 const SOURCES = process.env.DYAD_SOURCES ?? resolve("../shared/data");

@@ -5,9 +5,9 @@ import { test } from "node:test";
 import { fromComtradeCode, toComtradeCode } from "../../src/countries/m49.ts";
 import { buildComtradeRequests, checkComtradeParams } from "../../src/fetch/comtrade-fetch.ts";
 import { buildImtsRequests, checkImtsParams, FetchParamError } from "../../src/fetch/imts-fetch.ts";
-import { toYearly } from "../../src/fetch/trade-rows.ts";
 import { comtradeRecords, parseComtradeEnvelope } from "../../src/sources/comtrade-api.ts";
 import { fromImfCode, imtsRecords, parseImtsCsv } from "../../src/sources/imts.ts";
+import { toYearly } from "../../src/sources/trade/periods.ts";
 import { SourceError, UnknownLabels } from "../../src/sources/types.ts";
 import { FIXTURES } from "../helpers/fixture-server.ts";
 

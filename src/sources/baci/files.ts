@@ -3,14 +3,6 @@ import { registry } from "../../countries/index.ts";
 import { fromComtradeCode } from "../../countries/m49.ts";
 import { SourceError } from "../types.ts";
 
-export const BACI_INFO = {
-  name: "baci",
-  publisher: "CEPII",
-  licence: "Etalab Open Licence 2.0 (free use with attribution)",
-  citation:
-    "Gaulier, G. and Zignago, S. (2010), BACI: International Trade Database at the Product-Level. The 1994-2007 Version. CEPII Working Paper 2010-23; CEPII BACI, http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37",
-};
-
 export const YEAR_FILE = /^BACI_(HS\d\d)_Y(\d{4})_(V\d{6}[a-z]?)\.csv$/i;
 export const COUNTRY_FILE = /^country_codes_(V\d{6}[a-z]?)\.csv$/i;
 export const PRODUCT_FILE = /^product_codes_(HS\d\d)_(V\d{6}[a-z]?)\.csv$/i;

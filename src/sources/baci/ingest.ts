@@ -30,9 +30,9 @@ import {
   type TableDef,
   tableDdl,
 } from "../../store/index.ts";
+import { BACI_INFO } from "../citations.ts";
 import { type IngestOptions, SourceError, UnknownLabels, UnknownLabelsError } from "../types.ts";
 import {
-  BACI_INFO,
   type BaciCountry,
   COUNTRY_FILE,
   PRODUCT_FILE,

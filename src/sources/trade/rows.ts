@@ -1,6 +1,7 @@
-// Building rows of the trade_flows table, shared by every trade source.
-import type { SqlValue } from "../store/index.ts";
-import { type Store, TABLES } from "../store/index.ts";
+// The one row type and builder of the trade_flows table, shared by every trade source (files and fetched
+// answers alike), and the tables derived from it.
+import type { SqlValue, TradeFlow } from "../../store/index.ts";
+import { type Store, TABLES } from "../../store/index.ts";
 
 export const TRADE_TABLE = TABLES.trade_flows;
 
@@ -77,7 +78,7 @@ export async function affectedReporters(
   return [...out].sort();
 }
 
-export type TradeFlow = "exports" | "imports" | "turnover";
+export type { TradeFlow };
 
 export interface TradeRow {
   dataset: string;
@@ -96,6 +97,7 @@ export interface TradeRow {
   note: string | null;
 }
 
+/** A row in the table's column order (src/store/schema.ts). */
 export function tradeRowValues(r: TradeRow): SqlValue[] {
   return [
     r.dataset,

@@ -1,11 +1,12 @@
 // What the fetched sources share once a response is parsed: one record per flow and period, the step from
 // months to years (only when all twelve months exist), and the merge of a new retrieval into the dataset
 // already in the store, so a re-fetch replaces the flows it covers and keeps the rest.
-import * as sharedTradeRows from "../sources/trade-rows.ts";
-import type { SqlValue, Store } from "../store/index.ts";
-import { TABLES } from "../store/index.ts";
+import type { SqlValue, Store, TradeFlow } from "../../store/index.ts";
+import { TABLES } from "../../store/index.ts";
+import { tradeRowValues } from "./rows.ts";
 
-export type Flow = "exports" | "imports";
+/** The flows a publisher's API reports by partner (turnover is never fetched, only reported in files). */
+export type Flow = Exclude<TradeFlow, "turnover">;
 
 /** One observation as the publisher gave it, already mapped to registry codes. */
 export interface PeriodRecord {
@@ -126,25 +127,21 @@ export interface RowContext {
   publisher: string;
 }
 
-/** A trade_flows row in the schema's column order, whatever that order is. */
+/** A trade_flows row built by the one row builder of the trade sources (./rows.ts). */
 export function tradeRow(ctx: RowContext, r: YearRecord): SqlValue[] {
-  const named: Record<string, SqlValue> = {
-    dataset: ctx.dataset,
-    source: ctx.source,
-    priority: ctx.priority,
+  return tradeRowValues({
+    ...ctx,
     reporter: r.reporter,
     partner: r.partner,
     year: r.year,
     flow: r.flow,
-    value_usd: r.value,
+    valueUsd: r.value,
     estimate: r.estimate,
-    publisher: ctx.publisher,
     file: r.file,
     sheet: r.series,
     line: r.line,
     note: r.note,
-  };
-  return TABLES.trade_flows.columns.map(([name]) => named[name] ?? null);
+  });
 }
 
 const RETRIEVED = /retrieved (\d{4}-\d{2}-\d{2})/;
@@ -229,18 +226,4 @@ export function yearRange(years: number[]): [number, number] | null {
     if (y > max) max = y;
   }
   return [min, max];
-}
-
-/**
- * The SQL that rebuilds the tables derived from trade_flows (partner ranks, coverage) for these reporters,
- * run by the store in the ingest's own transaction. It belongs to src/sources/trade-rows.ts, whose export
- * is moving from a constant (TRADE_DERIVE) to a function of the reporters (tradeDerive); either is used.
- */
-export function deriveFor(reporters: string[]): string[] {
-  const shared = sharedTradeRows as unknown as {
-    tradeDerive?: (reporters: string[] | "all") => string[];
-    TRADE_DERIVE?: string[];
-  };
-  if (typeof shared.tradeDerive === "function") return shared.tradeDerive(reporters);
-  return shared.TRADE_DERIVE ?? [];
 }
