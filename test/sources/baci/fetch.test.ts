@@ -42,8 +42,9 @@ async function serve(options: { cutFirst?: number; body?: Buffer; status?: numbe
       ...(m ? { "content-range": `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
     });
     if (requests.length === 1 && options.cutFirst) {
-      res.write(slice.subarray(0, options.cutFirst));
-      setTimeout(() => res.destroy(), 20);
+      // The cut is a reset, which lets the client's kernel drop bytes it has not read yet: give the client
+      // time to read the partial body first (20 ms was too little on a busy machine).
+      res.write(slice.subarray(0, options.cutFirst), () => setTimeout(() => res.destroy(), 300));
     } else res.end(slice);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
