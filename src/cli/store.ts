@@ -12,8 +12,9 @@ export async function openForRead(): Promise<Store> {
   return Store.open({ readOnly: true });
 }
 
+/** Deferred: the write lock is taken when the ingest first touches the store, after its files are parsed. */
 export async function openForWrite(): Promise<Store> {
-  return Store.open();
+  return Store.open({ deferred: true });
 }
 
 export async function withStore<T>(open: () => Promise<Store>, fn: (store: Store) => Promise<T>): Promise<T> {

@@ -50,6 +50,22 @@ const SECURITY_HEADERS: Record<string, string> = {
   "permissions-policy": "camera=(), microphone=(), geolocation=()",
 };
 
+/**
+ * The answer to a request the HTTP layer cannot even turn into a URL (a raw backslash in the path): the
+ * same JSON error and security headers as every other answer, not an empty 400.
+ */
+export function malformedRequestResponse(): Response {
+  return new Response(
+    JSON.stringify(
+      errorBody(
+        400,
+        "The request's path cannot be read as a URL (a raw backslash or another character that must be percent-encoded). Encode it and try again.",
+      ),
+    ),
+    { status: 400, headers: { "content-type": "application/json", ...SECURITY_HEADERS } },
+  );
+}
+
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
@@ -95,6 +111,16 @@ export function createApp(options: AppOptions): Hono {
     const honoPath = r.path.replace(/\{(\w+)\}/g, ":$1");
     const known = new Set(Object.keys(r.query));
     app.on(r.method.toUpperCase(), honoPath, async (c) => {
+      // A parameter given twice would silently take its first value; refuse it instead.
+      for (const [name, values] of Object.entries(c.req.queries())) {
+        if (values.length > 1) {
+          throw new ApiError(
+            400,
+            `The query parameter "${name.slice(0, 40)}" is given ${values.length} times: give it once.`,
+            { parameter: name.slice(0, 40) },
+          );
+        }
+      }
       for (const name of Object.keys(c.req.query())) {
         if (!known.has(name)) {
           throw new ApiError(

@@ -23,7 +23,7 @@ export async function createPool(store: Store, size = 4): Promise<StorePool> {
     connections.push(connection);
     // A Store whose queries go through its own connection; `readonly` fields are only a compile-time
     // promise, so the copy is built with Object.create rather than the private constructor.
-    idle.push(Object.assign(Object.create(Object.getPrototypeOf(store)), store, { connection }) as Store);
+    idle.push(store.sharing(connection));
   }
   const waiting: ((s: Store) => void)[] = [];
   const release = (s: Store) => {

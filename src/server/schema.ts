@@ -3,6 +3,7 @@
 import { registry } from "../countries/index.ts";
 import { INDICATORS } from "../indicators/catalogue.ts";
 import { notAYear, parseQueryYear, QUERY_YEARS } from "../indicators/years.ts";
+import { isCalendarDate } from "../store/checks.ts";
 import { ApiError, apiCountryMessage } from "./errors.ts";
 
 /** The subset of JSON Schema (2020-12, as OpenAPI 3.1 uses it) the API's parameters need. */
@@ -197,7 +198,7 @@ export function date(description: string): Field<string | undefined> {
     schema: { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", examples: ["2025-05-08"] },
     parse(raw, name) {
       if (raw === undefined || raw === "") return undefined;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+      if (!isCalendarDate(raw)) {
         throw new ApiError(
           400,
           `"${raw.slice(0, 40)}" is not a date (parameter ${name}): give YYYY-MM-DD, e.g. 2025-05-08.`,

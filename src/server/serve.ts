@@ -1,8 +1,10 @@
 // Running the app on a port: the store opened read-only with a few connections, the dashboard from web/dist.
+
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { Store } from "../store/index.ts";
-import { createApp } from "./app.ts";
+import { createApp, malformedRequestResponse } from "./app.ts";
 import { type CheckBudget, type CheckRunner, createCheckRunner } from "./check-runner.ts";
 import { createPool, type StorePool } from "./pool.ts";
 
@@ -46,9 +48,15 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     log: options.log,
     cacheBytes: options.cacheBytes,
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080 }, () => resolveServer(s));
-    s.once("error", reject);
+  // The node adapter answers a request it cannot parse with an empty 400; ours is JSON with the headers.
+  const listener = getRequestListener(app.fetch, {
+    hostname: host,
+    errorHandler: () => malformedRequestResponse(),
+  });
+  const server = createServer(listener);
+  await new Promise<void>((resolveServer, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 8080, host, () => resolveServer());
   });
   const port = (server.address() as AddressInfo).port;
   const shown = host.includes(":") ? `[${host}]` : host;

@@ -362,6 +362,22 @@ export async function ingestImfDots(
     const report: { skipped: ReturnType<UnknownLabels["list"]>; identicalRepeatsDropped?: number } = {
       skipped: unknown.list(),
     };
+    if (!options.replaceAll && (await store.hasTable("trade_flows"))) {
+      // One workbook must not silently wipe the other reporters: DOTS_174.xlsx alone would replace 2.58
+      // million rows with 817.
+      const held = await store.query<{ reporter: string }>(
+        "SELECT DISTINCT reporter FROM trade_flows WHERE dataset = 'imf-dots' ORDER BY reporter",
+      );
+      const lost = held.map((r) => r.reporter).filter((r) => !reporters.has(r));
+      if (lost.length) {
+        throw new SourceError(
+          path,
+          undefined,
+          `these ${files.length} workbook(s) cover ${reporters.size} reporter(s), but the store's IMF DOTS data also hold ${lost.length} other reporter(s) (${lost.slice(0, 5).join(", ")}${lost.length > 5 ? ", …" : ""}) that this ingest would delete`,
+          "Ingest the whole folder of workbooks (e.g. dyad ingest imf-dots ../shared/data/imf-dots), or pass --replace-all to keep only these workbooks' reporters. The store is unchanged.",
+        );
+      }
+    }
     const result = await store.replaceDataset({
       dataset: "imf-dots",
       source: "imf-dots",

@@ -43,6 +43,11 @@ export interface IngestOptions {
   skipUnknown?: boolean;
   /** Called as files are read, for a progress bar. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /**
+   * Replace a whole dataset with what this ingest holds, even when the store's copy covers more (more IMF
+   * reporters than these workbooks). Without it such an ingest is refused rather than silently shrinking it.
+   */
+  replaceAll?: boolean;
 }
 
 /** Tracks unknown names while a source is read, so one report lists all of them at once. */

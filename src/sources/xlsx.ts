@@ -2,8 +2,13 @@
 // The IMF workbooks are machine-written and regular, so reading the sheet XML directly is several times
 // faster than a general workbook library, and a truncated file fails at the zip's central directory
 // with an error we can name.
-import { readFile } from "node:fs/promises";
+//
+// Hostile workbooks are read in bounded memory and linear time: the zip is read from disk entry by entry
+// (never the whole file at once); a part that unpacks to more than MAX_PART_BYTES, or far more than its
+// compressed size, is refused before it is unpacked; sheet XML is parsed as it streams, one <row> at a
+// time, and a row that never closes is an error at once rather than a scan to the end for every row.
 import yauzl from "yauzl";
+import { parseDecimal } from "../store/checks.ts";
 import { SourceError } from "./types.ts";
 
 export type Cell = string | number | null;
@@ -14,62 +19,98 @@ export interface Sheet {
   rows: Cell[][];
 }
 
-function unzipEntries(buffer: Buffer, file: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolvePromise, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
+/** No publisher's sheet comes near this unpacked (the largest IMF sheet is under 2 MB). */
+export const MAX_PART_BYTES = 256 * 2 ** 20;
+/** One row's XML; the widest real rows are a few KB. */
+export const MAX_ROW_BYTES = 4 * 2 ** 20;
+/** XML compresses well, but not a thousandfold; a larger ratio is a zip bomb. */
+const MAX_RATIO = 200;
+
+const PARTS = /^xl\/(workbook\.xml|sharedStrings\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/;
+
+interface Workbook {
+  entries: Map<string, yauzl.Entry>;
+  /** Streams a part's text in chunks. */
+  chunks(name: string): AsyncIterable<string>;
+  close(): void;
+}
+
+function openWorkbook(file: string, maxPartBytes: number): Promise<Workbook> {
+  return new Promise((resolveBook, reject) => {
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) {
+        const missing = (err as NodeJS.ErrnoException | null)?.code === "ENOENT";
         reject(
           new SourceError(
             file,
             undefined,
-            `not a readable .xlsx workbook (${err?.message ?? "no zip"})`,
-            "The file is truncated or not an Excel workbook; download it again from the publisher.",
+            missing
+              ? "cannot read file (no such file)"
+              : `not a readable .xlsx workbook (${err?.message ?? "no zip"})`,
+            missing
+              ? "Check the path."
+              : "The file is truncated or not an Excel workbook; download it again from the publisher.",
           ),
         );
         return;
       }
-      const out = new Map<string, Buffer>();
+      const entries = new Map<string, yauzl.Entry>();
       zip.on("entry", (entry: yauzl.Entry) => {
-        if (
-          !/^xl\/(workbook\.xml|sharedStrings\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/.test(
-            entry.fileName,
-          )
-        ) {
-          zip.readEntry();
-          return;
-        }
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) {
+        if (PARTS.test(entry.fileName)) {
+          const size = entry.uncompressedSize;
+          if (
+            size > maxPartBytes ||
+            (size > 2 ** 20 && size > MAX_RATIO * Math.max(entry.compressedSize, 1))
+          ) {
+            zip.close();
             reject(
               new SourceError(
                 file,
                 entry.fileName,
-                `cannot read workbook part (${e?.message})`,
-                "Download the file again.",
+                `the workbook part unpacks to ${size.toLocaleString("en")} bytes from ${entry.compressedSize.toLocaleString("en")} (dyad reads parts of at most ${maxPartBytes / 2 ** 20} MiB, compressed at most ${MAX_RATIO}:1)`,
+                "This is not a workbook as the publisher exports it; download it again.",
               ),
             );
             return;
           }
-          const chunks: Buffer[] = [];
-          stream.on("data", (c: Buffer) => chunks.push(c));
-          stream.on("error", (se) =>
-            reject(
-              new SourceError(
-                file,
-                entry.fileName,
-                `corrupt workbook part (${se.message})`,
-                "Download the file again.",
-              ),
-            ),
-          );
-          stream.on("end", () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
+          entries.set(entry.fileName, entry);
+        }
+        zip.readEntry();
       });
-      zip.on("end", () => resolvePromise(out));
-      zip.on("error", (e: Error) =>
+      zip.on("end", () =>
+        resolveBook({
+          entries,
+          async *chunks(name) {
+            const entry = entries.get(name);
+            if (!entry) return;
+            const stream = await new Promise<NodeJS.ReadableStream>((done, fail) =>
+              zip.openReadStream(entry, (e, s) => (e || !s ? fail(e ?? new Error("no stream")) : done(s))),
+            ).catch((e: Error) => {
+              throw new SourceError(
+                file,
+                name,
+                `cannot read workbook part (${e.message})`,
+                "Download the file again.",
+              );
+            });
+            const decoder = new TextDecoder("utf-8");
+            try {
+              for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
+              yield decoder.decode();
+            } catch (e) {
+              throw new SourceError(
+                file,
+                name,
+                `corrupt workbook part (${(e as Error).message})`,
+                "Download the file again.",
+              );
+            }
+          },
+          close: () => zip.close(),
+        }),
+      );
+      zip.on("error", (e: Error) => {
+        zip.close();
         reject(
           new SourceError(
             file,
@@ -77,11 +118,18 @@ function unzipEntries(buffer: Buffer, file: string): Promise<Map<string, Buffer>
             `corrupt .xlsx workbook (${e.message})`,
             "Download the file again.",
           ),
-        ),
-      );
+        );
+      });
       zip.readEntry();
     });
   });
+}
+
+async function wholePart(book: Workbook, name: string): Promise<string | undefined> {
+  if (!book.entries.has(name)) return undefined;
+  let text = "";
+  for await (const chunk of book.chunks(name)) text += chunk;
+  return text;
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -89,17 +137,97 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 export function decodeXml(s: string): string {
   if (!s.includes("&")) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === "#")
-      return String.fromCodePoint(e[1] === "x" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    if (e[0] === "#") {
+      const code = e[1] === "x" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return code <= 0x10ffff ? String.fromCodePoint(code) : "\uFFFD";
+    }
     return ENTITIES[e];
   });
 }
 
-function parseSharedStrings(xml: string): string[] {
+/**
+ * Yields each complete element `<tag …>…</tag>` (or `<tag …/>`) of a part as it streams in. Only the current
+ * element and the text after it are held. An element that opens again before it closes, or grows beyond
+ * `maxBytes`, is an error naming the part.
+ */
+async function* elements(
+  chunks: AsyncIterable<string>,
+  tag: string,
+  file: string,
+  part: string,
+  maxBytes: number,
+): AsyncGenerator<string> {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let buffer = "";
+  let ended = false;
+  const iterator = chunks[Symbol.asyncIterator]();
+  for (;;) {
+    let start = buffer.indexOf(open);
+    // `<row` must be followed by a space, > or / to be the element (not <rowBreaks>).
+    while (start >= 0 && !/[\s>/]/.test(buffer[start + open.length] ?? " "))
+      start = buffer.indexOf(open, start + 1);
+    if (start < 0) {
+      // Keep a tail that may hold the start of the next tag.
+      buffer = buffer.slice(Math.max(0, buffer.length - open.length));
+    } else {
+      buffer = buffer.slice(start);
+      const tagEnd = buffer.indexOf(">");
+      if (tagEnd >= 0 && buffer[tagEnd - 1] === "/") {
+        yield buffer.slice(0, tagEnd + 1);
+        buffer = buffer.slice(tagEnd + 1);
+        continue;
+      }
+      const end = tagEnd < 0 ? -1 : buffer.indexOf(close, tagEnd);
+      let reopened = tagEnd < 0 ? -1 : buffer.indexOf(open, tagEnd);
+      while (reopened >= 0 && !/[\s>/]/.test(buffer[reopened + open.length] ?? " "))
+        reopened = buffer.indexOf(open, reopened + 1);
+      if (reopened >= 0 && (end < 0 || reopened < end)) {
+        throw new SourceError(
+          file,
+          part,
+          `a <${tag}> element opens again before it is closed (${JSON.stringify(buffer.slice(0, 60))}…)`,
+          "The sheet XML is malformed; download the workbook again.",
+        );
+      }
+      if (end >= 0) {
+        yield buffer.slice(0, end + close.length);
+        buffer = buffer.slice(end + close.length);
+        continue;
+      }
+      if (buffer.length > maxBytes) {
+        throw new SourceError(
+          file,
+          part,
+          `a <${tag}> element is longer than ${maxBytes / 2 ** 20} MiB`,
+          "This is not a sheet as publishers export it; download the workbook again.",
+        );
+      }
+    }
+    if (ended) {
+      if (start >= 0) {
+        throw new SourceError(
+          file,
+          part,
+          `the last <${tag}> element is cut off`,
+          "The file is truncated; download it again.",
+        );
+      }
+      return;
+    }
+    const next = await iterator.next();
+    if (next.done) ended = true;
+    else buffer += next.value;
+  }
+}
+
+async function readSharedStrings(book: Workbook, file: string): Promise<string[]> {
+  const name = "xl/sharedStrings.xml";
   const out: string[] = [];
-  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>/g)) {
+  if (!book.entries.has(name)) return out;
+  for await (const si of elements(book.chunks(name), "si", file, name, MAX_ROW_BYTES)) {
     let text = "";
-    for (const t of m[1].matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += t[1];
+    for (const t of si.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) text += t[1];
     out.push(decodeXml(text));
   }
   return out;
@@ -115,84 +243,131 @@ function columnIndex(ref: string): number {
   return n;
 }
 
-function parseSheet(xml: string, shared: string[]): Cell[][] {
-  const rows: Cell[][] = [];
-  const rowRe = /<row\b[^>]*?\br="(\d+)"[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g;
-  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  for (const rm of xml.matchAll(rowRe)) {
-    const r = Number(rm[1]);
-    const cells: Cell[] = [];
-    if (rm[2]) {
-      for (const cm of rm[2].matchAll(cellRe)) {
-        const attrs = cm[1];
-        const ref = /\br="([A-Z]+)\d+"/.exec(attrs)?.[1];
-        if (!ref || cm[2] === undefined) continue;
-        const type = /\bt="(\w+)"/.exec(attrs)?.[1];
-        const c = columnIndex(ref);
-        let value: Cell = null;
-        if (type === "inlineStr") {
-          value = decodeXml([...cm[2].matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join(""));
-        } else {
-          const v = /<v>([\s\S]*?)<\/v>/.exec(cm[2])?.[1];
-          if (v === undefined) value = null;
-          else if (type === "s") value = shared[Number(v)] ?? null;
-          else if (type === "str" || type === "e") value = decodeXml(v);
-          else if (type === "b") value = v === "1" ? 1 : 0;
-          else value = Number(v);
-        }
-        cells[c] = value;
-      }
-    }
-    rows[r] = cells;
-  }
-  return rows;
-}
+/** Excel's last column is XFD (16,384); a reference beyond it would make a sparse array of any size. */
+const MAX_COLUMN = 16_384;
+/** Excel's last row. */
+const MAX_ROW = 1_048_576;
 
-/** Reads every sheet (or the named ones) of a workbook. */
-export async function readWorkbook(file: string, only?: (name: string) => boolean): Promise<Sheet[]> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(file);
-  } catch (err) {
-    throw new SourceError(file, undefined, `cannot read file (${(err as Error).message})`, "Check the path.");
-  }
-  const parts = await unzipEntries(buffer, file);
-  const workbook = parts.get("xl/workbook.xml")?.toString("utf8");
-  const rels = parts.get("xl/_rels/workbook.xml.rels")?.toString("utf8");
-  if (!workbook || !rels) {
+function parseRow(xml: string, shared: string[], file: string, part: string): { r: number; cells: Cell[] } {
+  const r = Number(/^<row\b[^>]*?\br="(\d+)"/.exec(xml)?.[1]);
+  if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) {
     throw new SourceError(
       file,
-      undefined,
-      "no workbook part inside the zip",
-      "This is not an .xlsx workbook; download it again.",
+      part,
+      `a row without a valid number (${JSON.stringify(xml.slice(0, 60))})`,
+      "Download the workbook again.",
     );
   }
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    const id = /\bId="([^"]+)"/.exec(m[1])?.[1];
-    const target = /\bTarget="([^"]+)"/.exec(m[1])?.[1];
-    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
-  }
-  const shared = parseSharedStrings(parts.get("xl/sharedStrings.xml")?.toString("utf8") ?? "");
-  const sheets: Sheet[] = [];
-  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const name = decodeXml(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? "");
-    const rid = /\br:id="([^"]+)"/.exec(m[1])?.[1];
-    if (only && !only(name)) continue;
-    const target = rid ? targets.get(rid) : undefined;
-    const xml = target ? parts.get(`xl/${target}`)?.toString("utf8") : undefined;
-    if (!xml) {
+  const cells: Cell[] = [];
+  const body = xml.endsWith("/>") && !xml.includes("</row>") ? "" : xml.slice(xml.indexOf(">") + 1);
+  for (const cm of body.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const attrs = cm[1];
+    const ref = /\br="([A-Z]+)\d+"/.exec(attrs)?.[1];
+    if (!ref || cm[2] === undefined) continue;
+    const c = columnIndex(ref);
+    if (c > MAX_COLUMN) {
       throw new SourceError(
         file,
-        name,
-        "sheet listed in the workbook is missing from the zip",
-        "The file is damaged; download it again.",
+        `${part} row ${r}`,
+        `cell ${ref}${r} lies beyond Excel's last column`,
+        "Download the workbook again.",
       );
     }
-    if (!xml.trimEnd().endsWith("</worksheet>")) {
-      throw new SourceError(file, name, "sheet XML is cut off", "The file is truncated; download it again.");
+    const type = /\bt="(\w+)"/.exec(attrs)?.[1];
+    let value: Cell = null;
+    if (type === "inlineStr") {
+      value = decodeXml([...cm[2].matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((t) => t[1]).join(""));
+    } else {
+      const v = /<v>([^<]*)<\/v>/.exec(cm[2])?.[1];
+      if (v === undefined) value = null;
+      else if (type === "s") value = shared[Number(v)] ?? null;
+      else if (type === "str" || type === "e") value = decodeXml(v);
+      else if (type === "b") value = v === "1" ? 1 : 0;
+      else {
+        // A number cell holds a finite decimal; NaN, 1e400 or 0x1F here is an edited file, not a statistic.
+        const n = parseDecimal(v);
+        if (n === undefined) {
+          throw new SourceError(
+            file,
+            `${part}!${ref}${r}`,
+            `the number cell holds "${v.slice(0, 40)}", not a finite number`,
+            "Check the cell against the publisher's workbook; download it again.",
+          );
+        }
+        value = n;
+      }
     }
-    sheets.push({ name, rows: parseSheet(xml, shared) });
+    cells[c] = value;
   }
-  return sheets;
+  return { r, cells };
+}
+
+/** Reads every sheet (or the named ones) of a workbook; `maxPartBytes` lowers the size cap (tests). */
+export async function readWorkbook(
+  file: string,
+  only?: (name: string) => boolean,
+  maxPartBytes = MAX_PART_BYTES,
+): Promise<Sheet[]> {
+  const book = await openWorkbook(file, maxPartBytes);
+  try {
+    const workbook = await wholePart(book, "xl/workbook.xml");
+    const rels = await wholePart(book, "xl/_rels/workbook.xml.rels");
+    if (!workbook || !rels) {
+      throw new SourceError(
+        file,
+        undefined,
+        "no workbook part inside the zip",
+        "This is not an .xlsx workbook; download it again.",
+      );
+    }
+    const targets = new Map<string, string>();
+    for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+      const id = /\bId="([^"]+)"/.exec(m[1])?.[1];
+      const target = /\bTarget="([^"]+)"/.exec(m[1])?.[1];
+      if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
+    }
+    const shared = await readSharedStrings(book, file);
+    const sheets: Sheet[] = [];
+    for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+      const name = decodeXml(/\bname="([^"]*)"/.exec(m[1])?.[1] ?? "");
+      const rid = /\br:id="([^"]+)"/.exec(m[1])?.[1];
+      if (only && !only(name)) continue;
+      const target = rid ? targets.get(rid) : undefined;
+      const part = target ? `xl/${target}` : "";
+      if (!target || !book.entries.has(part)) {
+        throw new SourceError(
+          file,
+          name,
+          "sheet listed in the workbook is missing from the zip",
+          "The file is damaged; download it again.",
+        );
+      }
+      const rows: Cell[][] = [];
+      let tail = "";
+      const chunks = book.chunks(part);
+      // The last chunk's end is kept to see that the sheet closes (a truncated sheet is cut off).
+      const watched = (async function* () {
+        for await (const chunk of chunks) {
+          tail = (tail + chunk).slice(-64);
+          yield chunk;
+        }
+      })();
+      for await (const rowXml of elements(watched, "row", file, `${name} (${part})`, MAX_ROW_BYTES)) {
+        const { r, cells } = parseRow(rowXml, shared, file, name);
+        rows[r] = cells;
+      }
+      if (!tail.trimEnd().endsWith("</worksheet>")) {
+        throw new SourceError(
+          file,
+          name,
+          "sheet XML is cut off",
+          "The file is truncated; download it again.",
+        );
+      }
+      sheets.push({ name, rows });
+    }
+    return sheets;
+  } finally {
+    book.close();
+  }
 }

@@ -298,3 +298,12 @@ export class Repeats {
     return { conflictWith: earlier.place };
   }
 }
+
+/** True for a real calendar date written YYYY-MM-DD (Date.parse takes 2025-02-30 as 2 March). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

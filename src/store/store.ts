@@ -1,7 +1,7 @@
 // The DuckDB store in the data home. Ingest is atomic: a source is parsed and validated completely before
 // the store is touched, then its dataset is deleted and re-inserted in one transaction, so a failure at any
 // point leaves the store exactly as it was and a re-ingest replaces, never duplicates.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { registry } from "../countries/index.ts";
@@ -69,40 +69,73 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** ":memory:" for a throwaway store in tests. */
   path?: string;
+  /**
+   * Open the file only when the store is first used. An ingest parses its files first and takes the write
+   * lock last, so readers are shut out for the commit, not for the whole parse.
+   */
+  deferred?: boolean;
+  /** How long to wait for a lock another process holds before giving up (default 5 s). */
+  waitMs?: number;
+}
+
+/** Another dyad process holds the store (an ingest, when this one only reads). */
+export class StoreBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StoreBusyError";
+  }
 }
 
 export class Store {
+  private openedInstance?: DuckDBInstance;
+  private openedConnection?: DuckDBConnection;
+  private opening?: Promise<void>;
+
   private constructor(
-    readonly instance: DuckDBInstance,
-    readonly connection: DuckDBConnection,
     readonly path: string,
     readonly readOnly: boolean,
+    private readonly waitMs: number,
   ) {}
 
   static async open(options: OpenOptions = {}): Promise<Store> {
     const home = options.home ?? dataHome();
     const path = options.path ?? storePath(home);
     if (path !== ":memory:" && !options.readOnly) mkdirSync(home, { recursive: true });
-    const config: Record<string, string> = options.readOnly ? { access_mode: "READ_ONLY" } : {};
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(path, config);
-    } catch (err) {
-      const msg = (err as Error).message;
-      if (options.readOnly && /does not exist|No such file|Cannot open/i.test(msg)) {
-        throw new Error(`No dyad store at ${path}. Run \`npx dyad setup\` first to ingest the sources.`);
-      }
-      if (/lock/i.test(msg)) {
-        throw new Error(
-          `The store ${path} is in use by another dyad process (${msg.split("\n")[0]}). Stop it, or set DYAD_HOME to another folder.`,
-        );
-      }
-      throw err;
-    }
-    const connection = await instance.connect();
-    const store = new Store(instance, connection, path, Boolean(options.readOnly));
-    if (!store.readOnly) await store.migrate();
+    const store = new Store(path, Boolean(options.readOnly), options.waitMs ?? 5000);
+    if (!options.deferred || options.readOnly) await store.ready();
     return store;
+  }
+
+  get instance(): DuckDBInstance {
+    if (!this.openedInstance) throw new Error("The store is not open yet: await store.ready() first.");
+    return this.openedInstance;
+  }
+
+  get connection(): DuckDBConnection {
+    if (!this.openedConnection) throw new Error("The store is not open yet: await store.ready() first.");
+    return this.openedConnection;
+  }
+
+  /** A Store on the same database whose own queries go through `connection` (the server's pool). */
+  sharing(connection: DuckDBConnection): Store {
+    return Object.assign(Object.create(Store.prototype) as Store, this, { openedConnection: connection });
+  }
+
+  /** Opens the database file (once); a deferred store does it here, at its first use. */
+  async ready(): Promise<this> {
+    this.opening ??= (async () => {
+      const instance = await openInstance(this.path, this.readOnly, this.waitMs);
+      this.openedInstance = instance;
+      this.openedConnection = await instance.connect();
+      if (!this.readOnly) {
+        // Holding the write lock, this process is the only writer: staging files of writers that died
+        // (kill -9 during an ingest) are removed here, or they would stay forever.
+        if (this.path !== ":memory:") removeOrphans(dirname(this.path));
+        await this.migrate();
+      }
+    })();
+    await this.opening;
+    return this;
   }
 
   private async migrate(): Promise<void> {
@@ -175,7 +208,11 @@ export class Store {
   }
 
   async query<T = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    if (!this.readOnly) return queryOn<T>(this.connection, sql, params);
+    if (!this.readOnly) {
+      // (migrate() queries while ready() is still running, with the connection already set)
+      if (!this.openedConnection) await this.ready();
+      return queryOn<T>(this.connection, sql, params);
+    }
     const connection = await this.acquireReader();
     try {
       return await queryOn<T>(connection, sql, params);
@@ -208,6 +245,8 @@ export class Store {
     for (const batch of batches) {
       for (const table of batch.tables) if ("rows" in table) checkRows(table.def, table.rows, batch.path);
     }
+    // The write lock is taken only now, after the source has been read and checked.
+    await this.ready();
     const known = new Map(Object.values(TABLES).map((d) => [d.name, d]));
     for (const batch of batches) for (const { def } of batch.tables) known.set(def.name, def);
     const results: IngestResult[] = [];
@@ -356,12 +395,86 @@ export class Store {
     for (const reader of this.readers) reader.closeSync();
     this.readers = [];
     this.idleReaders = [];
-    this.connection.closeSync();
-    this.instance.closeSync();
+    this.openedConnection?.closeSync();
+    this.openedInstance?.closeSync();
   }
 }
 
 const BULK_ROWS = 50_000;
+
+/**
+ * Opens the DuckDB file. While another process holds it (an ingest's write lock), waits up to `waitMs`
+ * and then says so in dyad's words rather than DuckDB's (which suggests a CLI flag dyad has no use for).
+ */
+async function openInstance(path: string, readOnly: boolean, waitMs: number): Promise<DuckDBInstance> {
+  const config: Record<string, string> = readOnly ? { access_mode: "READ_ONLY" } : {};
+  const started = Date.now();
+  for (;;) {
+    try {
+      return await DuckDBInstance.create(path, config);
+    } catch (err) {
+      const msg = (err as Error).message;
+      if (readOnly && /does not exist|No such file|Cannot open/i.test(msg) && !/lock/i.test(msg)) {
+        throw new Error(`No dyad store at ${path}. Run \`npx dyad setup\` first to ingest the sources.`);
+      }
+      if (!/lock/i.test(msg)) throw err;
+      if (Date.now() - started < waitMs) {
+        await new Promise((r) => setTimeout(r, 200));
+        continue;
+      }
+      const pid = /PID (\d+)/.exec(msg)?.[1];
+      const holder = pid ? `process ${pid}` : "another process";
+      throw new StoreBusyError(
+        readOnly
+          ? `An ingest is running on the store ${path} (${holder}) and holds it until it commits. Try again when it has finished (\`dyad ingest\` and \`dyad setup\` print a summary), or set DYAD_HOME to another store.`
+          : `The store ${path} is in use by ${holder} (an ingest, or a server or command reading it). Wait for it to finish or stop it, then try again; or set DYAD_HOME to another folder.`,
+      );
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes what writers that died left in the data home: staging CSVs (`staging/<name>-<pid>-<time>.csv`),
+ * BACI staging folders (`baci/.staging-<dataset>-<pid>-<time>`), and a BACI folder set aside for a swap
+ * (`baci/.old-…`), which goes back in place when the swap never finished. A live process's files stay.
+ */
+export function removeOrphans(home: string): string[] {
+  const removed: string[] = [];
+  const dead = (name: string) => {
+    const pid = Number(/-(\d+)-\d+(?:\.\w+)?$/.exec(name)?.[1]);
+    return Number.isInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid);
+  };
+  const staging = join(home, "staging");
+  if (existsSync(staging)) {
+    for (const name of readdirSync(staging)) {
+      if (!dead(name)) continue;
+      rmSync(join(staging, name), { recursive: true, force: true });
+      removed.push(join("staging", name));
+    }
+  }
+  const baci = join(home, "baci");
+  if (existsSync(baci)) {
+    for (const name of readdirSync(baci)) {
+      if (!dead(name)) continue;
+      const old = /^\.old-(.+)-\d+-\d+$/.exec(name);
+      if (old && !existsSync(join(baci, old[1]))) renameSync(join(baci, name), join(baci, old[1]));
+      else if (old || name.startsWith(".staging-"))
+        rmSync(join(baci, name), { recursive: true, force: true });
+      else continue;
+      removed.push(join("baci", name));
+    }
+  }
+  return removed;
+}
 
 /**
  * The path an ingest is recorded under, as provenance shows it: relative to the data folder when the file is

@@ -77,7 +77,7 @@ test("a workbook with an unknown partner label lists the label and the cell, unl
       assert.match(err.message, /--skip-unknown/);
     },
   );
-  const report = await ingestImfDots(store, odd, { skipUnknown: true });
+  const report = await ingestImfDots(store, odd, { skipUnknown: true, replaceAll: true });
   assert.deepEqual(
     report.skipped.map((s) => s.label),
     ["Atlantis"],
@@ -152,7 +152,7 @@ test("re-ingesting the same file replaces its rows, never duplicates them", asyn
   const first = await count();
   await ingestTidyTrade(store, resolve(SOURCES_DIR, "reference"));
   assert.equal(await count(), first);
-  await ingestImfDots(store, join(dir, "dots"));
+  await ingestImfDots(store, join(dir, "dots"), { replaceAll: true });
   const imf = await store.one<{ n: bigint; d: bigint }>(
     "SELECT count(*) AS n, count(DISTINCT (reporter, partner, year, flow)) AS d FROM trade_flows WHERE dataset = 'imf-dots'",
   );

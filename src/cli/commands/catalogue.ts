@@ -28,6 +28,8 @@ export function register(program: Command): void {
     .option("--kind <kind>", "country | aggregate | historical")
     .option("--json", "as JSON")
     .action((opts: { kind?: "country" | "aggregate" | "historical"; json?: boolean }) => {
+      if (opts.kind !== undefined && !["country", "aggregate", "historical"].includes(opts.kind))
+        throw new Error(`--kind "${opts.kind}": give country, aggregate or historical.`);
       const list = registry.all(opts.kind);
       if (opts.json) process.stdout.write(`${JSON.stringify(list)}\n`);
       else for (const e of list) process.stdout.write(`${e.code}  ${e.kind.padEnd(10)} ${e.en} / ${e.de}\n`);

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { checkArticle } from "../../claims/check.ts";
 import { renderHtml, renderTerminal } from "../../claims/render.ts";
+import { isCalendarDate } from "../../store/checks.ts";
 import { Store } from "../../store/index.ts";
 
 interface CheckCliOptions {
@@ -35,6 +36,8 @@ export function register(program: Command): void {
     .option("--json", "print one JSON document")
     .option("--html <file>", "also write the article as HTML with the claims marked")
     .action(async (file: string, o: CheckCliOptions) => {
+      if (o.date !== undefined && !isCalendarDate(o.date))
+        throw new Error(`--date "${o.date}" is not a calendar date: give YYYY-MM-DD, e.g. 2025-05-08.`);
       if (o.lang !== undefined && o.lang !== "de" && o.lang !== "en")
         throw new Error(`--lang "${o.lang}": give de or en.`);
       if (o.format !== undefined && !["auto", "text", "html"].includes(o.format))

@@ -11,13 +11,18 @@ export function register(program: Command): void {
     .argument("<source>", "source name (imf-dots, tidy-trade, ...)")
     .argument("<path>", "file or folder in the publisher's format")
     .option("--skip-unknown", "leave out names the country registry does not know (listed in the report)")
-    .action(async (name: string, path: string, opts: { skipUnknown?: boolean }) => {
+    .option(
+      "--replace-all",
+      "replace the whole dataset even if the store's copy covers more (e.g. more IMF reporters than these workbooks)",
+    )
+    .action(async (name: string, path: string, opts: { skipUnknown?: boolean; replaceAll?: boolean }) => {
       const source = getSource(name);
       await withStore(openForWrite, async (store) => {
         const bar = progressBar(source.info.name);
         try {
           const summary = await source.ingest(store, path, {
             skipUnknown: opts.skipUnknown,
+            replaceAll: opts.replaceAll,
             onProgress: (done, total, file) => bar.update(done, total, file),
           });
           bar.stop();

@@ -19,13 +19,15 @@ export function register(program: Command): void {
     )
     .option("--sources <dir>", "folder with the publishers' files")
     .option("--skip-unknown", "leave out names the country registry does not know (listed in the report)")
-    .action(async (opts: { sources?: string; skipUnknown?: boolean }) => {
+    .option("--replace-all", "replace each dataset even if the store's copy covers more than the folder")
+    .action(async (opts: { sources?: string; skipUnknown?: boolean; replaceAll?: boolean }) => {
       const { dir, how } = findSourcesDir(opts.sources);
       process.stderr.write(`Ingesting from ${dir} (${how}) into ${process.env.DYAD_HOME ?? ".dyad"}/\n`);
       await withStore(openForWrite, async (store) => {
         let bar = progressBar("");
         const steps = await setupAll(store, dir, {
           skipUnknown: opts.skipUnknown,
+          replaceAll: opts.replaceAll,
           onStart: (source) => {
             bar = progressBar(source.info.name);
           },

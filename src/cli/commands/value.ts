@@ -35,6 +35,8 @@ export function register(program: Command): void {
         getIndicator(indicator);
         const a = registry.resolve(aIn).code;
         const b = registry.resolve(bIn).code;
+        if (a === b)
+          throw new Error(`A dyad needs two different countries; both are ${countryName(a)} (${a}).`);
         const year = parseYear(yearIn);
         const window = opts.window === undefined ? undefined : Number(opts.window);
         if (window !== undefined && (!Number.isInteger(window) || window < 1 || window > 50)) {

@@ -343,7 +343,8 @@ export async function ingestBaci(
   const input = await openInput(path);
   const root = join(home, "baci");
   let staging: string | null = null;
-  const conn = store.connection;
+  // BACI needs DuckDB to read its year files, so it takes the store (and its write lock) from the start.
+  const conn = (await store.ready()).connection;
   let settingsChanged = false;
   try {
     const layout = describeRelease(input);
