@@ -123,7 +123,16 @@ export async function readUnVotes(dir: string, options: IngestOptions = {}): Pro
   );
   const issues = isRecords.slice(1).map((rec) => {
     checkWidth(rec, isRecords[0].fields.length, isFile);
-    return ["unvotes", Number(rec.fields[isCol.rcid]), rec.fields[isCol.short_name], rec.fields[isCol.issue]];
+    const rcid = parseDecimal(rec.fields[isCol.rcid]) ?? Number.NaN;
+    if (!Number.isInteger(rcid) || rcid < 1 || rcid > 2_147_483_647) {
+      throw new SourceError(
+        isFile,
+        rec.line,
+        `roll call "${rec.fields[isCol.rcid].slice(0, 40)}" is not a roll-call id`,
+        "Expected a positive integer rcid; the file may be damaged.",
+      );
+    }
+    return ["unvotes", rcid, rec.fields[isCol.short_name], rec.fields[isCol.issue]];
   });
 
   const vFile = join(dir, FILES.votes);
@@ -169,7 +178,7 @@ export async function readUnVotes(dir: string, options: IngestOptions = {}): Pro
         "Check the file.",
       );
     }
-    const rcid = Number(f[vCol.rcid]);
+    const rcid = parseDecimal(f[vCol.rcid]) ?? Number.NaN;
     if (!known.has(rcid)) {
       throw new SourceError(
         vFile,

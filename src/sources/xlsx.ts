@@ -279,7 +279,7 @@ function parseRow(xml: string, shared: string[], file: string, part: string): { 
       value = decodeXml([...cm[2].matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((t) => t[1]).join(""));
     } else {
       const v = /<v>([^<]*)<\/v>/.exec(cm[2])?.[1];
-      if (v === undefined) value = null;
+      if (v === undefined || v.trim() === "") value = null;
       else if (type === "s") value = shared[Number(v)] ?? null;
       else if (type === "str" || type === "e") value = decodeXml(v);
       else if (type === "b") value = v === "1" ? 1 : 0;
