@@ -14,8 +14,10 @@ import fc from "fast-check";
 import { ingestBaci } from "../../src/sources/baci/ingest.ts";
 import { ingestCepii } from "../../src/sources/cepii.ts";
 import { ingestEiEnergy } from "../../src/sources/ei-energy.ts";
+import { ingestImfCdis } from "../../src/sources/imf-cdis.ts";
 import { ingestImfDots } from "../../src/sources/imf-dots.ts";
 import { parseImtsCsv } from "../../src/sources/imts.ts";
+import { ingestMme } from "../../src/sources/mme.ts";
 import { ingestSipri } from "../../src/sources/sipri.ts";
 import { ingestTidyTrade } from "../../src/sources/tidy-trade.ts";
 import { SourceError, UnknownLabelsError } from "../../src/sources/types.ts";
@@ -195,6 +197,7 @@ csvSource(
   40,
   (l) => l.findIndex((x) => x.startsWith("SIPRI AT Database ID")) + 1,
 );
+csvSource("mme", "military/mme_v7.csv", ingestMme);
 csvSource("voeten", "voeten/IdealpointestimatesAll_Jun2024.csv", ingestVoeten);
 csvSource("cepii", "cepii/dist_cepii.csv.gz", ingestCepii);
 
@@ -322,6 +325,39 @@ test("fuzz imf-dots: mutated cells of a real workbook's rows give a clear error 
       },
     ),
     params(),
+  );
+});
+
+test("fuzz imf-cdis: mutated cells of a real Table 6 workbook give a clear error or values in range", async () => {
+  const store = await freshStore();
+  const name = "CDIS_Table_6_Direct_Investment_Position_2022.xlsx";
+  const sheets = await readWorkbook(join(SOURCES_DIR, "imf-cdis", name));
+  const plain = sheets.map((s) => ({
+    name: s.name,
+    rows: Array.from(s.rows, (r) => Array.from(r ?? [], (v) => v ?? null).slice(1)).slice(1),
+  }));
+  const cell: fc.Arbitrary<Cell> = fc.oneof(
+    replacement,
+    fc.double(),
+    fc.constantFrom(Number.NaN, -1e305, 1e305),
+  );
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.nat(), fc.nat(), cell), { minLength: 1, maxLength: 3 }),
+      async (edits) => {
+        const copy = plain.map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) }));
+        for (const [ri, ci, v] of edits) {
+          const rows = copy[0].rows;
+          const row = rows[ri % rows.length] ?? [];
+          row[ci % Math.max(2, row.length)] = v;
+        }
+        const dir = tempDir();
+        const file = join(dir, name);
+        writeXlsx(file, copy);
+        await clearErrorOrValid(store, file, () => ingestImfCdis(store, dir));
+      },
+    ),
+    params(Math.min(RUNS, 8)),
   );
 });
 
