@@ -12,6 +12,7 @@ import { parseDecimal } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import { dataHome, TABLES } from "../store/index.ts";
 import { IMTS_INFO } from "./citations.ts";
+import { parseCsv } from "./csv.ts";
 import { oneLine } from "./quote.ts";
 import { readSdmxMl } from "./sdmx-ml.ts";
 import { openSnapshot } from "./snapshot.ts";
@@ -165,7 +166,9 @@ export function parseImtsCsv(text: string, file: string): ImtsParse {
       "An empty answer means the IMF found nothing for the key: check the codes (ISO3, not ISO2) and the period.",
     );
   }
-  const rows = parseCsv(body, file);
+  const rows = parseCsv(body, file, 1, {
+    hint: "The answer looks truncated; fetch it again (the run resumes).",
+  });
   const header = rows[0].fields.map((h) => h.trim().replace(/\[;\]$/, ""));
   const format =
     header[0] === "DATAFLOW" ? "SDMX-CSV 1.0" : header[0] === "STRUCTURE" ? "SDMX-CSV 2.0" : undefined;
@@ -427,66 +430,4 @@ export async function ingestImtsSnapshot(
     messages,
     report,
   };
-}
-
-interface CsvRow {
-  fields: string[];
-  line: number;
-}
-
-/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. */
-export function parseCsv(text: string, file: string): CsvRow[] {
-  // Fast path: IMTS answers rarely quote anything (only the label columns do); split lines directly.
-  if (!text.includes('"')) {
-    const lines = text.split(/\r?\n|\r/);
-    if (lines[lines.length - 1] === "") lines.pop();
-    return lines.map((l, i) => ({ fields: l.split(","), line: i + 1 }));
-  }
-  const rows: CsvRow[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") {
-      fields.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      fields.push(field);
-      rows.push({ fields, line: rowLine });
-      fields = [];
-      field = "";
-      line++;
-      rowLine = line;
-    } else field += ch;
-  }
-  if (quoted) {
-    throw new SourceError(
-      file,
-      rowLine,
-      "a quoted field is not closed at the end of the answer",
-      "The answer looks truncated; fetch it again (the run resumes).",
-    );
-  }
-  if (field !== "" || fields.length) {
-    fields.push(field);
-    rows.push({ fields, line: rowLine });
-  }
-  return rows;
 }

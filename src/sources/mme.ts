@@ -5,7 +5,7 @@ import { basename } from "node:path";
 import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
 import { MIL_EXERCISES_TABLE } from "../store/military-schema.ts";
 import { MME_INFO } from "./citations.ts";
-import { parseCsv, readText, requireColumns } from "./delimited-text.ts";
+import { parseCsv, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
 

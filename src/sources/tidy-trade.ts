@@ -6,7 +6,7 @@ import { registry } from "../countries/index.ts";
 import { parseDecimal } from "../store/checks.ts";
 import type { IngestResult, Store } from "../store/index.ts";
 import { TIDY_TRADE } from "./citations.ts";
-import { headerIndex, parseCsv, readTextFile } from "./csv.ts";
+import { headerIndex, parseCsv, readText } from "./csv.ts";
 import { listInputFiles } from "./files.ts";
 import {
   affectedReporters,
@@ -48,7 +48,7 @@ export function tidyDatasetName(file: string): string {
 
 /** Parses and validates one file completely; throws SourceError naming file and line on the first bad row. */
 export async function readTidyTrade(file: string, unknown: UnknownLabels): Promise<TradeRow[]> {
-  const records = parseCsv(await readTextFile(file), file);
+  const records = parseCsv(readText(file), file, 1, { skipBlank: true });
   if (!records.length)
     throw new SourceError(
       file,

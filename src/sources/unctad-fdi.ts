@@ -12,7 +12,7 @@ import { registry } from "../countries/index.ts";
 import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
 import { FDI_FLOWS_TABLE } from "../store/invest-schema.ts";
 import { UNCTAD_FDI_INFO } from "./citations.ts";
-import { parseCsv } from "./delimited-text.ts";
+import { parseCsv } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
 

@@ -6,7 +6,7 @@ import { parseDecimal, ruleBreak, SESSION_RULE, YEAR_RULE } from "../store/check
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
 import { UNVOTES_INFO } from "./citations.ts";
-import { checkWidth, parseCsv, readText, requireColumns } from "./delimited-text.ts";
+import { checkWidth, parseCsv, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
 

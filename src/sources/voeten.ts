@@ -6,7 +6,7 @@ import { ruleBreak, SESSION_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 import type { TableDef } from "../store/schema.ts";
 import { VOETEN_INFO } from "./citations.ts";
-import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./delimited-text.ts";
+import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
 

@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { registry } from "../../src/countries/index.ts";
 import { fromComtradeCode, toComtradeCode } from "../../src/countries/m49.ts";
-import { parseCountryCodes, parseCsv } from "../../src/sources/baci/files.ts";
+import { parseCountryCodes } from "../../src/sources/baci/files.ts";
+import { parseCsv } from "../../src/sources/csv.ts";
 import { readSample } from "../helpers/publisher-samples.ts";
 
 interface ListEntry {
@@ -17,7 +18,10 @@ interface ListEntry {
 }
 
 function comtradeList(kind: "partner" | "reporter"): ListEntry[] {
-  const rows = parseCsv(readSample("comtrade", "extracted", `${kind}.csv`));
+  const file = `${kind}.csv`;
+  const rows = parseCsv(readSample("comtrade", "extracted", file), file, 1, { skipBlank: true }).map(
+    (r) => r.fields,
+  );
   const header = rows[0];
   const col = (name: string) => header.indexOf(name);
   return rows.slice(1).map((r) => ({

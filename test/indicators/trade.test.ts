@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { computeIndicator } from "../../src/indicators/catalogue.ts";
-import { parseCsv, readTextFile } from "../../src/sources/csv.ts";
+import { parseCsv, readText } from "../../src/sources/csv.ts";
 import type { Store } from "../../src/store/index.ts";
 import { dotsCell } from "../helpers/dots-cells.ts";
 import { openRealStore, SOURCES_DIR } from "../helpers/real-store.ts";
@@ -20,7 +20,7 @@ const close = (actual: number | null, expected: number, rel = 1e-9) => {
 
 async function customs(reporter: string, partner: string, year: number, flow: string): Promise<number> {
   const file = resolve(SOURCES_DIR, "reference/china-customs-russia-2021-2024.csv");
-  const rows = parseCsv(await readTextFile(file), file);
+  const rows = parseCsv(readText(file), file, 1, { skipBlank: true });
   const hit = rows.find(
     (r) =>
       r.fields[0] === reporter &&

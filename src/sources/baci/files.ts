@@ -1,6 +1,7 @@
 // CEPII BACI's file layout: what each file in a release is called, and the two small code files read in JS.
 import { registry } from "../../countries/index.ts";
 import { fromComtradeCode } from "../../countries/m49.ts";
+import { parseCsv } from "../csv.ts";
 import { SourceError } from "../types.ts";
 
 export const YEAR_FILE = /^BACI_(HS\d\d)_Y(\d{4})_(V\d{6}[a-z]?)\.csv$/i;
@@ -8,38 +9,9 @@ export const COUNTRY_FILE = /^country_codes_(V\d{6}[a-z]?)\.csv$/i;
 export const PRODUCT_FILE = /^product_codes_(HS\d\d)_(V\d{6}[a-z]?)\.csv$/i;
 export const RELEASE_ZIP = /^BACI_(HS\d\d)_(V\d{6}[a-z]?)\.zip$/i;
 
-/** Parses a small RFC 4180 CSV text (quoted fields, doubled quotes, CRLF) into rows of fields. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ""));
+/** The rows of one of a release's small code files, blank lines left out. */
+function csvRows(text: string, file: string): string[][] {
+  return parseCsv(text.replace(/^\uFEFF/, ""), file, 1, { skipBlank: true }).map((r) => r.fields);
 }
 
 export interface BaciCountry {
@@ -69,7 +41,7 @@ export function resolveBaciCountry(code: number, iso3: string, name: string): st
 }
 
 export function parseCountryCodes(text: string, file: string): BaciCountry[] {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ""));
+  const rows = csvRows(text, file);
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   // Releases since V202401 say country_iso3; older ones iso_3digit_alpha and country_name_abbreviation.
   const codeCol = header.indexOf("country_code");
@@ -113,7 +85,7 @@ export interface BaciProduct {
 }
 
 export function parseProductCodes(text: string, file: string): BaciProduct[] {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ""));
+  const rows = csvRows(text, file);
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const codeCol = header.indexOf("code");
   const descCol = header.indexOf("description");
