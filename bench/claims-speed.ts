@@ -63,12 +63,14 @@ try {
   for (const mb of [0.1, 1, 5]) {
     const text = article(mb * 1024 * 1024);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const r = await checkArticle(store, text, { date: "2025-05-08" });
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
     const judged =
       r.counts.consistent + r.counts.inconsistent + r.counts["consistent with one side's statistics only"];
     console.log(
-      `${mb} MB: ${(ms / 1000).toFixed(2)} s, ${r.claims.length} claims (${judged} with a verdict), ${((ms / r.claims.length) * 1000).toFixed(0)} µs per claim, ${(ms / mb / 1000).toFixed(2)} s per MB`,
+      `${mb} MB: ${(ms / 1000).toFixed(2)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s), ${r.claims.length} claims (${judged} with a verdict), ${((ms / r.claims.length) * 1000).toFixed(0)} µs per claim, ${(ms / mb / 1000).toFixed(2)} s per MB`,
     );
   }
   const noise = randomBytes(2 * 1024 * 1024).toString("utf8");

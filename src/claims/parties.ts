@@ -10,20 +10,29 @@ interface Role {
   role: "dest" | "origin" | "with" | "owner" | "plain";
 }
 
+// A mention's role depends only on the words before it: worked out once, however many claims ask.
+const roleCache = new WeakMap<CountryMention, Role>();
+
 function roles(text: string, mentions: CountryMention[]): Role[] {
   return mentions.map((m) => {
-    const before = text.slice(Math.max(0, m.start - 14), m.start);
-    if (m.form === "adjective" || m.form === "genitive") return { m, role: "owner" };
-    if (
-      /(?:nach|in die|in den|an|to|into|towards|für|for)\s+(?:die\s+|den\s+|das\s+|the\s+)?$/iu.test(before)
-    )
-      return { m, role: "dest" };
-    if (/(?:aus|von|from|vom)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$/iu.test(before))
-      return { m, role: "origin" };
-    if (/(?:mit|with|zwischen|between|und|and)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$/iu.test(before))
-      return { m, role: "with" };
-    return { m, role: "plain" };
+    let r = roleCache.get(m);
+    if (!r) {
+      r = roleOf(text, m);
+      roleCache.set(m, r);
+    }
+    return r;
   });
+}
+
+function roleOf(text: string, m: CountryMention): Role {
+  const before = text.slice(Math.max(0, m.start - 14), m.start);
+  if (m.form === "adjective" || m.form === "genitive") return { m, role: "owner" };
+  if (/(?:nach|in die|in den|an|to|into|towards|für|for)\s+(?:die\s+|den\s+|das\s+|the\s+)?$/iu.test(before))
+    return { m, role: "dest" };
+  if (/(?:aus|von|from|vom)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$/iu.test(before)) return { m, role: "origin" };
+  if (/(?:mit|with|zwischen|between|und|and)\s+(?:der\s+|dem\s+|den\s+|the\s+)?$/iu.test(before))
+    return { m, role: "with" };
+  return { m, role: "plain" };
 }
 
 export interface Parties {
