@@ -79,7 +79,17 @@ async function beyondData(store: Store, profile: Profile, options: DossierOption
     }
   }
   const provenance: Record<string, Provenance> = {};
-  for (const dataset of ["unvotes", "voeten", "sipri", "ei-energy", "wdi", "cepii"]) {
+  for (const dataset of [
+    "unvotes",
+    "voeten",
+    "sipri",
+    "ei-energy",
+    "wdi",
+    "cepii",
+    "imf-cdis",
+    "unctad-fdi",
+    "mme",
+  ]) {
     const p = await datasetProvenance(store, dataset);
     if (p) provenance[dataset] = p;
   }

@@ -8,6 +8,7 @@ import { armsSection, energySection, gdpSection, unSection } from "./narrative/b
 import { NarrativeContext, type Section } from "./narrative/context.ts";
 import { dependenceSection } from "./narrative/dependence.ts";
 import { goodsSection } from "./narrative/goods.ts";
+import { exercisesSection, investSection } from "./narrative/invest-military.ts";
 import { latestSection } from "./narrative/latest.ts";
 import { partnersSection } from "./narrative/partners.ts";
 import { growthSection, volumeSection } from "./narrative/trade.ts";
@@ -71,7 +72,9 @@ export function narrate(data: DossierData, lang: Lang): Dossier {
     dependenceSection(ctx),
     partnersSection(ctx),
     energySection(ctx),
+    investSection(ctx),
     armsSection(ctx),
+    exercisesSection(ctx),
     unSection(ctx),
     gdpSection(ctx),
     goodsSection(ctx),

@@ -98,62 +98,46 @@ export function energyChart(data: DossierData, lang: Lang, env?: ChartEnv): stri
   if ("absent" in e) return null;
   const { a, b } = data.profile;
   const [ga, gb] = [nameForms(a.code, a[lang], lang).gen, nameForms(b.code, b[lang], lang).gen];
-  const ab = t(
-    lang,
-    `${a.en} → ${b.en}: share of ${gb} imports`,
-    `${a.de} → ${b.de}: Anteil an den Importen ${gb}`,
-  );
-  const ba = t(
-    lang,
-    `${b.en} → ${a.en}: share of ${ga} imports`,
-    `${b.de} → ${a.de}: Anteil an den Importen ${ga}`,
-  );
+  const name = (fuel: string) => FUEL[fuel]?.[lang === "de" ? 1 : 0] ?? fuel;
+  // One line per fuel and direction that has a share: the supplier's share of the other's imports by year.
   const rows = e.years.flatMap((y) => [
-    ...(y.shareOfBImportsFromA !== null
-      ? [{ fuel: FUEL[y.fuel]?.[lang === "de" ? 1 : 0] ?? y.fuel, dir: ab, value: y.shareOfBImportsFromA }]
+    ...(y.shareOfBImportsFromA !== null && y.aToB
+      ? [{ year: y.year, value: y.shareOfBImportsFromA, series: `${name(y.fuel)}: ${a[lang]} → ${b[lang]}` }]
       : []),
-    ...(y.shareOfAImportsFromB !== null
-      ? [{ fuel: FUEL[y.fuel]?.[lang === "de" ? 1 : 0] ?? y.fuel, dir: ba, value: y.shareOfAImportsFromB }]
+    ...(y.shareOfAImportsFromB !== null && y.bToA
+      ? [{ year: y.year, value: y.shareOfAImportsFromB, series: `${name(y.fuel)}: ${b[lang]} → ${a[lang]}` }]
       : []),
   ]);
   if (!rows.length) return null;
-  const years = [...new Set(e.years.map((y) => y.year))].join(", ");
+  const years = [...new Set(e.years.map((y) => y.year))].sort((x, y) => x - y);
+  const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]);
+  const series = [...new Set(rows.map((r) => r.series))];
+  const colors = series.map((_, i) => COLORS.palette[i % COLORS.palette.length]);
   return frame(
     {
       name: "energy",
       title: t(
         lang,
-        `Energy between ${a.en} and ${b.en}, ${years}`,
-        `Energie zwischen ${a.de} und ${b.de}, ${years}`,
+        `Energy between ${a.en} and ${b.en}, ${span}`,
+        `Energie zwischen ${a.de} und ${b.de}, ${span}`,
       ),
       subtitle: t(
         lang,
-        "Each side's share of the other's imports of each fuel, per cent",
-        "Anteil jeder Seite an den Importen der anderen je Energieträger, in Prozent",
+        `The supplier's share of the other's imports of each fuel, per cent (${gb} and ${ga} imports)`,
+        `Anteil des Lieferanten an den Importen der anderen Seite je Energieträger, in Prozent (Importe ${gb} und ${ga})`,
       ),
-      source: `${t(lang, "Source", "Quelle")}: Energy Institute, Statistical Review of World Energy 2023`,
-      legend: [
-        { label: ab, color: COLORS.a, bar: true },
-        { label: ba, color: COLORS.b, bar: true },
-      ],
-      height: 260,
+      source: `${t(lang, "Source", "Quelle")}: bp / Energy Institute, Statistical Review of World Energy ${years.length > 1 ? `(${t(lang, "editions", "Ausgaben")} ${years[0] + 1}–${years[years.length - 1] + 1})` : years[0] + 1}`,
+      legend: series.map((label, i) => ({ label, color: colors[i] })),
+      height: 280,
       plot: {
         marginLeft: 50,
-        fx: { label: null },
-        x: { axis: null, domain: [ab, ba] },
+        x: { tickFormat: yearTick, label: null, ticks: years },
         y: { grid: true, label: "%", tickFormat: percentTick(lang) },
-        color: { domain: [ab, ba], range: [COLORS.a, COLORS.b] },
+        color: { domain: series, range: colors },
         marks: [
-          Plot.barY(rows, { fx: "fuel", x: "dir", y: "value", fill: "dir" }),
-          Plot.text(rows, {
-            fx: "fuel",
-            x: "dir",
-            y: "value",
-            text: (d: { value: number }) => percentTick(lang)(d.value),
-            dy: -6,
-            fontSize: 10,
-          }),
           Plot.ruleY([0]),
+          Plot.lineY(rows, { x: "year", y: "value", stroke: "series", strokeWidth: 2 }),
+          Plot.dot(rows, { x: "year", y: "value", fill: "series", r: 3 }),
         ],
       },
     },

@@ -4,6 +4,7 @@ import type { DossierData } from "../data.ts";
 import type { Lang } from "../format.ts";
 import { armsChart, energyChart, gdpChart, partnersAChart, partnersBChart, unChart } from "./beyond.ts";
 import { type ChartEnv, emptyChart } from "./frame.ts";
+import { exercisesChart, investChart } from "./invest-military.ts";
 import { asymmetryChart, flowsChart, growthChart, sharesChart, turnoverChart } from "./trade.ts";
 
 export type ChartFunction = (data: DossierData, lang: Lang, env?: ChartEnv) => string | null;
@@ -17,7 +18,9 @@ export const CHARTS: Record<string, ChartFunction> = {
   "partners-a": partnersAChart,
   "partners-b": partnersBChart,
   energy: energyChart,
+  invest: investChart,
   arms: armsChart,
+  exercises: exercisesChart,
   un: unChart,
   gdp: gdpChart,
 };

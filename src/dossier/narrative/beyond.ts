@@ -34,52 +34,75 @@ export function energySection(ctx: NarrativeContext): Section {
   if ("absent" in e) return ctx.section("energy", title, [absent(ctx, title, e.absent)]);
   const s: Sentence[] = [];
   const { a, b } = ctx.profile;
+  // One sentence per direction and fuel: the latest year, against the first year of the editions here, so
+  // the reader sees whether a supplier's share rose or fell (the seed's diversification question).
   for (const [from, to, qty, share] of [
     [a.code, b.code, "aToB", "shareOfBImportsFromA"],
     [b.code, a.code, "bToA", "shareOfAImportsFromB"],
   ] as const) {
     const F = ctx.forms(from);
     const T = ctx.forms(to);
-    for (const y of e.years) {
-      const q = y[qty];
-      if (!q) continue;
-      const [en, de] = FUEL_NAMES[y.fuel] ?? [y.fuel, y.fuel];
-      const Q = ctx.derived({
-        value: q,
-        kind: "quantity",
-        unit: y.unit,
-        digits: y.unit === "EJ" ? 2 : 1,
-        label: ctx.t(`${capitalise(en)} from ${F.nom} to ${T.nom}`, `${de} ${F.from} ${T.to}`),
-        year: y.year,
-        indicator: `energy.${y.fuel}`,
-        a: from,
-        b: to,
-        sources: src(ctx, "ei-energy"),
-      });
-      const sh = y[share];
-      const S =
-        sh !== null
-          ? ctx.derived({
-              value: sh,
-              kind: "pct",
+    for (const fuel of [...new Set(e.years.map((y) => y.fuel))]) {
+      const series = e.years.filter((y) => y.fuel === fuel && y[qty] !== null);
+      if (!series.some((y) => y[qty])) continue;
+      const [en, de] = FUEL_NAMES[fuel] ?? [fuel, fuel];
+      const figures = (y: (typeof series)[number], label: [string, string], shareOnly = false) => {
+        const Q = shareOnly
+          ? undefined
+          : ctx.derived({
+              value: y[qty]!,
+              kind: "quantity",
+              unit: y.unit,
+              digits: y.unit === "EJ" ? 2 : 1,
               label: ctx.t(
-                `${F.gen} share of ${T.gen} imports of ${en}`,
-                `Anteil ${F.gen} an den Importen ${T.gen} (${de})`,
+                `${capitalise(en)} from ${F.nom} to ${T.nom}, ${label[0]}`,
+                `${de} ${F.from} ${T.to}, ${label[1]}`,
               ),
               year: y.year,
-              indicator: `energy.${y.fuel}_share`,
+              indicator: `energy.${fuel}`,
               a: from,
               b: to,
               sources: src(ctx, "ei-energy"),
-            })
-          : undefined;
+            });
+        const sh = y[share];
+        const S =
+          sh !== null
+            ? ctx.derived({
+                value: sh,
+                kind: "pct",
+                label: ctx.t(
+                  `${F.gen} share of ${T.gen} imports of ${en}, ${label[0]}`,
+                  `Anteil ${F.gen} an den Importen ${T.gen} (${de}), ${label[1]}`,
+                ),
+                year: y.year,
+                indicator: `energy.${fuel}_share`,
+                a: from,
+                b: to,
+                sources: src(ctx, "ei-energy"),
+              })
+            : undefined;
+        return { Q: Q!, S };
+      };
+      const last = series[series.length - 1];
+      const L = figures(last, [String(last.year), String(last.year)]);
+      // The share year by year: the supplier's place in the other's imports over the editions.
+      const earlier = series
+        .slice(0, -1)
+        .filter((y) => y[share] !== null)
+        .map((y) => ({ year: y.year, S: figures(y, [String(y.year), String(y.year)], true).S! }));
+      const trail = earlier.length
+        ? ctx.t(
+            `; earlier: ${earlier.map((x) => `${x.S.text} (${x.year})`).join(", ")}`,
+            `; zuvor: ${earlier.map((x) => `${x.S.text} (${x.year})`).join(", ")}`,
+          )
+        : "";
       s.push(
         ctx.say(
           ctx.t(
-            `In ${y.year}, ${F.nom} delivered ${Q.text} of ${en} ${T.to}${S ? `, ${S.text} of ${T.gen} imports of it` : ""} (Energy Institute).`,
-            `${y.year} lieferte ${F.nom} ${Q.text} ${de} ${T.to}${S ? `, ${S.text} der Importe ${T.gen}` : ""} (Energy Institute).`,
+            `In ${last.year}, ${F.nom} delivered ${L.Q.text} of ${en} ${T.to}${L.S ? `, ${L.S.text} of ${T.gen} imports of it` : ""}${trail} (Statistical Review of World Energy).`,
+            `${last.year} lieferte ${F.nom} ${L.Q.text} ${de} ${T.to}${L.S ? `, ${L.S.text} der Importe ${T.gen}` : ""}${trail} (Statistical Review of World Energy).`,
           ),
-          S ? [Q, S] : [Q],
+          [L.Q, ...(L.S ? [L.S] : []), ...earlier.map((x) => x.S)],
         ),
       );
     }
@@ -88,19 +111,20 @@ export function energySection(ctx: NarrativeContext): Section {
     s.push(
       ctx.say(
         ctx.t(
-          `The Energy Institute's bilateral tables list both countries but record no energy flows between them.`,
-          `Die bilateralen Tabellen des Energy Institute führen beide Länder, verzeichnen aber keine Energieströme zwischen ihnen.`,
+          `The Statistical Review's bilateral tables list both countries but record no energy flows between them.`,
+          `Die bilateralen Tabellen der Statistical Review führen beide Länder, verzeichnen aber keine Energieströme zwischen ihnen.`,
         ),
         [],
         true,
       ),
     );
-  const years = [...new Set(e.years.map((y) => y.year))];
+  const years = [...new Set(e.years.map((y) => y.year))].sort((x, y) => x - y);
+  const span = years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : String(years[0]);
   s.push(
     ctx.say(
       ctx.t(
-        `The bilateral energy tables here cover ${years.join(", ")} only; countries the Energy Institute groups into regions have no value.`,
-        `Die bilateralen Energietabellen decken hier nur ${years.join(", ")} ab; Länder, die das Energy Institute in Regionen zusammenfasst, haben keinen Wert.`,
+        `The bilateral energy tables cover one year per edition of the Statistical Review (here ${span}); countries the publisher groups into regions have no value.`,
+        `Die bilateralen Energietabellen decken je Ausgabe der Statistical Review ein Jahr ab (hier ${span}); Länder, die der Herausgeber in Regionen zusammenfasst, haben keinen Wert.`,
       ),
       [],
       true,

@@ -161,6 +161,10 @@ export function shortSource(s: FigureSource, lang: Lang): string {
   if (d === "voeten") return "Bailey, Strezhnev & Voeten";
   if (d === "sipri") return "SIPRI";
   if (d === "ei-energy") return "Energy Institute";
+  if (d === "imf-cdis") return lang === "de" ? "IWF (CDIS)" : "IMF CDIS";
+  if (d === "unctad-fdi")
+    return lang === "de" ? "UNCTAD (bilaterale FDI-Statistik)" : "UNCTAD bilateral FDI statistics";
+  if (d === "mme") return "Multinational Military Exercises v7";
   if (d === "wdi") return lang === "de" ? "Weltbank (WDI)" : "World Bank (WDI)";
   if (d.startsWith("baci")) return "CEPII BACI";
   return s.publisher ?? s.dataset;

@@ -1,0 +1,61 @@
+// The dossier's energy, investment and exercise sections for China–Russia on the real store, in English and
+// German: the figures the seed article names, each traced to a cell of the source files (see
+// test/indicators/{energy,invest,military}.test.ts for the cells), and the charts drawn for them.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { chartSvg } from "../../src/dossier/charts/index.ts";
+import { buildDossier, type Dossier, gatherDossierData } from "../../src/dossier/index.ts";
+import { serverChartEnv } from "../../src/dossier/render/server-dom.ts";
+import type { Store } from "../../src/store/index.ts";
+import { openRealStore } from "../helpers/real-store.ts";
+
+let store: Store;
+before(async () => {
+  store = await openRealStore();
+});
+after(() => store.close());
+
+const section = (d: Dossier, id: string) => {
+  const s = d.sections.find((x) => x.id === id);
+  assert.ok(s, `no section ${id}`);
+  return s.sentences.map((x) => x.text).join(" ");
+};
+
+test("English: Russia's pipeline gas to China in 2023 and its share year by year; China's investment in Russia; the ten exercises", async () => {
+  const d = await buildDossier(store, "CHN", "RUS", { lang: "en" });
+  // bcm: EI 2024 edition "Gas trade - pipeline"!L27 = 21.294…; shares: 0.31/… of China's total imports.
+  assert.match(
+    section(d, "energy"),
+    /In 2023, Russia delivered 21\.3 bcm of pipeline gas to China, [\d.]+% of China's imports of it; earlier: [\d.]+% \(2018\), [\d.]+% \(2019\)/,
+  );
+  // CDIS 2022 AD188 = 9,901.6 m; 2018 AD188 = 6,577.6 m; 2020 AD188 = 12,070.9 m.
+  const invest = section(d, "invest");
+  assert.match(invest, /At the end of 2022, China held direct investment of \$9\.9bn in Russia/);
+  assert.match(invest, /the figure was \$6\.6bn, with a peak of \$12\.1bn at the end of 2020/);
+  assert.match(invest, /Russia has reported no figure for China since the end of 2021/);
+  const mil = section(d, "exercises");
+  assert.match(mil, /China and Russia took part together in 10 exercises/);
+  assert.match(mil, /Peace Mission 2005/);
+  assert.match(mil, /end in 2010: nothing later is covered here/);
+});
+
+test("German: the same figures in German numbers and cases", async () => {
+  const d = await buildDossier(store, "CHN", "RUS", { lang: "de" });
+  assert.match(section(d, "energy"), /2023 lieferte Russland 21,3 Mrd\. m³ Pipelinegas nach China/);
+  assert.match(
+    section(d, "invest"),
+    /Ende 2022 hielt China Direktinvestitionen von 9,9 Mrd\. US-Dollar in Russland/,
+  );
+  assert.match(section(d, "exercises"), /nahmen China und Russland gemeinsam an 10 Übungen teil/);
+  assert.match(section(d, "exercises"), /enden 2010/);
+});
+
+test("the investment, exercise and energy charts are drawn, in both languages", async () => {
+  const data = await gatherDossierData(store, "CHN", "RUS", {});
+  for (const lang of ["en", "de"] as const)
+    for (const name of ["invest", "exercises", "energy"]) {
+      const svg = chartSvg(name, data, lang, serverChartEnv());
+      assert.ok(svg?.startsWith("<svg"), `${name} ${lang}`);
+    }
+  assert.match(chartSvg("exercises", data, "en", serverChartEnv()) ?? "", /the data end in 2010/);
+});
