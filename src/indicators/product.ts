@@ -4,8 +4,6 @@
 // flow A→B is the flow B←A. Queries go straight to the year-partitioned Parquet with CEPII's numeric codes
 // resolved first, so the filters meet the files' sort order (importer, exporter, product) and DuckDB skips
 // most row groups from their statistics: a dyad, an importer's suppliers and a year's rows are all narrow.
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
 import { countryName } from "../countries/index.ts";
 import {
   codeRanges,
@@ -16,7 +14,8 @@ import {
   resolveProduct,
 } from "../products/groups.ts";
 import { BACI_INFO } from "../sources/citations.ts";
-import { dataHome, type Store } from "../store/index.ts";
+import { type BaciRelease, baciFlowsSql, baciRelease } from "../store/baci.ts";
+import type { Store } from "../store/index.ts";
 import {
   type Absent,
   type ComputeOptions,
@@ -26,70 +25,10 @@ import {
   type Provenance,
 } from "./types.ts";
 
-export interface BaciRelease {
-  dataset: string;
-  hs: string;
-  version: string;
-  dir: string;
-  firstYear: number;
-  lastYear: number;
-  rows: number;
-  ingestedAt: string;
-}
-
-export type { Absent };
-
-const NOT_LOADED =
-  "CEPII BACI (trade by product) is not loaded: download a release with `dyad baci fetch` (or from CEPII's site) and load it with `dyad ingest baci <zip>`";
-
-const metadataCached = new WeakSet<Store>();
-
-/** The release queries use: the one ingested last. */
-export async function baciRelease(store: Store): Promise<BaciRelease | Absent> {
-  if (!(await store.hasTable("baci_releases"))) return { absent: NOT_LOADED };
-  const row = await store.one<{
-    dataset: string;
-    hs: string;
-    version: string;
-    dir: string;
-    first_year: number;
-    last_year: number;
-    rows: bigint;
-    ingested_at: unknown;
-  }>(
-    `SELECT r.*, CAST(g.ingested_at AS VARCHAR) AS ingested_at FROM baci_releases r JOIN ingests g USING (dataset)
-     ORDER BY g.ingested_at DESC LIMIT 1`,
-  );
-  if (!row) return { absent: NOT_LOADED };
-  if (!metadataCached.has(store)) {
-    // Every query opens the 25-odd year files; keeping their footers in memory saves reading them each time.
-    await store.connection.run("SET parquet_metadata_cache = true");
-    metadataCached.add(store);
-  }
-  const home = store.path === ":memory:" ? dataHome() : dirname(store.path);
-  const dir = resolve(home, row.dir);
-  if (!existsSync(dir)) {
-    return {
-      absent: `CEPII BACI ${row.version} is recorded in the store but its Parquet folder ${dir} is missing: ingest the release again`,
-    };
-  }
-  return {
-    dataset: row.dataset,
-    hs: row.hs,
-    version: row.version,
-    dir,
-    firstYear: Number(row.first_year),
-    lastYear: Number(row.last_year),
-    rows: Number(row.rows),
-    ingestedAt: String(row.ingested_at),
-  };
-}
+export type { Absent, BaciRelease };
+export { baciRelease };
 
 const isAbsent = (x: unknown): x is Absent => typeof x === "object" && x !== null && "absent" in x;
-
-function flowsSql(rel: BaciRelease): string {
-  return `read_parquet('${join(rel.dir, "year=*", "data.parquet").replace(/'/g, "''")}', hive_partitioning = true)`;
-}
 
 /** CEPII's numeric codes for one registry entity (several, where CEPII splits a period, e.g. Sudan). */
 async function codesOf(store: Store, rel: BaciRelease, entity: string): Promise<number[]> {
@@ -162,7 +101,7 @@ export async function dyadProductYears(
   );
   const rows = await store.query<Record<string, number>>(
     `SELECT year, sum(value_usd) AS total${sums.length ? `, ${sums.join(", ")}` : ""}
-     FROM ${flowsSql(rel)} WHERE i ${inList(ca)} AND j ${inList(cb)}${year === undefined ? "" : ` AND year = ${year}`}
+     FROM ${baciFlowsSql(rel)} WHERE i ${inList(ca)} AND j ${inList(cb)}${year === undefined ? "" : ` AND year = ${year}`}
      GROUP BY year ORDER BY year`,
   );
   return rows.map((r) => ({
@@ -187,7 +126,7 @@ async function partnersOf(
   return (
     await store.query<{ entity: string; v: number }>(
       `SELECT c.entity, sum(f.value_usd) AS v
-       FROM ${flowsSql(rel)} AS f JOIN baci_countries AS c ON c.dataset = ? AND c.code = f.${other}
+       FROM ${baciFlowsSql(rel)} AS f JOIN baci_countries AS c ON c.dataset = ? AND c.code = f.${other}
        JOIN entities AS e ON e.code = c.entity AND e.kind <> 'aggregate'
        WHERE f.year = ${year} AND f.${self} ${inList(ca)} AND ${productPredicate(group, "f.k")}
        GROUP BY c.entity ORDER BY v DESC, c.entity`,
@@ -273,7 +212,7 @@ export async function substitutionTables(
   const any = productPredicate({ name: "", en: "", de: "", codes: groups.flatMap((g) => g.codes) });
   const sums = groups.map((g, n) => `sum(value_usd) FILTER (WHERE ${productPredicate(g)}) AS g${n}`);
   const rows = await store.query<Record<string, number>>(
-    `SELECT year, i, ${sums.join(", ")} FROM ${flowsSql(rel)}
+    `SELECT year, i, ${sums.join(", ")} FROM ${baciFlowsSql(rel)}
      WHERE j ${inList(cb)} AND ${any} GROUP BY year, i`,
   );
   const entities = await entityByCode(store, rel);

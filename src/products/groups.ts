@@ -3,6 +3,7 @@
 // keeps the product filter a cheap comparison on the stored column.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, extname, join, resolve } from "node:path";
+import { dataHome } from "../store/index.ts";
 
 export interface ProductGroup {
   /** The name used on the command line (`--product 27`, `--product cars`). */
@@ -119,7 +120,7 @@ export function readGroupFile(path: string): ProductGroup {
 }
 
 /** Folder of user-defined groups in the data home: `<home>/products/<name>.txt` answers `--product <name>`. */
-export function userGroupsDir(home = resolve(process.env.DYAD_HOME ?? ".dyad")): string {
+export function userGroupsDir(home = dataHome()): string {
   return join(home, "products");
 }
 
