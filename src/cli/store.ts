@@ -1,8 +1,13 @@
 // Opening the store from a command: read-only for queries (so several can run side by side), read-write to ingest.
 import { existsSync } from "node:fs";
-import { Store, storePath } from "../store/index.ts";
+import type { Store } from "../store/index.ts";
+
+// The store module loads DuckDB's native library: imported when a command opens the store, so commands
+// and `--help` that need none start without it.
+const storeModule = () => import("../store/index.ts");
 
 export async function openForRead(): Promise<Store> {
+  const { Store, storePath } = await storeModule();
   const path = storePath();
   if (!existsSync(path)) {
     throw new Error(
@@ -14,6 +19,7 @@ export async function openForRead(): Promise<Store> {
 
 /** Deferred: the write lock is taken when the ingest first touches the store, after its files are parsed. */
 export async function openForWrite(): Promise<Store> {
+  const { Store } = await storeModule();
   return Store.open({ deferred: true });
 }
 

@@ -37,11 +37,14 @@ export class CheckAbortedError extends Error {
   }
 }
 
-// The worker is TypeScript; a worker thread does not inherit the main thread's loader hooks, so a small
-// bootstrap registers tsx in the thread before importing it.
-const TSX_API = import.meta.resolve("tsx/esm/api");
-const WORKER_URL = new URL("./check-worker.ts", import.meta.url).href;
-const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+// Run from the sources, the worker is TypeScript; a worker thread does not inherit the main thread's loader
+// hooks, so a small bootstrap registers tsx in the thread before importing it. Built into dist/ (this
+// module is then JavaScript), the worker is JavaScript beside it and is imported as it is.
+const BUILT = import.meta.url.endsWith(".js");
+const WORKER_URL = new URL(BUILT ? "./check-worker.js" : "./check-worker.ts", import.meta.url).href;
+const BOOTSTRAP = BUILT
+  ? `import(${JSON.stringify(WORKER_URL)});`
+  : `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
 
 interface Slot {
   worker: Worker;

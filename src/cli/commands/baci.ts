@@ -1,10 +1,5 @@
 // `dyad baci fetch|ingest|substitution|groups`: CEPII BACI, trade by product. Thin: each calls one library function.
 import type { Command } from "commander";
-import { countryName, resolveCountry } from "../../countries/index.ts";
-import { isAbsent, substitution } from "../../indicators/product.ts";
-import { PRODUCT_GROUPS, resolveProduct } from "../../products/groups.ts";
-import { fetchBaci, ingestBaci } from "../../sources/baci.ts";
-import { Store } from "../../store/index.ts";
 
 const fmtUsd = (v: number) => `${(v / 1e6).toFixed(1)} M USD`;
 const pct = (s: number | null) => (s === null ? "–" : `${(100 * s).toFixed(1)} %`);
@@ -36,6 +31,13 @@ export function register(program: Command): void {
     .option("--top <n>", "how many of the largest suppliers to show", "5")
     .option("--json", "print the table as JSON")
     .action(async (importer: string, o) => {
+      const [{ countryName, resolveCountry }, { isAbsent, substitution }, { resolveProduct }, { Store }] =
+        await Promise.all([
+          import("../../countries/index.ts"),
+          import("../../indicators/product.ts"),
+          import("../../products/groups.ts"),
+          import("../../store/index.ts"),
+        ]);
       const store = await Store.open({ readOnly: true });
       try {
         const code = resolveCountry(importer).code;
@@ -69,13 +71,18 @@ export function register(program: Command): void {
   baci
     .command("groups")
     .description("the named product groups (use with --product)")
-    .action(() => {
+    .action(async () => {
+      const { PRODUCT_GROUPS } = await import("../../products/groups.ts");
       for (const g of PRODUCT_GROUPS)
         console.log(`${g.name.padEnd(6)} ${g.en}  [${(g.aliases ?? []).join(", ")}]`);
     });
 }
 
 async function runIngest(path: string, skipUnknown: boolean, json: boolean): Promise<void> {
+  const [{ ingestBaci }, { Store }] = await Promise.all([
+    import("../../sources/baci.ts"),
+    import("../../store/index.ts"),
+  ]);
   const store = await Store.open();
   try {
     const r = await ingestBaci(store, path, {
@@ -110,6 +117,7 @@ export function configureBaciFetch(cmd: Command): Command {
     .option("--skip-unknown", "ingest even if a country code is unknown (listed in the report)")
     .option("--quiet", "no progress output")
     .action(async (o) => {
+      const { fetchBaci } = await import("../../sources/baci.ts");
       let last = 0;
       const r = await fetchBaci(
         { version: o.version, hs: o.hs, endpoint: o.endpoint },

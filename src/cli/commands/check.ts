@@ -1,10 +1,7 @@
 // `dyad check <FILE|->`: find the numeric claims of an article and check them against the store.
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { checkArticle } from "../../claims/check.ts";
-import { renderHtml, renderTerminal } from "../../claims/render.ts";
 import { isCalendarDate } from "../../store/checks.ts";
-import { Store } from "../../store/index.ts";
 
 interface CheckCliOptions {
   date?: string;
@@ -43,6 +40,11 @@ export function register(program: Command): void {
       if (o.format !== undefined && !["auto", "text", "html"].includes(o.format))
         throw new Error(`--format "${o.format}": give auto, text or html.`);
       const input = readInput(file);
+      const [{ checkArticle }, { renderHtml, renderTerminal }, { Store }] = await Promise.all([
+        import("../../claims/check.ts"),
+        import("../../claims/render.ts"),
+        import("../../store/index.ts"),
+      ]);
       const store = await Store.open({ readOnly: true });
       try {
         const result = await checkArticle(store, input, {

@@ -3,9 +3,8 @@
 import type { Command } from "commander";
 import type { HttpOptions } from "../../fetch/http.ts";
 import type { RawFetchOptions } from "../../fetch/imts-fetch.ts";
-import { type FetchOptions, type FetchOutcome, fetchComtrade, fetchImts } from "../../fetch/index.ts";
-import { progressFor } from "../../fetch/progress.ts";
-import { dataHome, Store } from "../../store/index.ts";
+import type { FetchOptions, FetchOutcome } from "../../fetch/index.ts";
+import type { Store } from "../../store/index.ts";
 import { configureBaciFetch } from "./baci.ts";
 
 interface CliFetchOptions extends RawFetchOptions {
@@ -57,11 +56,15 @@ function addCommon(cmd: Command, freqHelp: string): Command {
     .option("--json", "print the outcome as JSON");
 }
 
-async function run(
-  fetcher: (raw: RawFetchOptions, options: FetchOptions) => Promise<FetchOutcome>,
-  ingestName: string,
-  o: CliFetchOptions,
-): Promise<void> {
+type Fetcher = (raw: RawFetchOptions, options: FetchOptions) => Promise<FetchOutcome>;
+
+async function run(which: "imts" | "comtrade", ingestName: string, o: CliFetchOptions): Promise<void> {
+  const [{ fetchComtrade, fetchImts }, { progressFor }, { dataHome, Store }] = await Promise.all([
+    import("../../fetch/index.ts"),
+    import("../../fetch/progress.ts"),
+    import("../../store/index.ts"),
+  ]);
+  const fetcher: Fetcher = which === "imts" ? fetchImts : fetchComtrade;
   let store: Store | undefined;
   try {
     const outcome = await fetcher(o, {
@@ -112,7 +115,7 @@ export function register(program: Command): void {
         "IMF International Trade in Goods (IMTS): exports FOB and imports CIF by partner (env DYAD_IMF_URL)",
       ),
     "A annual, M monthly (summed to a year only when all twelve months exist)",
-  ).action((o: CliFetchOptions) => run(fetchImts, "imts", o));
+  ).action((o: CliFetchOptions) => run("imts", "imts", o));
   addCommon(
     fetch
       .command("comtrade")
@@ -120,6 +123,6 @@ export function register(program: Command): void {
         "UN Comtrade API v1, goods totals by partner; uses COMTRADE_API_KEY if set, else the public preview (env DYAD_COMTRADE_URL)",
       ),
     "A annual, M monthly (summed to a year only when all twelve months exist)",
-  ).action((o: CliFetchOptions) => run(fetchComtrade, "comtrade-api", o));
+  ).action((o: CliFetchOptions) => run("comtrade", "comtrade-api", o));
   configureBaciFetch(fetch.command("baci"));
 }

@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { getSource } from "../../sources/registry.ts";
-import { progressBar } from "../progress.ts";
 import { openForWrite, withStore } from "../store.ts";
 import { summaryLine } from "./setup.ts";
 
@@ -16,6 +14,10 @@ export function register(program: Command): void {
       "replace the whole dataset even if the store's copy covers more (e.g. more IMF reporters than these workbooks)",
     )
     .action(async (name: string, path: string, opts: { skipUnknown?: boolean; replaceAll?: boolean }) => {
+      const [{ getSource }, { progressBar }] = await Promise.all([
+        import("../../sources/registry.ts"),
+        import("../progress.ts"),
+      ]);
       const source = getSource(name);
       await withStore(openForWrite, async (store) => {
         const bar = progressBar(source.info.name);

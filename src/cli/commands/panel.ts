@@ -1,6 +1,5 @@
 // `dyad panel --out FILE.parquet|csv`: every dyad-year with every indicator that applies, for researchers.
 import type { Command } from "commander";
-import { writePanel } from "../../panel/panel.ts";
 import { openForRead, withStore } from "../store.ts";
 
 export function register(program: Command): void {
@@ -12,6 +11,7 @@ export function register(program: Command): void {
     .requiredOption("--out <file>", "output file, .parquet or .csv")
     .option("--json", "print a JSON summary")
     .action(async (opts: { out: string; json?: boolean }) => {
+      const { writePanel } = await import("../../panel/panel.ts");
       const started = performance.now();
       const result = await withStore(openForRead, (store) => writePanel(store, opts.out));
       const seconds = (performance.now() - started) / 1000;

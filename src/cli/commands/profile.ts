@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { formatTradeTable } from "../../profile/format.ts";
-import { buildProfile, validateYears } from "../../profile/index.ts";
 import { openForRead, withStore } from "../store.ts";
 import { parseYear } from "./value.ts";
 
@@ -14,6 +12,10 @@ export function register(program: Command): void {
     .option("--to <year>", "last year")
     .option("--json", "print the profile as one JSON document")
     .action(async (a: string, b: string, opts: { from?: string; to?: string; json?: boolean }) => {
+      const [{ formatTradeTable }, { buildProfile, profileSectionTexts, validateYears }] = await Promise.all([
+        import("../../profile/format.ts"),
+        import("../../profile/index.ts"),
+      ]);
       const options = {
         from: opts.from ? parseYear(opts.from) : undefined,
         to: opts.to ? parseYear(opts.to) : undefined,
@@ -32,6 +34,3 @@ export function register(program: Command): void {
       for (const text of profileSectionTexts(profile)) process.stdout.write(`\n${text}\n`);
     });
 }
-
-/** Further sections render themselves; see src/profile/index.ts. */
-import { profileSectionTexts } from "../../profile/index.ts";

@@ -2,18 +2,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, resolve } from "node:path";
 import type { Command } from "commander";
+import { CHART_NAMES } from "../../dossier/charts/names.ts";
 import { isLang } from "../../dossier/format.ts";
-import {
-  CHART_NAMES,
-  chartOrEmpty,
-  gatherDossierData,
-  htmlToPdf,
-  narrate,
-  serverChartEnv,
-  svgToPng,
-} from "../../dossier/index.ts";
-import { dossierHtml } from "../../dossier/render/html.ts";
-import { validateYears } from "../../profile/index.ts";
 import { openForRead, withStore } from "../store.ts";
 import { parseYear } from "./value.ts";
 
@@ -47,8 +37,18 @@ export function register(program: Command): void {
         from: flags.from ? parseYear(flags.from) : undefined,
         to: flags.to ? parseYear(flags.to) : undefined,
       };
+      // The dossier, Plot and the renderers load only now, when a report is to be made.
+      const [
+        { chartOrEmpty, gatherDossierData, htmlToPdf, narrate, serverChartEnv, svgToPng },
+        { dossierHtml },
+        { validateYears },
+      ] = await Promise.all([
+        import("../../dossier/index.ts"),
+        import("../../dossier/render/html.ts"),
+        import("../../profile/index.ts"),
+      ]);
       validateYears(options, { from: "--from", to: "--to" });
-      if (flags.chart && !CHART_NAMES.includes(flags.chart))
+      if (flags.chart && !(CHART_NAMES as readonly string[]).includes(flags.chart))
         throw new Error(`--chart ${flags.chart} is not a chart. Charts: ${CHART_NAMES.join(", ")}.`);
       const out = resolve(flags.out);
       const ext = extname(out).toLowerCase();

@@ -2,8 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { type RunningServer, startServer } from "../../server/serve.ts";
-import { WEB_DIST } from "../../server/web-build.ts";
+import type { RunningServer } from "../../server/serve.ts";
 import { openForRead } from "../store.ts";
 
 export interface ListenOptions {
@@ -22,6 +21,10 @@ export function parsePort(text: string): number {
 export async function serveUntilStopped(opts: ListenOptions): Promise<RunningServer> {
   const port = parsePort(opts.port ?? "8080");
   const host = opts.host ?? "127.0.0.1";
+  const [{ startServer }, { WEB_DIST }] = await Promise.all([
+    import("../../server/serve.ts"),
+    import("../../server/web-build.ts"),
+  ]);
   const store = await openForRead();
   let server: RunningServer;
   try {

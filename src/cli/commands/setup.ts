@@ -1,7 +1,5 @@
 import type { Command } from "commander";
 import type { IngestSummary } from "../../sources/registry.ts";
-import { findSourcesDir, setupAll } from "../../sources/setup.ts";
-import { progressBar } from "../progress.ts";
 import { openForWrite, withStore } from "../store.ts";
 
 export function summaryLine(source: string, s: IngestSummary): string {
@@ -21,6 +19,10 @@ export function register(program: Command): void {
     .option("--skip-unknown", "leave out names the country registry does not know (listed in the report)")
     .option("--replace-all", "replace each dataset even if the store's copy covers more than the folder")
     .action(async (opts: { sources?: string; skipUnknown?: boolean; replaceAll?: boolean }) => {
+      const [{ findSourcesDir, setupAll }, { progressBar }] = await Promise.all([
+        import("../../sources/setup.ts"),
+        import("../progress.ts"),
+      ]);
       const { dir, how } = findSourcesDir(opts.sources);
       process.stderr.write(`Ingesting from ${dir} (${how}) into ${process.env.DYAD_HOME ?? ".dyad"}/\n`);
       await withStore(openForWrite, async (store) => {

@@ -1,9 +1,6 @@
 // `dyad sources diff A B`: the flows between A and B on which the stored datasets disagree.
 import type { Command } from "commander";
-import { registry } from "../../countries/index.ts";
-import { diffSources } from "../../fetch/source-diff.ts";
-import { GAP_RULE, type MirrorGap, mirrorGaps } from "../../indicators/mirror-gaps.ts";
-import { Store } from "../../store/index.ts";
+import { GAP_RULE, type MirrorGap } from "../../indicators/mirror-gaps.ts";
 
 function usd(v: number): string {
   return `${(v / 1e9).toFixed(3)} bn`;
@@ -49,6 +46,12 @@ export function register(program: Command): void {
         b: string,
         o: { from?: string; to?: string; threshold: string; factor: string; json?: boolean },
       ) => {
+        const [{ registry }, { diffSources }, { mirrorGaps }, { Store }] = await Promise.all([
+          import("../../countries/index.ts"),
+          import("../../fetch/source-diff.ts"),
+          import("../../indicators/mirror-gaps.ts"),
+          import("../../store/index.ts"),
+        ]);
         const codeA = registry.resolve(a).code;
         const codeB = registry.resolve(b).code;
         const threshold = Number(o.threshold);
@@ -119,6 +122,11 @@ export function register(program: Command): void {
         limit: string;
         json?: boolean;
       }) => {
+        const [{ registry }, { mirrorGaps }, { Store }] = await Promise.all([
+          import("../../countries/index.ts"),
+          import("../../indicators/mirror-gaps.ts"),
+          import("../../store/index.ts"),
+        ]);
         const country = o.country ? registry.resolve(o.country).code : undefined;
         const options = {
           country,

@@ -2,15 +2,12 @@
 // is empty, then serve. Each step says what it does, so a first run's wait is explained.
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { buildWeb, webBuildNeeded } from "../../server/web-build.ts";
-import { findSourcesDir, setupAll } from "../../sources/setup.ts";
-import { Store, storePath } from "../../store/index.ts";
-import { progressBar } from "../progress.ts";
 import { openForWrite, withStore } from "../store.ts";
 import { type ListenOptions, parsePort, serveUntilStopped } from "./serve.ts";
 import { summaryLine } from "./setup.ts";
 
 async function storeIsEmpty(): Promise<boolean> {
+  const { Store, storePath } = await import("../../store/index.ts");
   if (!existsSync(storePath())) return true;
   const store = await Store.open({ readOnly: true });
   try {
@@ -25,6 +22,10 @@ async function storeIsEmpty(): Promise<boolean> {
 }
 
 async function ingestAll(sources: string | undefined): Promise<void> {
+  const [{ findSourcesDir, setupAll }, { progressBar }] = await Promise.all([
+    import("../../sources/setup.ts"),
+    import("../progress.ts"),
+  ]);
   const { dir, how } = findSourcesDir(sources);
   process.stderr.write(
     `The store is empty: ingesting the sources from ${dir} (${how}); this takes a few minutes once.\n`,
@@ -60,6 +61,7 @@ export function register(program: Command): void {
     .option("--sources <dir>", "folder with the publishers' files (for the first ingest)")
     .action(async (opts: ListenOptions & { sources?: string }) => {
       parsePort(opts.port ?? "8080");
+      const { buildWeb, webBuildNeeded } = await import("../../server/web-build.ts");
       if (webBuildNeeded()) {
         process.stderr.write("Building the dashboard (web/ → web/dist) …\n");
         const t0 = Date.now();

@@ -1,7 +1,4 @@
 import type { Command } from "commander";
-import { countryName, registry } from "../../countries/index.ts";
-import { computeIndicator, getIndicator } from "../../indicators/catalogue.ts";
-import { formatValue } from "../../indicators/format.ts";
 import { notAYear, parseQueryYear } from "../../indicators/years.ts";
 import { openForRead, withStore } from "../store.ts";
 
@@ -32,6 +29,13 @@ export function register(program: Command): void {
         yearIn: string,
         opts: { json?: boolean; window?: string; product?: string },
       ) => {
+        // Loaded here, not at the top: `dyad --help` and the other commands need none of it.
+        const [{ countryName, registry }, { computeIndicator, getIndicator }, { formatValue }] =
+          await Promise.all([
+            import("../../countries/index.ts"),
+            import("../../indicators/catalogue.ts"),
+            import("../../indicators/format.ts"),
+          ]);
         getIndicator(indicator);
         const a = registry.resolve(aIn).code;
         const b = registry.resolve(bIn).code;

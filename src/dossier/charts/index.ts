@@ -5,11 +5,12 @@ import type { Lang } from "../format.ts";
 import { armsChart, energyChart, gdpChart, partnersAChart, partnersBChart, unChart } from "./beyond.ts";
 import { type ChartEnv, emptyChart } from "./frame.ts";
 import { exercisesChart, investChart } from "./invest-military.ts";
+import { type ChartName, CHART_NAMES as NAMES } from "./names.ts";
 import { asymmetryChart, flowsChart, growthChart, sharesChart, turnoverChart } from "./trade.ts";
 
 export type ChartFunction = (data: DossierData, lang: Lang, env?: ChartEnv) => string | null;
 
-export const CHARTS: Record<string, ChartFunction> = {
+export const CHARTS: Record<ChartName, ChartFunction> = {
   turnover: turnoverChart,
   flows: flowsChart,
   growth: growthChart,
@@ -25,10 +26,10 @@ export const CHARTS: Record<string, ChartFunction> = {
   gdp: gdpChart,
 };
 
-export const CHART_NAMES = Object.keys(CHARTS);
+export const CHART_NAMES: string[] = [...NAMES];
 
 export function chartSvg(name: string, data: DossierData, lang: Lang, env?: ChartEnv): string | null {
-  const f = CHARTS[name];
+  const f = (CHARTS as Record<string, ChartFunction | undefined>)[name];
   if (!f) throw new Error(`Unknown chart "${name}". Charts: ${CHART_NAMES.join(", ")}.`);
   return f(data, lang, env);
 }

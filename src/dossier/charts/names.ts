@@ -1,0 +1,19 @@
+// The charts' names alone, in the report's order: the CLI lists them in its help without loading Plot.
+// `CHARTS` in index.ts is typed by this list, so the two cannot drift apart.
+export const CHART_NAMES = [
+  "turnover",
+  "flows",
+  "growth",
+  "shares",
+  "asymmetry",
+  "partners-a",
+  "partners-b",
+  "energy",
+  "invest",
+  "arms",
+  "exercises",
+  "un",
+  "gdp",
+] as const;
+
+export type ChartName = (typeof CHART_NAMES)[number];
