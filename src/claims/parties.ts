@@ -179,12 +179,15 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
     const plain = rest.filter((r) => r.role === "plain" || r.role === "owner");
     let a = owner?.m.code ?? null;
     let b: string | null = null;
+    // The owner is never the partner: "Germany exported goods to China, while imports from China ..." makes
+    // China the partner of both figures and Germany the owner.
+    const notB = (list: Role[]) => list.filter((r) => r.m.code !== b);
     if (flow === "exports") {
       b = dest[0]?.m.code ?? null;
-      a ??= origin[0]?.m.code ?? single(plain)?.m.code ?? null;
+      a ??= notB(origin)[0]?.m.code ?? single(notB(plain))?.m.code ?? null;
     } else if (flow === "imports") {
       b = origin[0]?.m.code ?? null;
-      a ??= dest[0]?.m.code ?? single(plain)?.m.code ?? null;
+      a ??= notB(dest)[0]?.m.code ?? single(notB(plain))?.m.code ?? null;
     } else {
       // "zwischen China und Russland", "trade with China": the sides of a turnover or a balance.
       const sides = [...withs, ...dest, ...origin];
