@@ -10,6 +10,7 @@ import { pairYears, selectRelations } from "../indicators/relation.ts";
 import type { Absent } from "../indicators/types.ts";
 import { MIN_ROLL_CALLS, UN_AGREEMENT_RELATION, UN_IDEAL_POINT_RELATION } from "../indicators/un.ts";
 import type { Store } from "../store/index.ts";
+import { type EnergySeriesSection, energySeriesSection } from "./energy-series.ts";
 import {
   formatInvestMilitary,
   type InvestSection,
@@ -65,6 +66,8 @@ export interface BeyondTradeSections {
   geo: { source: string; distanceKm: number | null; contiguity: number | null } | Absent;
   invest: InvestSection;
   military: MilitarySection;
+  /** The regional gas series since 2000: each side's pipeline imports from the other. */
+  energySince2000: EnergySeriesSection;
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -235,11 +238,12 @@ export async function beyondTradeSections(
       }
     })(),
   ]);
-  const [invest, military] = await Promise.all([
+  const [invest, military, energySince2000] = await Promise.all([
     investSection(store, a, b, from, to, has),
     militarySection(store, a, b, from, to, has),
+    energySeriesSection(store, a, b, has),
   ]);
-  return { a, b, from, to, un, arms, energy, macro, geo, invest, military };
+  return { a, b, from, to, un, arms, energy, macro, geo, invest, military, energySince2000 };
 }
 
 const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)} %`);

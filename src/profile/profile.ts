@@ -285,6 +285,7 @@ export async function buildProfile(
     geo: notRequested,
     invest: notRequested,
     military: notRequested,
+    energySince2000: notRequested,
   };
   const sections: ProfileSections = { ...beyond, goods };
   return {

@@ -136,7 +136,7 @@ export const ROUTES: RouteDef[] = [
       a: country("country A: ISO3, ISO2 or an English or German name"),
       b: country("country B"),
       year: year("the year"),
-      window: integer("arms.supplier_share: a window of years ending in `year`", 1, 50),
+      window: integer("arms.supplier_share and mil.exercises: a window of years ending in `year`", 1, 50),
       product: text("trade.product_*: an HS code or named product group", /^[A-Za-z0-9_.-]+$/, 40),
     },
     responses: json("IndicatorValue: { indicator, a, b, year, value, unit, reason?, provenance[], detail? }"),

@@ -28,6 +28,12 @@ test("English: Russia's pipeline gas to China in 2023 and its share year by year
     section(d, "energy"),
     /In 2023, Russia delivered 21\.3 bcm of pipeline gas to China, [\d.]+% of China's imports of it; earlier: [\d.]+% \(2018\), [\d.]+% \(2019\)/,
   );
+  // The regional series (EI 2024 edition, "Gas - Trade movements", China block, row 78 "of which" Russia):
+  // zero 2000–2018 (cells B78…T78), 0.28 in 2019, 21.29 in 2023.
+  assert.match(
+    section(d, "energy"),
+    /regional series since 2000, China's pipeline gas imports from Russia were nil from 2000 to 2018, first recorded in 2019, and 21\.3 bcm in 2023/,
+  );
   // CDIS 2022 AD188 = 9,901.6 m; 2018 AD188 = 6,577.6 m; 2020 AD188 = 12,070.9 m.
   const invest = section(d, "invest");
   assert.match(invest, /At the end of 2022, China held direct investment of \$9\.9bn in Russia/);

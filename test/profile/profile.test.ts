@@ -120,3 +120,18 @@ test("the military section counts mil.exercises per year, names the 10 China–R
     10,
   );
 });
+
+test("the since-2000 view is the regional gas series: China's pipeline imports from Russia, 2000–2023, newest edition per year", async () => {
+  // ei-statistical-review-2024-all-data.xlsx, "Gas - Trade movements", row 78 ("Russian Federation" under
+  // China's "Pipeline imports"): U78 (2019) = 0.2839233038348091, Y78 (2023) = 21.294247787610683.
+  const s = profile.sections.energySince2000;
+  assert.ok(!("absent" in s), "absent" in s ? s.absent : "");
+  const china = s.series.find((x) => x.importer === "CHN" && x.exporter === "RUS");
+  assert.ok(china);
+  assert.equal(china.years[0].year, 2000);
+  const y2019 = china.years.find((y) => y.year === 2019);
+  assert.equal(y2019?.fromPartner, 0.2839233038348091);
+  assert.equal(y2019?.cell, "U78");
+  assert.equal(y2019?.edition, 2024);
+  assert.equal(china.years.at(-1)?.fromPartner, 21.294247787610683);
+});

@@ -106,6 +106,17 @@ describe("value", () => {
     assert.equal(body.value, 244_810_000_000);
   });
 
+  test("China's direct-investment position in Russia, end 2020, is the CDIS cell (Table 6 2020, AD188: 12,070.89393567 m USD), and the exercise count over a window names its data's end", async () => {
+    const { status, body } = await get("/api/v1/value?indicator=invest.position&a=CHN&b=RUS&year=2020");
+    assert.equal(status, 200);
+    close(body.value, 12070.89393567e6);
+    assert.match(body.provenance[0].sheet, /Table 6!AD188/);
+    // mme_v7.csv: the 10 rows naming both China and Russia, 1999–2010.
+    const mil = await get("/api/v1/value?indicator=mil.exercises&a=CHN&b=RUS&year=2010&window=31");
+    assert.equal(mil.body.value, 10);
+    assert.equal(mil.body.detail.dataEnd, 2010);
+  });
+
   test("a year without data answers value null and a reason, not an error", async () => {
     const { status, body } = await get("/api/v1/value?indicator=trade.exports&a=RUS&b=CHN&year=1901");
     assert.equal(status, 200);

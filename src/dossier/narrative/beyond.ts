@@ -107,6 +107,63 @@ export function energySection(ctx: NarrativeContext): Section {
       );
     }
   }
+  // Since 2000: the regional gas series, where one side names the other in its pipeline imports.
+  const since = ctx.data.beyond.sections.energySince2000;
+  if (since && !("absent" in since))
+    for (const series of since.series) {
+      const I = ctx.forms(series.importer);
+      const X = ctx.forms(series.exporter);
+      const ys = series.years;
+      const last = ys[ys.length - 1];
+      const firstFlow = ys.find((y) => y.fromPartner > 0);
+      if (!last || !firstFlow || last.fromPartner <= 0) continue;
+      const sources = src(ctx, "ei-energy");
+      const Q = ctx.derived({
+        value: last.fromPartner,
+        kind: "quantity",
+        unit: "bcm",
+        label: ctx.t(
+          `Pipeline gas imports of ${I.nom} from ${X.nom}, ${last.year} (regional series)`,
+          `Pipelinegas-Importe ${I.gen} ${X.from}, ${last.year} (Regionalreihe)`,
+        ),
+        year: last.year,
+        indicator: "energy.pipeline_gas",
+        a: series.exporter,
+        b: series.importer,
+        sources,
+      });
+      const S = last.total
+        ? ctx.derived({
+            value: last.fromPartner / last.total,
+            kind: "pct",
+            label: ctx.t(
+              `${X.gen} share of ${I.gen} pipeline gas imports, ${last.year} (regional series)`,
+              `Anteil ${X.gen} an den Pipelinegas-Importen ${I.gen}, ${last.year} (Regionalreihe)`,
+            ),
+            year: last.year,
+            indicator: "energy.pipeline_gas_share",
+            a: series.exporter,
+            b: series.importer,
+            sources,
+          })
+        : undefined;
+      const before =
+        firstFlow.year > ys[0].year
+          ? ctx.t(
+              `nil from ${ys[0].year} to ${firstFlow.year - 1}, first recorded in ${firstFlow.year}, and`,
+              `von ${ys[0].year} bis ${firstFlow.year - 1} null, erstmals ${firstFlow.year} verzeichnet, und`,
+            )
+          : ctx.t(`recorded since ${ys[0].year} and`, `seit ${ys[0].year} verzeichnet und`);
+      s.push(
+        ctx.say(
+          ctx.t(
+            `In the Statistical Review's regional series since ${ys[0].year}, ${I.gen} pipeline gas imports from ${X.nom} were ${before} ${Q.text} in ${last.year}${S ? `, ${S.text} of its pipeline imports` : ""}.`,
+            `In der Regionalreihe der Statistical Review seit ${ys[0].year} waren die Pipelinegas-Importe ${I.gen} ${X.from} ${before} ${last.year} ${Q.text}${S ? `, ${S.text} seiner Pipeline-Importe` : ""}.`,
+          ),
+          S ? [Q, S] : [Q],
+        ),
+      );
+    }
   if (!s.length)
     s.push(
       ctx.say(
