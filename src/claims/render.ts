@@ -43,13 +43,14 @@ export function renderTerminal(result: CheckResult, colour: boolean): string {
       `   ${c.measure}${c.indicator ? ` → ${c.indicator}${c.derived ? ` (${c.derived})` : ""}` : ""}; ${pairText(c)}; ${periodText(c)}${c.period.text ? ` ("${c.period.text}")` : ""}`,
     );
     lines.push(`   read as: ${c.readAs}`);
-    lines.push(
-      `   ${paint(c.verdict, c.verdict.toUpperCase())}${c.reason && c.verdict === "not checkable" ? `: ${c.reason}` : ""}`,
-    );
+    lines.push(`   ${paint(c.verdict, c.verdict.toUpperCase())}${c.reason ? `: ${c.reason}` : ""}`);
     if (c.evidence.tolerance) lines.push(`   accepted: ${c.evidence.tolerance.text}`);
     for (const y of c.evidence.perYear) {
       for (const s of y.sides) {
-        const v = s.value === null ? `— ${s.reason}` : `${formatSide(s.value, c)}${s.agrees ? " ✓" : " ✗"}`;
+        const v =
+          s.value === null
+            ? `— ${s.reason}`
+            : `${formatSide(s.value, c)}${s.agrees ? (s.valuation ? " ✓ (valuation difference)" : " ✓") : " ✗"}`;
         lines.push(dim(`     ${y.year} ${s.label} [${s.indicator}]: ${v}`));
       }
     }

@@ -251,17 +251,32 @@ async function sideValue(
   if (value === null) return { ...base, value: null, reason, agrees: null, difference: null, sources };
   const within = (tol.low === null || value >= tol.low) && (tol.high === null || value <= tol.high);
   const band = within || claim.negated || claim.derived ? null : VALUATION_BAND[p.indicator];
-  const byValuation =
-    band !== null &&
-    band !== undefined &&
+  let valuation: string | undefined;
+  if (
+    band &&
     (tol.low === null || value >= tol.low * band.low) &&
-    (tol.high === null || value <= tol.high * band.high);
-  const agrees = claim.negated ? !within : within || byValuation;
+    (tol.high === null || value <= tol.high * band.high)
+  )
+    valuation = band.why;
+  // A balance is exports minus imports: its imports side carries the CIF/FOB margin, so the balance may lie
+  // that far from a figure on customs values (the US Census's) — up to 1 − 1/1.1 of the imports behind it.
+  if (!within && !claim.negated && !claim.derived && p.indicator === "trade.balance") {
+    const m = await compute("trade.imports", p.a, p.b, year).catch(() => null);
+    if (m?.value) {
+      const margin = m.value * (1 - 1 / 1.1);
+      if (
+        (tol.low === null || value >= tol.low - margin) &&
+        (tol.high === null || value <= tol.high + margin)
+      )
+        valuation = `the imports behind the balance (${formatValue(m.value, claim)}) are valued CIF, up to ${formatValue(margin, claim)} above customs or FOB values`;
+    }
+  }
+  const agrees = claim.negated ? !within : within || valuation !== undefined;
   return {
     ...base,
     value,
     agrees,
-    ...(byValuation ? { valuation: band.why } : {}),
+    ...(valuation ? { valuation } : {}),
     difference: claim.quantity - value,
     sources,
     ...(detail ? { detail } : {}),
@@ -273,7 +288,8 @@ async function sideValue(
  * valued CIF (cost, insurance, freight) by most reporters, exports FOB (free on board); the freight and
  * insurance margin is a few per cent and the IMF's DOTS assumes 10 % where it must estimate. So B's imports
  * (CIF) may exceed A's exports (FOB) by up to 10 %, and B's exports may fall short of A's imports by as much.
- * Shares from the mirror carry the same margin in their numerator. Documented in docs/CLAIMS.md.
+ * Shares from the mirror carry the same margin in their numerator; balances the margin of their imports
+ * (see sideValue). Documented in docs/CLAIMS.md.
  */
 const VALUATION_BAND: Record<string, { low: number; high: number; why: string }> = {
   "trade.exports.mirror": {

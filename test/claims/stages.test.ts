@@ -279,3 +279,14 @@ describe("subject and partner", () => {
     assert.deepEqual([c.indicator, c.a, c.b], ["trade.trade_rank", "USA", "MEX"]);
   });
 });
+
+describe("subject and partner: the owner is never the partner", () => {
+  test("imports from China after Germany's exports to China are Germany's (wording of the Destatis releases)", () => {
+    const c = one(
+      "Germany exported goods worth 100 billion dollars to China in 2019, while imports from China reached 110 billion dollars.",
+      "2020-03-01",
+      "110",
+    );
+    assert.deepEqual([c.indicator, c.a, c.b], ["trade.imports", "DEU", "CHN"]);
+  });
+});
