@@ -10,5 +10,6 @@ export {
   fetchBaci,
 } from "./baci/fetch.ts";
 export { parseCountryCodes, parseProductCodes } from "./baci/files.ts";
-export { BACI_TABLES, type BaciIngestOptions, type BaciIngestResult, ingestBaci } from "./baci/ingest.ts";
+export { BACI_TABLES } from "../store/baci-schema.ts";
+export { type BaciIngestOptions, type BaciIngestResult, ingestBaci } from "./baci/ingest.ts";
 export { BACI_INFO } from "./citations.ts";

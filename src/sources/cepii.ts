@@ -2,34 +2,12 @@
 // colonial ties and four distances in km (Mayer & Zignago 2011); `.` = missing (a Stata export). Time-invariant.
 import { basename } from "node:path";
 import { Repeats } from "../store/checks.ts";
+import { GEO_DYADS_TABLE } from "../store/geo-schema.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
-import type { TableDef } from "../store/schema.ts";
 import { CEPII_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
-
-export const GEO_DYADS_TABLE: TableDef = {
-  name: "geo_dyads",
-  columns: [
-    ["dataset", "VARCHAR"],
-    ["a", "VARCHAR"],
-    ["b", "VARCHAR"],
-    ["contig", "SMALLINT"],
-    ["comlang_off", "SMALLINT"],
-    ["comlang_ethno", "SMALLINT"],
-    ["colony", "SMALLINT"],
-    ["comcol", "SMALLINT"],
-    ["curcol", "SMALLINT"],
-    ["col45", "SMALLINT"],
-    ["smctry", "SMALLINT"],
-    ["dist", "DOUBLE"],
-    ["distcap", "DOUBLE"],
-    ["distw", "DOUBLE"],
-    ["distwces", "DOUBLE"],
-    ["line", "INTEGER"],
-  ],
-};
 
 const COLUMNS = [
   "iso_o",

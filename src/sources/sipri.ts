@@ -2,47 +2,13 @@
 // year of a deal. TIV in millions. A `?` marks uncertain data; names ending in `*` are non-state actors
 // and `**` international organisations, which SIPRI lists beside states.
 import { basename } from "node:path";
+import { ARMS_TRANSFERS_TABLE } from "../store/arms-schema.ts";
 import { parseDecimal, Repeats, ruleBreak, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
-import type { TableDef } from "../store/schema.ts";
 import { SIPRI_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
-
-export const ARMS_TRANSFERS_TABLE: TableDef = {
-  name: "arms_transfers",
-  columns: [
-    ["dataset", "VARCHAR"],
-    ["deal_id", "INTEGER"],
-    // Registry code; null for non-state actors and organisations, which keep their SIPRI label.
-    ["supplier", "VARCHAR"],
-    ["supplier_label", "VARCHAR"],
-    // country | aggregate | historical | non-state | organisation
-    ["supplier_kind", "VARCHAR"],
-    ["recipient", "VARCHAR"],
-    ["recipient_label", "VARCHAR"],
-    ["recipient_kind", "VARCHAR"],
-    ["designation", "VARCHAR"],
-    ["description", "VARCHAR"],
-    ["category", "VARCHAR"],
-    ["order_year", "SMALLINT"],
-    ["order_year_estimate", "BOOLEAN"],
-    ["delivered", "INTEGER"],
-    ["delivered_estimate", "BOOLEAN"],
-    ["year", "SMALLINT"],
-    ["year_estimate", "BOOLEAN"],
-    ["status", "VARCHAR"],
-    ["tiv_unit_estimate", "DOUBLE"],
-    ["tiv_deal_unit", "DOUBLE"],
-    // TIV (millions) delivered in `year`; null where SIPRI identified no delivery.
-    ["tiv", "DOUBLE"],
-    ["local_production", "BOOLEAN"],
-    // Any field of the row carried SIPRI's `?`.
-    ["uncertain", "BOOLEAN"],
-    ["line", "INTEGER"],
-  ],
-};
 
 const HEADER_START = "SIPRI AT Database ID";
 const COLUMNS = [

@@ -4,51 +4,11 @@
 import { basename, join } from "node:path";
 import { parseDecimal, ruleBreak, SESSION_RULE, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
-import type { TableDef } from "../store/schema.ts";
+import { UN_ISSUES_TABLE, UN_ROLL_CALLS_TABLE, UN_VOTES_TABLE } from "../store/un-schema.ts";
 import { UNVOTES_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
-
-export const UN_VOTES_TABLE: TableDef = {
-  name: "un_votes",
-  // Sorted by country, so a dyad's votes are read from a few row groups, not all 880,000 rows.
-  sortBy: ["country", "rcid"],
-  columns: [
-    ["dataset", "VARCHAR"],
-    ["rcid", "INTEGER"],
-    ["country", "VARCHAR"],
-    // 1 yes, 2 abstain, 3 no: small integers keep the all-pairs agreement join cheap.
-    ["vote", "SMALLINT"],
-  ],
-};
-
-export const UN_ROLL_CALLS_TABLE: TableDef = {
-  name: "un_roll_calls",
-  columns: [
-    ["dataset", "VARCHAR"],
-    ["rcid", "INTEGER"],
-    ["session", "SMALLINT"],
-    ["year", "SMALLINT"],
-    ["date", "VARCHAR"],
-    ["important", "BOOLEAN"],
-    ["unres", "VARCHAR"],
-    ["amend", "BOOLEAN"],
-    ["para", "BOOLEAN"],
-    ["short", "VARCHAR"],
-    ["descr", "VARCHAR"],
-  ],
-};
-
-export const UN_ISSUES_TABLE: TableDef = {
-  name: "un_roll_call_issues",
-  columns: [
-    ["dataset", "VARCHAR"],
-    ["rcid", "INTEGER"],
-    ["short_name", "VARCHAR"],
-    ["issue", "VARCHAR"],
-  ],
-};
 
 export const VOTE_CODES: Record<string, number> = { yes: 1, abstain: 2, no: 3 };
 

@@ -4,32 +4,11 @@ import { basename } from "node:path";
 import { cowCode } from "../countries/cow.ts";
 import { ruleBreak, SESSION_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
-import type { TableDef } from "../store/schema.ts";
+import { UN_IDEAL_POINTS_TABLE } from "../store/un-schema.ts";
 import { VOETEN_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
-
-export const UN_IDEAL_POINTS_TABLE: TableDef = {
-  name: "un_ideal_points",
-  columns: [
-    ["dataset", "VARCHAR"],
-    ["country", "VARCHAR"],
-    ["ccode", "SMALLINT"],
-    ["session", "SMALLINT"],
-    // The calendar year in whose September the session opens: 1945 + session.
-    ["year", "SMALLINT"],
-    ["votes", "INTEGER"],
-    ["ideal_point", "DOUBLE"],
-    ["us_agree", "DOUBLE"],
-    ["russia_agree", "DOUBLE"],
-    ["brazil_agree", "DOUBLE"],
-    ["china_agree", "DOUBLE"],
-    ["india_agree", "DOUBLE"],
-    ["israel_agree", "DOUBLE"],
-    ["line", "INTEGER"],
-  ],
-};
 
 const COLUMNS = [
   "ccode",

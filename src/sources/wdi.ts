@@ -4,25 +4,11 @@
 import { basename, join } from "node:path";
 import { parseDecimal, Repeats, ruleBreak, YEAR_RULE } from "../store/checks.ts";
 import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
-import type { TableDef } from "../store/schema.ts";
+import { WDI_VALUES_TABLE } from "../store/macro-schema.ts";
 import { WDI_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
-
-export const WDI_VALUES_TABLE: TableDef = {
-  name: "wdi_values",
-  columns: [
-    ["dataset", "VARCHAR"],
-    ["country", "VARCHAR"],
-    ["year", "SMALLINT"],
-    // The publisher's identifier: a WDI series code, or the panel's column name.
-    ["series", "VARCHAR"],
-    ["value", "DOUBLE"],
-    ["file", "VARCHAR"],
-    ["line", "INTEGER"],
-  ],
-};
 
 export const GDP_PER_CAPITA_SERIES = "NY.GDP.PCAP.CD";
 export const POPULATION_SERIES = "population_total";

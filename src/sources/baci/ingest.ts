@@ -21,6 +21,7 @@ import {
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { BACI_TABLES } from "../../store/baci-schema.ts";
 import { parseDecimal } from "../../store/checks.ts";
 import {
   dataHome,
@@ -42,53 +43,6 @@ import {
   YEAR_FILE,
 } from "./files.ts";
 import { openZip, type ZipArchive } from "./zip.ts";
-
-export const BACI_TABLES: Record<string, TableDef> = {
-  baci_releases: {
-    name: "baci_releases",
-    columns: [
-      ["dataset", "VARCHAR"],
-      ["hs", "VARCHAR"],
-      ["version", "VARCHAR"],
-      // Relative to the data home, so a moved data home keeps working.
-      ["dir", "VARCHAR"],
-      ["first_year", "SMALLINT"],
-      ["last_year", "SMALLINT"],
-      ["rows", "BIGINT"],
-      ["bytes", "BIGINT"],
-    ],
-  },
-  baci_countries: {
-    name: "baci_countries",
-    columns: [
-      ["dataset", "VARCHAR"],
-      ["code", "INTEGER"],
-      ["name", "VARCHAR"],
-      ["iso3", "VARCHAR"],
-      // The registry's code; null for an economy no rule knows (ingested only with --skip-unknown).
-      ["entity", "VARCHAR"],
-    ],
-  },
-  baci_products: {
-    name: "baci_products",
-    columns: [
-      ["dataset", "VARCHAR"],
-      ["product", "VARCHAR"],
-      ["description", "VARCHAR"],
-    ],
-  },
-  baci_years: {
-    name: "baci_years",
-    columns: [
-      ["dataset", "VARCHAR"],
-      ["year", "SMALLINT"],
-      ["file", "VARCHAR"],
-      ["rows", "BIGINT"],
-      ["value_usd", "DOUBLE"],
-      ["bytes", "BIGINT"],
-    ],
-  },
-};
 
 export interface BaciIngestOptions extends IngestOptions {
   /** The data home the Parquet goes under; default: the store's folder. */
