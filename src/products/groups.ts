@@ -2,7 +2,7 @@
 // prefixes (2, 4 or 6 digits); its SQL predicate is a union of integer ranges over the six-digit code, which
 // keeps the product filter a cheap comparison on the stored column.
 import { existsSync, readFileSync } from "node:fs";
-import { basename, extname, join, resolve } from "node:path";
+import { basename, extname, join } from "node:path";
 import { dataHome } from "../store/index.ts";
 
 export interface ProductGroup {

@@ -1,5 +1,6 @@
 // CEPII BACI, trade by product (HS6, every pair): the source's public face. The work is in ./baci/.
 
+export { BACI_TABLES } from "../store/baci-schema.ts";
 export {
   BACI_DEFAULT_ENDPOINT,
   BACI_DEFAULT_VERSION,
@@ -10,6 +11,5 @@ export {
   fetchBaci,
 } from "./baci/fetch.ts";
 export { parseCountryCodes, parseProductCodes } from "./baci/files.ts";
-export { BACI_TABLES } from "../store/baci-schema.ts";
 export { type BaciIngestOptions, type BaciIngestResult, ingestBaci } from "./baci/ingest.ts";
 export { BACI_INFO } from "./citations.ts";
