@@ -4,7 +4,7 @@
 import { EI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
-import { dyadYearList, inYears, type Relation, selectRelations } from "./relation.ts";
+import { dyadYearList, inCountries, inYears, type Relation, selectRelations } from "./relation.ts";
 import { type IndicatorDef, nullValue } from "./types.ts";
 
 interface Fuel {
@@ -63,16 +63,18 @@ export const ENERGY_RELATION: Relation = {
   years: "SELECT min(year), max(year) FROM energy_trade",
   panel: FUELS.flatMap((f) => [`energy_${f.key}`, `energy_${f.key}_share`]),
   async build(scope) {
-    // The table is small (a few thousand cells): a filter on the years is all the narrowing it needs.
+    // Each side is narrowed to the scope's countries where it is read: exporters listed, importers' totals, cells.
     return {
       ctes: [
         `energy_fuel AS (SELECT ${FUEL_OF} AS fuel, exporter, importer, year, value FROM (${ENERGY_TRADE_LATEST})
                           WHERE exporter IS NOT NULL AND importer IS NOT NULL AND ${inYears(scope, "year")}
                             AND ${FUEL_OF} IS NOT NULL)`,
-        "energy_x AS (SELECT DISTINCT fuel, exporter, year FROM energy_fuel WHERE exporter <> 'WLD')",
+        `energy_x AS (SELECT DISTINCT fuel, exporter, year FROM energy_fuel
+                       WHERE exporter <> 'WLD' AND ${inCountries(scope, "exporter")})`,
         `energy_m AS (SELECT fuel, importer, year, sum(value) FILTER (WHERE exporter = 'WLD') AS total
-                        FROM energy_fuel WHERE importer <> 'WLD' GROUP BY ALL)`,
-        "energy_cell AS (SELECT fuel, exporter, importer, year, sum(value) AS value FROM energy_fuel GROUP BY ALL)",
+                        FROM energy_fuel WHERE importer <> 'WLD' AND ${inCountries(scope, "importer")} GROUP BY ALL)`,
+        `energy_cell AS (SELECT fuel, exporter, importer, year, sum(value) AS value FROM energy_fuel
+                          WHERE ${inCountries(scope, "exporter")} AND ${inCountries(scope, "importer")} GROUP BY ALL)`,
         `energy_pairs AS (
            SELECT x.exporter AS a, m.importer AS b, x.year,
              ${FUELS.map(

@@ -20,6 +20,36 @@ export const UN_AGREEMENT_RELATION: Relation = {
   years: "SELECT min(year), max(year) FROM un_roll_calls",
   panel: ["un_agreement", "un_roll_calls_both_voted"],
   async build(scope, store) {
+    const joins = [
+      "LEFT JOIN un_agree ua ON ua.a = s.a AND ua.b = s.b AND ua.year = s.year",
+      "LEFT JOIN un_calls uc ON uc.year = s.year",
+    ];
+    const columns = [
+      "CASE WHEN ua.both_voted > 0 THEN ua.agreed / ua.both_voted END AS un_agreement",
+      "ua.both_voted AS un_roll_calls_both_voted",
+      "ua.agreed AS un_roll_calls_agreed",
+      "coalesce(uc.n, 0) AS un_roll_calls",
+    ];
+    if (scope.countries && scope.countries.length <= 16) {
+      // A few countries (a value, a profile): joining their votes on roll call is cheaper than building
+      // bitstrings. The same counts, except that a pair with no roll call in common has no row (so no
+      // agreement either) where the bitstrings give 0.
+      return {
+        ctes: [
+          `un_calls AS (SELECT year, count(*) AS n FROM un_roll_calls WHERE ${inYears(scope, "year")} GROUP BY year)`,
+          `un_agree AS (
+             SELECT va.country AS a, vb.country AS b, rc.year, count(*) AS both_voted,
+                    count(*) FILTER (WHERE va.vote = vb.vote) AS agreed
+               FROM un_roll_calls rc
+               JOIN un_votes va ON va.rcid = rc.rcid AND ${inCountries(scope, "va.country")}
+               JOIN un_votes vb ON vb.rcid = rc.rcid AND vb.country <> va.country AND ${inCountries(scope, "vb.country")}
+              WHERE ${inYears(scope, "rc.year")}
+              GROUP BY ALL)`,
+        ],
+        joins,
+        columns,
+      };
+    }
     // bitstring_agg needs its range as constants: the largest number of roll calls in a year.
     const [max] = await store.memoQuery<{ n: bigint | null }>(
       "SELECT max(n) AS n FROM (SELECT count(*) AS n FROM un_roll_calls GROUP BY year)",
@@ -43,16 +73,8 @@ export const UN_AGREEMENT_RELATION: Relation = {
                     + coalesce(bit_count(ba.no & bb.no), 0) AS agreed
              FROM un_bits ba JOIN un_bits bb ON ba.year = bb.year AND ba.country <> bb.country)`,
       ],
-      joins: [
-        "LEFT JOIN un_agree ua ON ua.a = s.a AND ua.b = s.b AND ua.year = s.year",
-        "LEFT JOIN un_calls uc ON uc.year = s.year",
-      ],
-      columns: [
-        "CASE WHEN ua.both_voted > 0 THEN ua.agreed / ua.both_voted END AS un_agreement",
-        "ua.both_voted AS un_roll_calls_both_voted",
-        "ua.agreed AS un_roll_calls_agreed",
-        "coalesce(uc.n, 0) AS un_roll_calls",
-      ],
+      joins,
+      columns,
     };
   },
 };

@@ -113,6 +113,11 @@ export async function beyondTradeSections(
   let macro!: BeyondTradeSections["macro"];
   let geo!: BeyondTradeSections["geo"];
   // The sections are independent: their queries run side by side on a read-only store's connections.
+  const further = Promise.all([
+    investSection(store, a, b, from, to, has),
+    militarySection(store, a, b, from, to, has),
+    energySeriesSection(store, a, b, has),
+  ]);
   await Promise.all([
     (async () => {
       const hasVotes = await has("unvotes");
@@ -238,11 +243,7 @@ export async function beyondTradeSections(
       }
     })(),
   ]);
-  const [invest, military, energySince2000] = await Promise.all([
-    investSection(store, a, b, from, to, has),
-    militarySection(store, a, b, from, to, has),
-    energySeriesSection(store, a, b, has),
-  ]);
+  const [invest, military, energySince2000] = await further;
   return { a, b, from, to, un, arms, energy, macro, geo, invest, military, energySince2000 };
 }
 
