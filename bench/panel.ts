@@ -1,38 +1,67 @@
-// Benchmark: the full dyad-year panel (all country pairs × all years) written by DuckDB, against the same
-// panel computed row by row by a Python standard-library peer from the same tables, in one run.
-// usage: nice node --import tsx bench/panel.ts [--sources DIR]
+// Benchmark: the dyad-year panel (every ordered pair of countries × every year) written by DuckDB, against
+// a vectorised pandas peer (bench/panel-peer-pandas.py: integer positions, matrix products, no string
+// merges) building the same columns from the same tables, in one run; the rows are compared column by
+// column. The store holds the six sources the peer reproduces (UN votes, ideal points, SIPRI, EI energy,
+// WDI, CEPII), so both build the same grid. `--stdlib` also runs the old row-by-row standard-library peer
+// (bench/panel-peer.py, minutes).
+// usage: nice node --import tsx bench/panel.ts [--sources DIR] [--stdlib]
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { writePanel } from "../src/panel/panel.ts";
 import { BEYOND_TRADE_SOURCES } from "../src/sources/registry.ts";
 import { Store } from "../src/store/index.ts";
 
+const PEER_SOURCES = ["unvotes", "voeten", "sipri", "ei-energy", "wdi", "cepii"];
 const at = process.argv.indexOf("--sources");
 const sources = at > 0 ? process.argv[at + 1] : (process.env.DYAD_SOURCES ?? resolve("../shared/data"));
 const work = mkdtempSync(join(tmpdir(), "dyad-bench-panel-"));
 const store = await Store.open({ home: work });
+const load = () => loadavg()[0].toFixed(1);
+const mib = (b: number) => Math.round(b / 2 ** 20);
+const lines: string[] = [];
+const say = (line: string) => {
+  lines.push(line);
+  process.stderr.write(`${line}\n`);
+};
 
-let t = performance.now();
-for (const s of BEYOND_TRADE_SOURCES) await s.ingest(store, join(sources, s.defaultPaths[0]), {});
-const ingestSeconds = (performance.now() - t) / 1000;
+const t = performance.now();
+for (const s of BEYOND_TRADE_SOURCES.filter((s) => PEER_SOURCES.includes(s.info.name)))
+  await s.ingest(store, join(sources, s.defaultPaths[0]), {});
+say(`ingest of the six sources: ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 20);
-const rssBefore = process.memoryUsage().rss;
-t = performance.now();
-const parquet = await writePanel(store, join(work, "panel.parquet"));
-const parquetSeconds = (performance.now() - t) / 1000;
-const parquetPeak = peakRss;
-t = performance.now();
-const csv = await writePanel(store, join(work, "panel.csv"));
-const csvSeconds = (performance.now() - t) / 1000;
-clearInterval(sampler);
+/** Wall and CPU seconds of one step in this process (DuckDB's threads included). */
+async function timed<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; wall: number; cpu: number; load: string }> {
+  const l = load();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const c = process.cpuUsage(c0);
+  return {
+    value,
+    wall: (performance.now() - t0) / 1000,
+    cpu: (c.user + c.system) / 1e6,
+    load: `${l} → ${load()}`,
+  };
+}
 
-// The peer reads the same normalised tables, exported as CSV (not timed).
+const parquet = await timed(() => writePanel(store, join(work, "panel.parquet")));
+const csv = await timed(() => writePanel(store, join(work, "panel.csv")));
+const p = parquet.value;
+say(
+  `dyad panel: ${p.rows.toLocaleString("en")} dyad-years, ${p.countries} countries, ${p.years.join("–")}, ${p.columns.length} columns`,
+);
+say(
+  `dyad → Parquet: ${parquet.wall.toFixed(1)} s wall, ${parquet.cpu.toFixed(1)} s CPU, ${mib(statSync(p.path).size)} MiB (load ${parquet.load})`,
+);
+say(
+  `dyad → CSV:     ${csv.wall.toFixed(1)} s wall, ${csv.cpu.toFixed(1)} s CPU, ${mib(statSync(csv.value.path).size)} MiB (load ${csv.load})`,
+);
+
+// The peers read the same normalised tables, exported as CSV (not timed).
 const tables = join(work, "tables");
 mkdirSync(tables);
 for (const name of [
@@ -47,42 +76,72 @@ for (const name of [
 ]) {
   await store.query(`COPY ${name} TO '${join(tables, `${name}.csv`)}' (FORMAT csv, HEADER true)`);
 }
-const check = await store.one<Record<string, unknown>>(
-  `SELECT un_agreement, arms_tiv, energy_pipeline_gas_share FROM read_parquet('${parquet.path}') WHERE a = 'CHN' AND b = 'RUS' AND year = 2019`,
-);
-store.close();
 
-t = performance.now();
-const peerOut = execFileSync("python3", [resolve("bench/panel-peer.py"), tables, join(work, "peer.csv")], {
-  encoding: "utf8",
-  maxBuffer: 1 << 20,
-});
-const peerWall = (performance.now() - t) / 1000;
-const peer = JSON.parse(peerOut.trim().split("\n").at(-1) ?? "{}") as {
+interface PeerRun {
   rows: number;
+  columns: number;
+  build_seconds: number;
+  build_cpu: number;
   seconds: number;
+  cpu: number;
   peak_mib: number;
-};
+}
+// Debian's python3-pandas lives with the system interpreter, which a python3 earlier on PATH may not be.
+const PYTHON = process.env.PYTHON ?? "/usr/bin/python3";
+function peer(script: string, out: string): { run: PeerRun; wall: number; load: string } {
+  const l = load();
+  const t0 = performance.now();
+  const stdout = execFileSync(PYTHON, [resolve(script), tables, out], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  const wall = (performance.now() - t0) / 1000;
+  return {
+    run: JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as PeerRun,
+    wall,
+    load: `${l} → ${load()}`,
+  };
+}
 
-const mib = (b: number) => Math.round(b / 2 ** 20);
-console.log(
-  `panel: ${parquet.rows.toLocaleString("en")} dyad-years, ${parquet.countries} countries, ${parquet.years.join("–")}, ${parquet.columns.length} columns`,
+// The pandas peer twice: building the frame only, then building and writing CSV.
+const built = peer("bench/panel-peer-pandas.py", "-");
+const pandasCsv = join(work, "pandas.csv");
+const written = peer("bench/panel-peer-pandas.py", pandasCsv);
+say(
+  `pandas, frame in memory: ${built.wall.toFixed(1)} s wall (process), ${built.run.build_seconds} s / ${built.run.build_cpu} s CPU inside, ${built.run.rows.toLocaleString("en")} rows × ${built.run.columns} columns, peak RSS ${built.run.peak_mib} MiB (load ${built.load})`,
 );
-console.log(`  ingest of the six sources          ${ingestSeconds.toFixed(1)} s`);
-console.log(
-  `  dyad panel → Parquet (DuckDB)      ${parquetSeconds.toFixed(1)} s, ${mib(statSync(parquet.path).size)} MiB file, peak RSS ${mib(parquetPeak)} MiB (${mib(rssBefore)} MiB before)`,
+say(
+  `pandas → CSV: ${written.wall.toFixed(1)} s wall (process), ${written.run.seconds} s / ${written.run.cpu} s CPU inside (load ${written.load})`,
 );
-console.log(
-  `  dyad panel → CSV (DuckDB)          ${csvSeconds.toFixed(1)} s, ${mib(statSync(csv.path).size)} MiB file`,
+say(
+  `ratios (pandas / dyad): in-memory frame vs dyad Parquet ${(built.wall / parquet.wall).toFixed(2)}× wall, ${(built.run.build_cpu / parquet.cpu).toFixed(2)}× CPU; CSV vs CSV ${(written.wall / csv.wall).toFixed(2)}× wall, ${(written.run.cpu / csv.cpu).toFixed(2)}× CPU`,
 );
-console.log(
-  `  Python stdlib peer → CSV           ${peerWall.toFixed(1)} s wall (${peer.seconds} s inside), ${peer.rows.toLocaleString("en")} rows, peak RSS ${peer.peak_mib} MiB`,
+
+// Rows agree? Join dyad's Parquet and the peer's CSV on (a, b, year); count differing cells per shared column.
+const peerColumns = (
+  await store.query<{ column_name: string }>(
+    `SELECT column_name FROM (DESCRIBE SELECT * FROM read_csv('${pandasCsv}', header = true, sample_size = -1))`,
+  )
+).map((r) => r.column_name);
+const shared = peerColumns.filter((c) => !["a", "b", "year"].includes(c) && p.columns.includes(c));
+const differs = (c: string) =>
+  `count(*) FILTER (WHERE NOT ((d.${c} IS NULL AND q.${c} IS NULL) OR abs(d.${c}::DOUBLE - q.${c}::DOUBLE) <= 1e-9 * greatest(1, abs(q.${c}::DOUBLE)))) AS ${c}`;
+const cmp = await store.one<Record<string, bigint>>(
+  `SELECT count(*) AS joined, ${shared.map(differs).join(", ")}
+     FROM read_parquet('${p.path}') AS d
+     JOIN read_csv('${pandasCsv}', header = true, sample_size = -1) AS q USING (a, b, year)`,
 );
-console.log(`  ratio peer / dyad (CSV vs CSV)     ${(peerWall / csvSeconds).toFixed(1)}×`);
-console.log(`  rows equal: ${peer.rows === csv.rows}; CHN–RUS 2019 check: ${JSON.stringify(check)}`);
-console.log(
-  `  load average at the end: ${(await import("node:os"))
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(" ")}`,
+const bad = shared.filter((c) => Number(cmp?.[c] ?? 0) > 0);
+say(
+  `rows: dyad ${p.rows.toLocaleString("en")}, pandas ${written.run.rows.toLocaleString("en")}, joined ${Number(cmp?.joined ?? 0).toLocaleString("en")}; ${shared.length} shared columns, cells differing: ${bad.length ? bad.map((c) => `${c} ${cmp?.[c]}`).join(", ") : "none"}`,
 );
+
+if (process.argv.includes("--stdlib")) {
+  const std = peer("bench/panel-peer.py", join(work, "stdlib.csv"));
+  say(
+    `Python stdlib peer → CSV: ${std.wall.toFixed(1)} s wall, ${std.run.rows.toLocaleString("en")} rows (load ${std.load}); ratio to dyad CSV ${(std.wall / csv.wall).toFixed(1)}×`,
+  );
+}
+store.close();
+rmSync(work, { recursive: true, force: true });
+process.stdout.write(`${new Date().toISOString()}\n${lines.join("\n")}\n`);

@@ -102,13 +102,15 @@ export function relationQuery(
   parts: RelationSql[],
   columns: string[],
   where = "TRUE",
+  /** The sort: by default the codes; a scope with integer keys for its countries can sort on those. */
+  orderBy = "s.a, s.b, s.year",
 ): string {
   const ctes = [`s AS (${scope.sql})`, ...parts.flatMap((p) => p.ctes)];
   return `WITH ${ctes.join(",\n")}
     SELECT s.a, s.b, s.year${columns.length ? `, ${columns.join(",\n")}` : ""}
       FROM s ${parts.flatMap((p) => p.joins).join("\n")}
      WHERE ${where}
-     ORDER BY s.a, s.b, s.year`;
+     ORDER BY ${orderBy}`;
 }
 
 /** The name a column expression yields: `x.y AS name` → name. */
