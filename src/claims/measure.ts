@@ -1,5 +1,7 @@
 // Stage: measure. What a figure measures (turnover, exports, a share, a rank, growth, energy, arms, or
 // something outside the catalogue), and the indicator that can check it.
+
+import { findCountries } from "./countries.ts";
 import {
   CLAUSE_PENALTY,
   type Cue,
@@ -185,6 +187,32 @@ function linkMeasure(
     const rankNoun = best.cue as Cue;
     const tail = text.slice(rankNoun.end, Math.min(sentence.end, rankNoun.end + 40));
     const other = new RegExp(RE.outside.source, "iu").exec(tail);
+    // "the largest export market for Australian iron ore", "größter Abnehmer deutscher Autos": a rank in
+    // one product's trade, not in all goods (goods, exports and countries themselves do not count).
+    // The product is the noun that closes the phrase: "for Australian iron ore.", "deutscher Autos.".
+    const close = String.raw`(?=\s*(?:[,.;:]|$|\s+(?:und|oder|and|or|in|to|from|nach|aus)(?![\p{L}])))`;
+    const good =
+      new RegExp(
+        String.raw`^\s+(?:of|for)\s+(?:(?:the|its|their)\s+)?(?:[\p{L}.]+\s+){0,2}?(\p{Ll}{3,})${close}`,
+        "u",
+      ).exec(tail) ??
+      new RegExp(String.raw`^\s+(?:(?:von|für)\s+)?\p{Ll}+e[rns]?\s+(\p{Lu}\p{L}{2,})${close}`, "u").exec(
+        tail,
+      );
+    const head = good?.[1] ?? "";
+    if (good && !other && !GOODS_WORDS.test(head)) {
+      const country = findCountries(head).length > 0;
+      const energyWord = new RegExp(RE.energy.source, "iu").test(head);
+      if (!country && !energyWord)
+        return {
+          measure: `rank among ${best.k}s of ${head}`,
+          indicator: null,
+          outside: `a rank in the trade of one product (${head}), not of all goods`,
+          flow: "pair",
+          scope: "product",
+          product: head,
+        };
+    }
     if (other)
       return {
         measure: `rank among ${best.k}s of ${other[0]}`,
@@ -438,6 +466,10 @@ function linkMeasure(
     scope: services ? "goods and services" : "goods",
   };
 }
+
+/** Nouns that mean all goods: a rank "for German exports" is a rank in all trade. */
+const GOODS_WORDS =
+  /^(?:goods|exports?|imports?|products|merchandise|trade|Waren|Güter|Exporte?n?|Importe?n?|Produkte|Erzeugnisse|Ausfuhren|Einfuhren|Handel)$/iu;
 
 /** Words before "exports"/"imports" that say whose or which, not what: "while its imports", "China's exports". */
 const NOT_PRODUCT = new Set(

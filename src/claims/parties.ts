@@ -78,7 +78,8 @@ function ownerOf(rs: Role[], anchor: { start: number; end: number } | undefined)
 function genitiveAfter(text: string, rs: Role[], anchor: { end: number } | undefined): Role | undefined {
   if (!anchor) return undefined;
   return rs.find(
-    (r) => r.m.form === "name" && /^\s+(?:der|des)\s+$/u.test(text.slice(anchor.end, r.m.start)),
+    (r) =>
+      r.m.form === "name" && /^\s+(?:der|des|of(?:\s+the)?)\s+$/u.test(text.slice(anchor.end, r.m.start)),
   );
 }
 

@@ -290,3 +290,19 @@ describe("subject and partner: the owner is never the partner", () => {
     assert.deepEqual([c.indicator, c.a, c.b], ["trade.imports", "DEU", "CHN"]);
   });
 });
+
+describe("ranks in one product's trade", () => {
+  test('"the largest export market for Australian iron ore" is a product rank, "größter Abnehmer deutscher Waren" a rank in all goods', () => {
+    // Wording of Australian and German trade reporting (DFAT, Destatis press releases).
+    assert.equal(
+      one("China is the largest export market for Australian iron ore.", "2024-01-01", "largest").scope,
+      "product",
+    );
+    const goods = one("China ist der größte Abnehmer deutscher Waren.", "2024-01-01", "größte");
+    assert.deepEqual([goods.indicator, goods.a, goods.b], ["trade.export_rank", "DEU", "CHN"]);
+  });
+  test('"the largest trading partner of the EU": the EU ranks its partners', () => {
+    const c = one("The US is the largest trading partner of the EU.", "2024-01-01", "largest");
+    assert.deepEqual([c.indicator, c.a, c.b], ["trade.trade_rank", "EUU", "USA"]);
+  });
+});
