@@ -1,5 +1,7 @@
 // Joint military exercises: how many multinational exercises two states both took part in (MME v7,
-// 1980–2010). One relation, MIL_RELATION, the value and the panel select from.
+// 1980–2010), with Joint Military Exercises v3 (1974–2010) as a second count beside it where loaded: the two
+// datasets code many of the same exercises, so they are never added up. One relation, MIL_RELATION, the
+// value and the panel select from.
 import { MME_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
@@ -13,24 +15,30 @@ import { type IndicatorDef, nullValue } from "./types.ts";
 export const MIL_RELATION: Relation = {
   dimension: "mil",
   tables: ["mil_exercises"],
-  countries: "SELECT DISTINCT country FROM mil_exercises WHERE country_kind = 'country'",
-  years: "SELECT min(year), max(year) FROM mil_exercises",
+  countries: "SELECT DISTINCT country FROM mil_exercises WHERE country_kind = 'country' AND dataset = 'mme'",
+  years: "SELECT min(year), max(year) FROM mil_exercises WHERE dataset = 'mme'",
   panel: ["mil_exercises"],
   async build(scope) {
     return {
       ctes: [
-        `mil_part AS (SELECT dataset || ':' || line AS exercise, year, country FROM mil_exercises
+        `mil_part AS (SELECT dataset, line AS exercise, year, country FROM mil_exercises
                        WHERE country IS NOT NULL AND ${inYears(scope, "year")} AND ${inCountries(scope, "country")})`,
-        `mil_pair AS (SELECT pa.country AS a, pb.country AS b, pa.year, count(DISTINCT pa.exercise) AS n
-                        FROM mil_part pa JOIN mil_part pb ON pb.exercise = pa.exercise AND pb.country <> pa.country
+        `mil_pair AS (SELECT pa.dataset, pa.country AS a, pb.country AS b, pa.year, count(DISTINCT pa.exercise) AS n
+                        FROM mil_part pa JOIN mil_part pb
+                          ON pb.dataset = pa.dataset AND pb.exercise = pa.exercise AND pb.country <> pa.country
                        GROUP BY ALL)`,
-        "mil_span AS (SELECT min(year) AS lo, max(year) AS hi FROM mil_exercises)",
+        "mil_span AS (SELECT dataset, min(year) AS lo, max(year) AS hi FROM mil_exercises GROUP BY dataset)",
       ],
       joins: [
-        "LEFT JOIN mil_pair mp ON mp.a = s.a AND mp.b = s.b AND mp.year = s.year",
-        "LEFT JOIN mil_span msp ON s.year BETWEEN msp.lo AND msp.hi",
+        "LEFT JOIN mil_pair mp ON mp.dataset = 'mme' AND mp.a = s.a AND mp.b = s.b AND mp.year = s.year",
+        "LEFT JOIN mil_span msp ON msp.dataset = 'mme' AND s.year BETWEEN msp.lo AND msp.hi",
+        "LEFT JOIN mil_pair mpj ON mpj.dataset = 'jme' AND mpj.a = s.a AND mpj.b = s.b AND mpj.year = s.year",
+        "LEFT JOIN mil_span mspj ON mspj.dataset = 'jme' AND s.year BETWEEN mspj.lo AND mspj.hi",
       ],
-      columns: ["CASE WHEN msp.lo IS NOT NULL THEN coalesce(mp.n, 0) END AS mil_exercises"],
+      columns: [
+        "CASE WHEN msp.lo IS NOT NULL THEN coalesce(mp.n, 0) END AS mil_exercises",
+        "CASE WHEN mspj.lo IS NOT NULL THEN coalesce(mpj.n, 0) END AS mil_exercises_jme",
+      ],
     };
   },
 };
@@ -50,29 +58,31 @@ export async function sharedExercises(
   b: string,
   from: number,
   to: number,
+  dataset = "mme",
 ): Promise<SharedExercise[]> {
   if (!(await store.hasTable("mil_exercises"))) return [];
   return store.query<SharedExercise>(
     `SELECT any_value(ea.exercise_id) AS id, any_value(ea.name) AS name, any_value(ea.year) AS year,
             any_value(ea.location) AS location, ea.line AS line
        FROM mil_exercises ea JOIN mil_exercises eb ON eb.line = ea.line AND eb.dataset = ea.dataset
-      WHERE ea.country = $1 AND eb.country = $2 AND ea.year BETWEEN $3 AND $4
+      WHERE ea.country = $1 AND eb.country = $2 AND ea.year BETWEEN $3 AND $4 AND ea.dataset = $5
       GROUP BY ea.dataset, ea.line ORDER BY year, line`,
-    [a, b, from, to],
+    [a, b, from, to, dataset],
   );
 }
 
 /** The dataset's span: data end in 2010, and every answer past it says so. */
-export async function exerciseSpan(store: Store): Promise<[number, number] | undefined> {
+export async function exerciseSpan(store: Store, dataset = "mme"): Promise<[number, number] | undefined> {
   if (!(await store.hasTable("mil_exercises"))) return undefined;
   const row = await store.one<{ lo: number | null; hi: number | null }>(
-    "SELECT min(year) AS lo, max(year) AS hi FROM mil_exercises",
+    "SELECT min(year) AS lo, max(year) AS hi FROM mil_exercises WHERE dataset = ?",
+    [dataset],
   );
   return row?.lo == null || row.hi == null ? undefined : [row.lo, row.hi];
 }
 
 export function exerciseLabel(e: SharedExercise): string {
-  return e.name ?? `unnamed exercise ${e.id}`;
+  return e.name ?? (e.id.startsWith("jme-") ? "unnamed exercise" : `unnamed exercise ${e.id}`);
 }
 
 const CAVEAT =
@@ -106,15 +116,23 @@ export const milExercises: IndicatorDef = {
         prov ? [prov] : [],
       );
     }
-    const [rows, named] = await Promise.all([
-      selectRelations<{ mil_exercises: bigint | number | null }>(
+    const [rows, named, jmeNamed] = await Promise.all([
+      selectRelations<{ mil_exercises: bigint | number | null; mil_exercises_jme: bigint | number | null }>(
         store,
         [MIL_RELATION],
         dyadYearList(Array.from({ length: window }, (_, i) => [a, b, from + i] as [string, string, number])),
       ),
       sharedExercises(store, a, b, from, year),
+      sharedExercises(store, a, b, from, year, "jme"),
     ]);
     const count = rows.reduce((sum, r) => sum + Number(r.mil_exercises ?? 0), 0);
+    // JME v3, where loaded: its own count of the same window, beside MME's, never added to it.
+    const jme = rows.some((r) => r.mil_exercises_jme != null)
+      ? {
+          count: rows.reduce((sum, r) => sum + Number(r.mil_exercises_jme ?? 0), 0),
+          exercises: jmeNamed.map((e) => ({ name: exerciseLabel(e), year: e.year, row: e.line })),
+        }
+      : undefined;
     const base = await datasetProvenance(store, "mme", { year });
     const provenance = base
       ? named.length
@@ -145,6 +163,7 @@ export const milExercises: IndicatorDef = {
           location: e.location,
         })),
         dataEnd: span[1],
+        ...(jme ? { jme } : {}),
       },
     };
   },

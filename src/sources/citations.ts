@@ -107,3 +107,10 @@ export const MME_INFO: SourceInfo = {
   citation:
     "D'Orazio, Vito; Galambos, Ahmet: Multinational Military Exercises, version 7, Harvard Dataverse, doi:10.7910/DVN/KHFODX",
 };
+
+export const JME_INFO: SourceInfo = {
+  name: "jme",
+  publisher: "Joint Military Exercises dataset (Vito D'Orazio)",
+  licence: "CC0 (Harvard Dataverse)",
+  citation: "D'Orazio, Vito: Joint Military Exercises, version 3, Harvard Dataverse, doi:10.7910/DVN/KHFODX",
+};

@@ -12,6 +12,7 @@ import {
   EI_INFO,
   IMF_DOTS,
   IMTS_INFO,
+  JME_INFO,
   MME_INFO,
   SIPRI_INFO,
   TIDY_TRADE,
@@ -25,6 +26,7 @@ import { ingestEiEnergy } from "./ei-energy.ts";
 import { ingestImfCdis } from "./imf-cdis.ts";
 import { ingestImfDots } from "./imf-dots.ts";
 import { ingestImtsSnapshot, type SnapshotIngestResult } from "./imts.ts";
+import { ingestJme } from "./jme.ts";
 import { ingestMme } from "./mme.ts";
 import { ingestSipri } from "./sipri.ts";
 import { ingestTidyTrade } from "./tidy-trade.ts";
@@ -134,6 +136,7 @@ export const SOURCES: readonly SourceModule[] = [
   oneDataset(CDIS_INFO, "imf-cdis", ingestImfCdis),
   oneDataset(UNCTAD_FDI_INFO, "unctad-fdi-2014", ingestUnctadFdi),
   oneDataset(MME_INFO, "military/mme_v7.csv", ingestMme),
+  oneDataset(JME_INFO, "military/jme_v3.xls", ingestJme),
   {
     // Not in the shared data folder: a user fetches a release (`dyad fetch baci`).
     info: BACI_INFO,
@@ -155,9 +158,18 @@ export const SOURCES: readonly SourceModule[] = [
 
 /** The sources of the dimensions beyond trade (votes, arms, energy, GDP, geography, investment, exercises). */
 export const BEYOND_TRADE_SOURCES: readonly SourceModule[] = SOURCES.filter((s) =>
-  ["unvotes", "voeten", "sipri", "ei-energy", "wdi", "cepii", "imf-cdis", "unctad-fdi", "mme"].includes(
-    s.info.name,
-  ),
+  [
+    "unvotes",
+    "voeten",
+    "sipri",
+    "ei-energy",
+    "wdi",
+    "cepii",
+    "imf-cdis",
+    "unctad-fdi",
+    "mme",
+    "jme",
+  ].includes(s.info.name),
 );
 
 export function getSource(name: string): SourceModule {

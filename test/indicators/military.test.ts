@@ -41,3 +41,22 @@ test("after 2010 the answer is no number but the plain statement that the data e
   assert.equal(v.value, null);
   assert.match(v.reason ?? "", /data end in 2010; nothing is known here about exercises in 2015/);
 });
+
+test("Joint Military Exercises v3 (an Excel 97 workbook) counts 11 China–Russia exercises 1974–2010 beside MME's 10, never added to them", async () => {
+  // jme_v3.xls, sheet "Sheet1_2": the rows with both "CHN" and "RUS" among "State A" … "State AD" — rows
+  // 627 (Final Settlement, 1996), 1138 (Cooperation 2003), 1164 (Shanghai Cooperation Organization 2003),
+  // 1331 (Peace Mission 2005), 1385 and 1396 (2007), 1433, 1434 and 1447 (2009), 1696 (Peace mission 2010,
+  // year from its Start Date 09/09/2010), 1766 (Peace Mission 2007, Start Date 08/xx/2007).
+  const s = await openStoreWith(["mme", "jme"]);
+  const v = await computeIndicator(s, "mil.exercises", "CHN", "RUS", 2010, { window: 31 });
+  assert.equal(v.value, 10);
+  const jme = v.detail?.jme as { count: number; exercises: { name: string; row: number }[] };
+  // All 11 JME rows fall inside 1980–2010; MME's count stays the value.
+  assert.equal(jme.count, 11);
+  const since1974 = await s.one<{ n: bigint }>(
+    `SELECT count(DISTINCT a.line) AS n FROM mil_exercises a JOIN mil_exercises b ON b.dataset = a.dataset AND b.line = a.line
+      WHERE a.dataset = 'jme' AND a.country = 'CHN' AND b.country = 'RUS'`,
+  );
+  assert.equal(Number(since1974?.n), 11);
+  assert.ok(jme.exercises.some((e) => e.name === "Peace Mission 2005" && e.row === 1331));
+});

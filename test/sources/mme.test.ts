@@ -59,3 +59,24 @@ test("MME: a start year that is not a year, or a missing participant column, fai
     store.close();
   }
 });
+
+test("JME: a truncated Excel 97 workbook fails as such, naming the file; the store is unchanged", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { ingestJme } = await import("../../src/sources/jme.ts");
+  const bytes = readFileSync(join(process.env.DYAD_SOURCES ?? "../shared/data", "military/jme_v3.xls"));
+  const cut = join(mkdtempSync(join(tmpdir(), "dyad-jme-")), "jme_v3.xls");
+  writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 3)));
+  const store = await openEmptyStore();
+  try {
+    await ingestMme(store, file(["mme1,A,,X,2005,2005,China,Russia,"]));
+    const before = await store.fingerprint();
+    await assert.rejects(ingestJme(store, cut), (err: Error) => {
+      assert.ok(err instanceof SourceError);
+      assert.match(err.message, /jme_v3\.xls: not a readable Excel 97–2003 workbook/);
+      return true;
+    });
+    assert.equal(await store.fingerprint(), before);
+  } finally {
+    store.close();
+  }
+});
