@@ -359,6 +359,21 @@ function linkMeasure(
         flow: "exports",
       };
     }
+    // "Oil accounts for 70% of Russia's exports to China": oil's part of all exports, not a supplier's share.
+    if (
+      (q.kind === "percent" || q.kind === "fraction") &&
+      /^\s*(?:of|der|des|aller)\s+(?:[\p{L}'’.]+\s+){0,2}?(?:exports?|Exporte?n?|Ausfuhre?n?)(?![\p{L}])/iu.test(
+        after,
+      )
+    )
+      return {
+        measure: `${label}'s share of exports`,
+        indicator: null,
+        outside: `${label}'s share of a country's exports (the catalogue has supplier shares of energy imports)`,
+        flow: "pair",
+        scope: "product",
+        product: label,
+      };
     if ((q.kind === "percent" || q.kind === "fraction") && fuel && (shareOf || levelAfterChange || !growth))
       return {
         measure: `share of ${label} imports`,
@@ -421,13 +436,34 @@ function linkMeasure(
     const change = growth && growth.dist < CLAUSE_PENALTY && /(?:um|by)\s+$/iu.test(near);
     cls = change ? "amount-change" : "amount";
   } else if (q.kind === "percent" || q.kind === "fraction") {
-    const grows = growth && growth.dist < CLAUSE_PENALTY && !levelAfterChange && !shareOf;
+    // "5 Prozent weniger als im Vorjahr", "10% more than": a change, whatever verb the sentence has.
+    const comparative = /^\s*(?:weniger|mehr|höher|niedriger|less|more|higher|lower)(?![\p{L}])/iu.test(
+      after,
+    );
+    const grows = (comparative || (growth && growth.dist < CLAUSE_PENALTY)) && !levelAfterChange && !shareOf;
     const shares = shareOf || Boolean(shareWord) || levelAfterChange;
     if (grows && q.kind === "percent") cls = "growth";
     else if (shares || (q.kind === "fraction" && !grows)) cls = "share";
     else cls = null;
   } else return { measure: q.kind, indicator: null, outside: `a ${q.kind} figure`, flow: "pair" };
 
+  // "Canada buys 18% of US exports": in a share, the noun of its "of" phrase is the measure, not the verb.
+  if (cls === "share") {
+    const of =
+      /^\s*(?:of|der|des|aller)\s+(?:[\p{L}'’.]+\s+){0,2}?(exports?|imports?|trade|Exporte?n?|Importe?n?|Ausfuhre?n?|Einfuhre?n?|Handels?)(?![\p{L}])/iu.exec(
+        after,
+      );
+    if (of) {
+      const w = of[1].toLowerCase();
+      flow = /^(?:export|ausfuhr)/.test(w)
+        ? "exports"
+        : /^(?:import|einfuhr)/.test(w)
+          ? "imports"
+          : "turnover";
+      const at0 = q.end + (of.index ?? 0) + of[0].length - of[1].length;
+      at = { start: at0, end: at0 + of[1].length, word: of[1] };
+    }
+  }
   if (flow === "none" && topic && (cls === "growth" || cls === "share") && !outside) {
     flow = topic.flow;
     at = undefined;
@@ -453,8 +489,9 @@ function linkMeasure(
   const services = SERVICES.test(text.slice(sentence.start, sentence.end));
   if ("outside" in rule)
     return { measure: rule.measure, indicator: null, outside: rule.outside, flow: "pair" };
+  const lessThan = /^\s*(?:weniger|niedriger|less|lower)(?![\p{L}])/iu.test(after);
   const negativeGrowth =
-    (cls === "growth" || cls === "amount-change") && Boolean(find(RE.negativeGrowth, 60));
+    (cls === "growth" || cls === "amount-change") && (lessThan || Boolean(find(RE.negativeGrowth, 60)));
   return {
     measure: rule.measure,
     indicator: rule.indicator,
@@ -481,6 +518,23 @@ const NOT_PRODUCT = new Set(
 /** A product word bound to the flow word next to the figure's clause (compound or noun group). */
 function productNear(text: string, q: Span, clause: Span): string | null {
   const s = text.slice(clause.start, clause.end);
+  // "China's imports of US soybeans", "Exporte von Autos": the product follows the flow word.
+  const of =
+    /(?<![\p{L}])(?:exports|imports|shipments|sales)\s+of\s+(?:(?:the|its|their)\s+)?(?:[\p{L}.]+\s+){0,2}?(\p{Ll}{3,})(?=\s*(?:[,.;:]|$|\s+(?:fell|rose|to|from|in|by|were|was|jumped|dropped|climbed|increased|decreased|grew)(?![\p{L}])))/u.exec(
+      s,
+    ) ??
+    /(?<![\p{L}])(?:Exporte|Importe|Ausfuhren|Einfuhren|Lieferungen)\s+(?:von|an)\s+(\p{Lu}\p{L}{2,})/u.exec(
+      s,
+    );
+  if (
+    of &&
+    !NOT_PRODUCT.has(of[1]) &&
+    !/^(?:goods|products|merchandise|Waren|Güter|Produkten?|Erzeugnissen?)$/iu.test(of[1]) &&
+    !new RegExp(RE.energy.source, "iu").test(of[1]) &&
+    !new RegExp(RE.arms.source, "iu").test(of[1]) &&
+    !findCountries(of[1]).length
+  )
+    return of[1];
   PRODUCT_FLOW.lastIndex = 0;
   for (let m = PRODUCT_FLOW.exec(s); m; m = PRODUCT_FLOW.exec(s)) {
     const start = clause.start + m.index;

@@ -126,7 +126,21 @@ const RELATIVE: [
       ),
   ],
   [
-    /(?:im Vorjahr|in the previous year|the year before|a year earlier|ein Jahr (?:zuvor|davor|früher))(?![\p{L}])/giu,
+    // "5 Prozent weniger als im Vorjahr", "gegenüber dem Vorjahr", "than the year before": the base of a
+    // change; the figure is about the year in question.
+    /(?:(?:als|gegenüber|verglichen mit|im Vergleich zum)\s+(?:im\s+|dem\s+)?Vorjahr(?:es)?|(?:than|compared with|compared to|from|over)\s+(?:in\s+)?(?:the previous year|the year before|a year earlier))(?![\p{L}])/giu,
+    (m, c) =>
+      c.anchor === null
+        ? rel(m[0], null, "")
+        : {
+            years: [c.anchor],
+            text: m[0],
+            basis: "base-year",
+            note: `compared with the year before: the claim is about ${c.anchor}`,
+          },
+  ],
+  [
+    /(?<!(?:als|gegenüber|dem|mit|zum|than|with|to|from|over)\s+(?:im\s+|in\s+)?)(?:im Vorjahr|in the previous year|the year before|a year earlier|ein Jahr (?:zuvor|davor|früher))(?![\p{L}])/giu,
     (m, c) =>
       rel(
         m[0],

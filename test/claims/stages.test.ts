@@ -306,3 +306,33 @@ describe("ranks in one product's trade", () => {
     assert.deepEqual([c.indicator, c.a, c.b], ["trade.trade_rank", "EUU", "USA"]);
   });
 });
+
+describe("what a share and a change are of", () => {
+  // Wording of US and German trade reporting (Census, Destatis press releases).
+  test('"Canada buys 18% of US exports": the share of the "of" phrase, not of the verb', () => {
+    const c = one("Canada buys 18% of US exports.", "2020-03-01", "18%");
+    assert.deepEqual([c.indicator, c.a, c.b], ["trade.export_share", "USA", "CAN"]);
+  });
+  test('"5 Prozent weniger als im Vorjahr" is a fall of 5 % in the year in question', () => {
+    const c = one(
+      "Deutschland exportierte im vergangenen Jahr Waren im Wert von 90 Milliarden Dollar nach China, 5 Prozent weniger als im Vorjahr.",
+      "2020-03-01",
+      "5 Prozent",
+    );
+    assert.deepEqual(
+      [c.indicator, c.derived, c.a, c.b, c.period.years],
+      ["trade.exports", "growth", "DEU", "CHN", [2019]],
+    );
+    assert.ok(c.quantity < 0);
+  });
+  test('"imports of US soybeans" and "Oil accounts for 70% of Russia\'s exports" are one product\'s trade', () => {
+    assert.equal(
+      one("China's imports of US soybeans fell 50% in 2018.", "2020-03-01", "50%").indicator,
+      null,
+    );
+    assert.equal(
+      one("Oil accounts for 70% of Russia's exports to China.", "2020-03-01", "70%").indicator,
+      null,
+    );
+  });
+});
