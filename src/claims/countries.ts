@@ -306,6 +306,12 @@ function buildLexicon(): Map<string, Entry> {
     "Russland",
     "China",
     "Volksrepublik",
+    "Vereinigten Staaten",
+    "Vereinigte Staaten von Amerika",
+    "Vereinigten Staaten von Amerika",
+    "Vereinigtes Königreich",
+    "Vereinigten Königreich",
+    "Vereinigten Königreichs",
     "Golfstaaten",
   ]) {
     names.add(extra);
@@ -319,6 +325,12 @@ function buildLexicon(): Map<string, Entry> {
     US: "USA",
     "U.S.": "USA",
     Volksrepublik: "CHN",
+    "Vereinigten Staaten": "USA",
+    "Vereinigte Staaten von Amerika": "USA",
+    "Vereinigten Staaten von Amerika": "USA",
+    "Vereinigtes Königreich": "GBR",
+    "Vereinigten Königreich": "GBR",
+    "Vereinigten Königreichs": "GBR",
     Britain: "GBR",
     Großbritannien: "GBR",
   };

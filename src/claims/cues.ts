@@ -21,7 +21,7 @@ const W = String.raw`(?![\p{L}])`;
 const L = String.raw`(?<![\p{L}])`;
 export const RE = {
   turnover: new RegExp(
-    String.raw`${L}(?:Handel|Handels|Handelsvolumen|Handelsvolumens|Handelsumsatz|Warenaustausch(?:es|s)?|Warenverkehr(?:s)?|Außenhandel(?:s)?|Handelsaustausch(?:es|s)?|Gesamthandel(?:s)?|Im-\s*und\s*Exporte?n?|Ex-\s*und\s*Importe?n?|Handelsbeziehungen|Volumen|trade(?! war| deficit| surplus| balance| gap| partner| barrier)|turnover|two-way trade|bilateral trade|trade volume)${W}`,
+    String.raw`${L}(?:Handel|Handels|Handelsvolumen|Handelsvolumens|Handelsumsatz|Warenaustausch(?:es|s)?|Warenverkehr(?:s)?|Außenhandel(?:s)?|Handelsaustausch(?:es|s)?|Gesamthandel(?:s)?|Im-\s*und\s*Exporte?n?|Ex-\s*und\s*Importe?n?|Handelsbeziehungen|Volumen|trade(?! war| deficit| surplus| balance| gap| partner| barrier)|gehandelt|handelten|traded|turnover|two-way trade|bilateral trade|trade volume)${W}`,
     "giu",
   ),
   exports: new RegExp(

@@ -192,7 +192,13 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
     } else {
       // "zwischen China und Russland", "trade with China": the sides of a turnover or a balance.
       const sides = [...withs, ...dest, ...origin];
-      if (!a && sides.length >= 2 && sides[0].m.code !== sides[1].m.code) {
+      const codes = [...new Set(rs.map((r) => r.m.code))];
+      if (!a && flow === "turnover" && inClause && codes.length === 2) {
+        // Trade is symmetric: the two countries of the clause are its sides ("Die USA waren mit einem
+        // Handelsvolumen von 253 Milliarden Euro Deutschlands wichtigster Handelspartner").
+        a = codes[0];
+        b = codes[1];
+      } else if (!a && sides.length >= 2 && sides[0].m.code !== sides[1].m.code) {
         a = sides[0].m.code;
         b = sides[1].m.code;
       } else {
@@ -222,7 +228,18 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
   if (res.a && res.b) return { a: res.a, b: res.b, from };
   if (res.a && !res.b) {
     // "China's exports totalled", "US exports rose 12 %", "Deutschlands Exporte insgesamt": the World.
-    if (!isShare && (total || !res.ambiguous)) return { a: res.a, b: "WLD", from };
+    // Not when a destination or origin is written that no country word covered ("in die Vereinigten
+    // Staaten" before it was known): then the partner is there, only unread.
+    const clauseText = text.slice(clause.start, clause.end);
+    const unread = [
+      ...clauseText.matchAll(
+        /(?<![\p{L}])(?:nach|in die|in den|aus|mit|to|into|from|with)\s+(?:(?:dem|der|den|die|the)\s+)?\p{Lu}\p{L}+/gu,
+      ),
+    ].some((m) => {
+      const at = clause.start + (m.index ?? 0) + m[0].length;
+      return !ctx.sentenceMentions.some((c) => c.end === at || (c.start < at && c.end >= at));
+    });
+    if (!isShare && !unread && (total || !res.ambiguous)) return { a: res.a, b: "WLD", from };
     if (pairRef && ctx.pair?.includes(res.a))
       return { a: res.a, b: ctx.pair[0] === res.a ? ctx.pair[1] : ctx.pair[0], from: "article" };
     return {

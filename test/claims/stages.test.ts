@@ -336,3 +336,36 @@ describe("what a share and a change are of", () => {
     );
   });
 });
+
+describe("German wording of the Destatis releases on trading partners", () => {
+  test('"in die Vereinigten Staaten" is the US, and an unread destination never makes a country total', () => {
+    const c = one(
+      "Die deutschen Exporte in die Vereinigten Staaten stiegen um 4 Prozent auf 158 Milliarden Dollar.",
+      "2025-02-20",
+      "158",
+    );
+    assert.deepEqual([c.a, c.b], ["DEU", "USA"]);
+    const unknown = one(
+      "Die deutschen Exporte in die Atlantis-Republik stiegen auf 158 Milliarden Dollar.",
+      "2025-02-20",
+      "158",
+    );
+    assert.notEqual(unknown.b, "WLD");
+  });
+  test('"wurden zwischen beiden Ländern gehandelt" is the pair\'s turnover; two countries of a clause are the sides of its trade', () => {
+    const pair = "Deutschland und China: Handel zwischen Deutschland und China";
+    const c = one(
+      "Waren im Wert von rund 254 Milliarden Dollar wurden zwischen beiden Ländern gehandelt.",
+      "2025-02-20",
+      "254",
+      pair,
+    );
+    assert.equal(c.indicator, "trade.turnover");
+    const d = one(
+      "Die USA waren 2024 mit einem Handelsvolumen von 253 Milliarden Euro erstmals seit 2015 wieder Deutschlands wichtigster Handelspartner.",
+      "2025-02-20",
+      "253",
+    );
+    assert.deepEqual([d.indicator, new Set([d.a, d.b])], ["trade.turnover", new Set(["USA", "DEU"])]);
+  });
+});
