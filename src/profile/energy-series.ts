@@ -28,14 +28,19 @@ export async function energySeriesSection(
 ): Promise<EnergySeriesSection> {
   if (!(await has("ei-energy")) || !(await store.hasTable("energy_regional")))
     return { absent: "the Statistical Review workbooks (energy/) are not in the store" };
-  const rows = await store.query<PipelineSeriesYear & { importer: string; exporter: string }>(
+  // Every pair's "of which" rows at once, kept for the life of a read-only store (memoQuery): the newest
+  // edition is a window over the whole table, which cost more than the rest of a profile's energy part
+  // when it ran for each pair; the few thousand rows are then filtered here.
+  const all = await store.memoQuery<PipelineSeriesYear & { importer: string; exporter: string }>(
     `WITH r AS (${ENERGY_REGIONAL_LATEST})
      SELECT o.entity AS importer, o.partner AS exporter, o.year, o.value AS "fromPartner", t.value AS total,
             o.edition, o.sheet, o.cell
        FROM r o LEFT JOIN r t ON t.entity = o.entity AND t.year = o.year AND t.flow = o.flow AND t.partner_label IS NULL
-      WHERE o.flow = 'pipeline_imports' AND ((o.entity = $1 AND o.partner = $2) OR (o.entity = $2 AND o.partner = $1))
+      WHERE o.flow = 'pipeline_imports' AND o.entity IS NOT NULL AND o.partner IS NOT NULL
       ORDER BY importer, year`,
-    [a, b],
+  );
+  const rows = all.filter(
+    (r) => (r.importer === a && r.exporter === b) || (r.importer === b && r.exporter === a),
   );
   const series = [...new Set(rows.map((r) => `${r.importer}|${r.exporter}`))].map((key) => {
     const [importer, exporter] = key.split("|");
