@@ -1,7 +1,22 @@
 // The figures a reader sees first (the dashboard's key figures, the CLI profile's header, the dossier's
 // summary, the API): each is the latest year with a value, from the reporter's own report where there is one
 // in that year, else from the partner's report of the same flow (the mirror), and says which.
-import type { TradeYear } from "./profile.ts";
+
+/** The columns of the profile's trade table that key figures read (profile.ts's TradeYear has them all). */
+type KeyColumn =
+  | KeyFigureKey
+  | "aExportShareMirror"
+  | "aImportShareMirror"
+  | "bExportShareMirror"
+  | "bImportShareMirror";
+type TradeYear = {
+  year: number;
+  turnoverReporter: string | null;
+  growthReporter: string | null;
+  record: boolean;
+} & {
+  [K in KeyColumn]: number | null;
+};
 
 export type KeyFigureKey =
   | "turnover"
