@@ -1,6 +1,7 @@
 // Every source dyad can ingest, in one literal list: its description, where `dyad setup` finds it in the data
 // folder, and how `dyad ingest <name> <path>` reads it into one summary. Importing this module only builds
 // the list; nothing is registered as a side effect, so every importer sees the same sources.
+import { readdirSync, statSync } from "node:fs";
 import type { Store } from "../store/index.ts";
 import { ingestBaci } from "./baci/ingest.ts";
 import { ingestCepii } from "./cepii.ts";
@@ -68,6 +69,14 @@ function tradeSummary(r: {
   return { rows, files, countries: reporters, years, seconds, skipped };
 }
 
+function filesIn(path: string): number {
+  try {
+    return statSync(path).isDirectory() ? readdirSync(path).filter((f) => !f.startsWith(".")).length : 1;
+  } catch {
+    return 1;
+  }
+}
+
 /** A source that ingests one file or folder into one dataset, timed here. */
 function oneDataset(
   info: SourceInfo,
@@ -76,7 +85,7 @@ function oneDataset(
     store: Store,
     path: string,
     options: IngestOptions,
-  ) => Promise<{ rows: number; skipped?: Skipped }>,
+  ) => Promise<{ rows: number; skipped?: Skipped; files?: number }>,
 ): SourceModule {
   return {
     info,
@@ -86,7 +95,8 @@ function oneDataset(
       const r = await ingest(store, path, options);
       return {
         rows: r.rows,
-        files: 1,
+        // A folder source (CDIS, UNCTAD, the energy editions) reads the files in it, not one.
+        files: r.files ?? filesIn(path),
         seconds: (performance.now() - started) / 1000,
         ...(r.skipped ? { skipped: r.skipped } : {}),
       };
