@@ -7,14 +7,21 @@ import type { Store } from "../store/index.ts";
 const storeModule = () => import("../store/index.ts");
 
 export async function openForRead(): Promise<Store> {
-  const { Store, storePath } = await storeModule();
+  const { Store, storePath, staleTables, staleStoreMessage } = await storeModule();
   const path = storePath();
   if (!existsSync(path)) {
     throw new Error(
       `No dyad store at ${path}. Run \`npx dyad setup\` first (it ingests ../shared/data or --sources DIR).`,
     );
   }
-  return Store.open({ readOnly: true });
+  const store = await Store.open({ readOnly: true });
+  // A store from an earlier dyad would fail later with DuckDB's binder errors: say so now, in our words.
+  const stale = await staleTables(store);
+  if (stale.length) {
+    store.close();
+    throw new Error(staleStoreMessage(path, stale));
+  }
+  return store;
 }
 
 /** Deferred: the write lock is taken when the ingest first touches the store, after its files are parsed. */

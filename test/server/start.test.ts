@@ -2,16 +2,35 @@
 // the URL is printed and the API answers; bad flags are refused with a message.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { test } from "node:test";
+import { DuckDBInstance } from "@duckdb/node-api";
 
 const BIN = resolve("bin/dyad.js");
 const FIXTURE = resolve("test/fixtures/server/sources");
 
 test("dyad start on an empty data home ingests the sources with progress, then serves and prints the URL", async () => {
-  const home = mkdtempSync(join(tmpdir(), "dyad-start-"));
+  await startAndAsk(mkdtempSync(join(tmpdir(), "dyad-start-")));
+});
+
+test("dyad start on a store an earlier dyad built keeps it aside and builds it anew", async () => {
+  const home = mkdtempSync(join(tmpdir(), "dyad-start-stale-"));
+  // An energy table without the `edition` column, as an earlier dyad created it (made up for this test).
+  const db = await DuckDBInstance.create(join(home, "dyad.duckdb"));
+  const c = await db.connect();
+  await c.run(
+    "CREATE TABLE energy_trade (dataset VARCHAR, exporter VARCHAR, importer VARCHAR, year SMALLINT)",
+  );
+  c.closeSync();
+  db.closeSync();
+  const stderr = await startAndAsk(home, () => readdirSync(home));
+  assert.match(stderr, /built by an earlier version of dyad \(energy_trade: lacks/);
+});
+
+/** Runs `dyad start` on the home, checks the API's answer; returns what it printed on stderr. */
+async function startAndAsk(home: string, whileRunning?: () => string[]): Promise<string> {
   const child = spawn(process.execPath, [BIN, "start", "--port", "0", "--sources", FIXTURE], {
     env: { ...process.env, DYAD_HOME: home },
     stdio: ["ignore", "pipe", "pipe"],
@@ -38,12 +57,18 @@ test("dyad start on an empty data home ingests the sources with progress, then s
     assert.equal(body.value, 100 / 1600);
     const page = await fetch(`${url}dyad/DEU/FRA`);
     assert.match(await page.text(), /<div id=|<main id="main"/);
+    if (whileRunning)
+      assert.ok(
+        whileRunning().some((f) => /^dyad\.duckdb\.earlier-/.test(f)),
+        "the old store is kept",
+      );
+    return stderr;
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
     rmSync(home, { recursive: true, force: true });
   }
-});
+}
 
 test("dyad serve refuses a port that is not a port, and says where the store is missing", () => {
   const home = mkdtempSync(join(tmpdir(), "dyad-serve-"));

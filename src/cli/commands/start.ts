@@ -1,24 +1,37 @@
 // `dyad start` (npm start): build the dashboard if it is missing or stale, ingest the sources if the store
 // is empty, then serve. Each step says what it does, so a first run's wait is explained.
-import { existsSync } from "node:fs";
+import { existsSync, renameSync } from "node:fs";
 import type { Command } from "commander";
 import { openForWrite, withStore } from "../store.ts";
 import { type ListenOptions, parsePort, serveUntilStopped } from "./serve.ts";
 import { summaryLine } from "./setup.ts";
 
 async function storeIsEmpty(): Promise<boolean> {
-  const { Store, storePath } = await import("../../store/index.ts");
-  if (!existsSync(storePath())) return true;
+  const { Store, storePath, staleTables } = await import("../../store/index.ts");
+  const path = storePath();
+  if (!existsSync(path)) return true;
   const store = await Store.open({ readOnly: true });
+  let stale: string[];
   try {
-    if (!(await store.hasTable("trade_flows"))) return true;
-    const row = await store.one<{ n: bigint }>(
-      "SELECT count(*) AS n FROM (SELECT 1 FROM trade_flows LIMIT 1)",
-    );
-    return Number(row?.n ?? 0) === 0;
+    stale = await staleTables(store);
+    if (!stale.length) {
+      if (!(await store.hasTable("trade_flows"))) return true;
+      const row = await store.one<{ n: bigint }>(
+        "SELECT count(*) AS n FROM (SELECT 1 FROM trade_flows LIMIT 1)",
+      );
+      return Number(row?.n ?? 0) === 0;
+    }
   } finally {
     store.close();
   }
+  // A store built by an earlier dyad is set aside (kept, renamed) and built anew from the sources.
+  const aside = `${path}.earlier-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+  renameSync(path, aside);
+  if (existsSync(`${path}.wal`)) renameSync(`${path}.wal`, `${aside}.wal`);
+  process.stderr.write(
+    `The store was built by an earlier version of dyad (${stale[0]}${stale.length > 1 ? "; …" : ""}); it is kept as ${aside} and built anew.\n`,
+  );
+  return true;
 }
 
 async function ingestAll(sources: string | undefined): Promise<void> {
