@@ -389,7 +389,9 @@ export function parseQuantities(text: string, lang: Lang = detectLang(text)): Qu
     }
     if (g.num) {
       const q = readNumber(text, m, lang, scaleTables);
-      if (q) {
+      // A number the grammar cannot read as one value ("1.250.000 245" with a no-break space, which joins two
+      // numbers into one token) is no claim, like an overflowing one.
+      if (q && Number.isFinite(q.value)) {
         out.push(q);
         MAIN.lastIndex = Math.max(MAIN.lastIndex, q.end);
       }
