@@ -6,11 +6,11 @@
 // with "From"/"To" markers, which is read, never assumed. Region rows and columns ("Europe", "Other CIS", …)
 // are the publisher's groupings, kept as regions with no registry code; "Total …" is the World. Where two
 // editions give the same year, both are kept and the newer answers (ENERGY_TRADE_LATEST in the indicators).
-import { readdirSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import { ENERGY_REGIONAL_TABLE, ENERGY_TRADE_TABLE } from "../store/energy-schema.ts";
 import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
 import { EI_INFO } from "./citations.ts";
+import { listInputFiles } from "./files.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
 import { type Cell, readWorkbook } from "./xlsx.ts";
@@ -154,29 +154,6 @@ function editionOf(path: string, sheets: Map<string, SheetRows>): Edition {
   return { year, title: `${who} Statistical Review of World Energy ${year}`, file: basename(path) };
 }
 
-function workbookFiles(path: string): string[] {
-  let isDir: boolean;
-  try {
-    isDir = statSync(path).isDirectory();
-  } catch (err) {
-    throw new SourceError(path, undefined, `cannot read (${(err as Error).message})`, "Check the path.");
-  }
-  if (!isDir) return [path];
-  const files = readdirSync(path)
-    .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith("~$"))
-    .sort()
-    .map((f) => join(path, f));
-  if (!files.length) {
-    throw new SourceError(
-      path,
-      undefined,
-      "no .xlsx workbooks in the folder",
-      "Put the Statistical Review's all-data workbooks there.",
-    );
-  }
-  return files;
-}
-
 async function readSheets(path: string): Promise<Map<string, SheetRows>> {
   const out = new Map<string, SheetRows>();
   for (const sheet of await readWorkbook(path)) {
@@ -190,7 +167,12 @@ async function readSheets(path: string): Promise<Map<string, SheetRows>> {
 }
 
 export async function readEiEnergy(path: string, options: IngestOptions = {}): Promise<DatasetBatch> {
-  const files = workbookFiles(path);
+  const files = await listInputFiles(
+    path,
+    /^(?!~\$).*\.xlsx$/i,
+    "Statistical Review all-data workbooks (.xlsx)",
+    "Put the Statistical Review's all-data workbooks there.",
+  );
   const labels = new LabelResolver();
   const rows: SqlValue[][] = [];
   const regional: SqlValue[][] = [];

@@ -7,11 +7,11 @@
 // ("Investment from:"); the direction is read from each workbook's title, never assumed from its name.
 // Blank = not available (no row); "C" = suppressed by the reporter for confidentiality (a row with
 // confidential = true and no value); negative positions are legitimate (see the table's own notes).
-import { readdirSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename } from "node:path";
 import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
 import { CDIS_POSITIONS_TABLE, CDIS_TOTALS_TABLE } from "../store/invest-schema.ts";
 import { CDIS_INFO } from "./citations.ts";
+import { listInputFiles } from "./files.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
 import { type Cell, readWorkbook } from "./xlsx.ts";
@@ -262,29 +262,6 @@ function readReporters(file: string, sheetName: string, rows: Cell[][], labels: 
   return out;
 }
 
-function cdisFiles(path: string): string[] {
-  let isDir: boolean;
-  try {
-    isDir = statSync(path).isDirectory();
-  } catch (err) {
-    throw new SourceError(path, undefined, `cannot read (${(err as Error).message})`, "Check the path.");
-  }
-  if (!isDir) return [path];
-  const files = readdirSync(path)
-    .filter((f) => /^CDIS_.*\.xlsx$/i.test(f))
-    .sort()
-    .map((f) => join(path, f));
-  if (!files.length) {
-    throw new SourceError(
-      path,
-      undefined,
-      "no CDIS workbooks (CDIS_*.xlsx) in the folder",
-      "Put the IMF's CDIS Table 6 exports (and CDIS_Reporters.xlsx) there.",
-    );
-  }
-  return files;
-}
-
 export interface CdisReport {
   years: number[];
   reporters: Record<string, number>;
@@ -294,7 +271,12 @@ export interface CdisReport {
 }
 
 export async function readImfCdis(path: string, options: IngestOptions = {}): Promise<DatasetBatch> {
-  const files = cdisFiles(path);
+  const files = await listInputFiles(
+    path,
+    /^CDIS_.*\.xlsx$/i,
+    "CDIS workbooks (CDIS_*.xlsx)",
+    "Put the IMF's CDIS Table 6 exports (and CDIS_Reporters.xlsx) there.",
+  );
   const labels = new LabelResolver();
   const positions: SqlValue[][] = [];
   const totals: SqlValue[][] = [];

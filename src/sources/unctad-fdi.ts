@@ -6,13 +6,14 @@
 // "- -62", "-- 120" or "--1 906" (and plain "-12" in a few tables), ".." not available, "-" zero or
 // negligible. A few hosts' tables are built from the origin economies' reports ("Note: Data are based on
 // information reported by the economies listed above"); those rows say so.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { registry } from "../countries/index.ts";
 import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
 import { FDI_FLOWS_TABLE } from "../store/invest-schema.ts";
 import { UNCTAD_FDI_INFO } from "./citations.ts";
 import { parseCsv } from "./csv.ts";
+import { listInputFiles } from "./files.ts";
 import { LabelResolver } from "./registry-labels.ts";
 import { type IngestOptions, SourceError } from "./types.ts";
 
@@ -67,29 +68,6 @@ function decode(bytes: Buffer): string {
   } catch {
     return new TextDecoder("latin1").decode(bytes);
   }
-}
-
-function hostFiles(path: string): string[] {
-  let isDir: boolean;
-  try {
-    isDir = statSync(path).isDirectory();
-  } catch (err) {
-    throw new SourceError(path, undefined, `cannot read (${(err as Error).message})`, "Check the path.");
-  }
-  if (!isDir) return [path];
-  const files = readdirSync(path)
-    .filter((f) => /^[A-Z]{3,4}\.csv$/.test(f))
-    .sort()
-    .map((f) => join(path, f));
-  if (!files.length) {
-    throw new SourceError(
-      path,
-      undefined,
-      "no host tables named <ISO3>.csv in the folder",
-      "Put UNCTAD's bilateral FDI tables there, one CSV per host economy.",
-    );
-  }
-  return files;
 }
 
 function readHost(file: string, labels: LabelResolver, out: SqlValue[][]): void {
@@ -214,7 +192,12 @@ function readHost(file: string, labels: LabelResolver, out: SqlValue[][]): void 
 }
 
 export async function readUnctadFdi(path: string, options: IngestOptions = {}): Promise<DatasetBatch> {
-  const files = hostFiles(path);
+  const files = await listInputFiles(
+    path,
+    /^[A-Z]{3,4}\.csv$/,
+    "host tables named <ISO3>.csv",
+    "Put UNCTAD's bilateral FDI tables there, one CSV per host economy.",
+  );
   const labels = new LabelResolver();
   const rows: SqlValue[][] = [];
   for (const [i, file] of files.entries()) {
