@@ -3,11 +3,11 @@
 import { basename } from "node:path";
 import { Repeats } from "../store/checks.ts";
 import { GEO_DYADS_TABLE } from "../store/geo-schema.ts";
-import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+import type { DatasetBatch } from "../store/index.ts";
 import { CEPII_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError } from "./types.ts";
+import { type IngestOptions, ingestWith, recordOf, SourceError } from "./types.ts";
 
 const COLUMNS = [
   "iso_o",
@@ -88,23 +88,13 @@ export async function readCepii(path: string, options: IngestOptions = {}): Prom
   }
   const report = { ...labels.finish("cepii", options), warnings, identicalRepeatsDropped: repeats.dropped };
   return {
-    dataset: "cepii",
-    source: "cepii",
+    ...recordOf(CEPII_INFO),
     path,
     files: 1,
     version: basename(path),
-    publisher: CEPII_INFO.publisher,
-    licence: CEPII_INFO.licence,
-    citation: CEPII_INFO.citation,
     report,
     tables: [{ def: GEO_DYADS_TABLE, rows }],
   };
 }
 
-export async function ingestCepii(
-  store: Store,
-  path: string,
-  options: IngestOptions = {},
-): Promise<IngestResult> {
-  return store.replaceDataset(await readCepii(path, options));
-}
+export const ingestCepii = ingestWith(readCepii);

@@ -8,12 +8,12 @@
 // Blank = not available (no row); "C" = suppressed by the reporter for confidentiality (a row with
 // confidential = true and no value); negative positions are legitimate (see the table's own notes).
 import { basename } from "node:path";
-import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
+import type { DatasetBatch, SqlValue } from "../store/index.ts";
 import { CDIS_POSITIONS_TABLE, CDIS_TOTALS_TABLE } from "../store/invest-schema.ts";
 import { CDIS_INFO } from "./citations.ts";
 import { listInputFiles } from "./files.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError } from "./types.ts";
+import { type IngestOptions, ingestListingSkipped, recordOf, SourceError } from "./types.ts";
 import { type Cell, readWorkbook } from "./xlsx.ts";
 
 // Counterparts that are not economies: kept with their label and no registry code.
@@ -326,14 +326,10 @@ export async function readImfCdis(path: string, options: IngestOptions = {}): Pr
     ...labels.finish("imf-cdis", options),
   };
   return {
-    dataset: "imf-cdis",
-    source: "imf-cdis",
+    ...recordOf(CDIS_INFO),
     path,
     files: files.length,
     version: "CDIS Table 6, extracted from the IMF Data Warehouse",
-    publisher: CDIS_INFO.publisher,
-    licence: CDIS_INFO.licence,
-    citation: CDIS_INFO.citation,
     report,
     tables: [
       { def: CDIS_POSITIONS_TABLE, rows: positions },
@@ -342,12 +338,4 @@ export async function readImfCdis(path: string, options: IngestOptions = {}): Pr
   };
 }
 
-export async function ingestImfCdis(
-  store: Store,
-  path: string,
-  options: IngestOptions = {},
-): Promise<IngestResult & { skipped: { label: string; where: string[] }[] }> {
-  const batch = await readImfCdis(path, options);
-  const result = await store.replaceDataset(batch);
-  return { ...result, skipped: (batch.report as CdisReport).skippedUnknown };
-}
+export const ingestImfCdis = ingestListingSkipped(readImfCdis);

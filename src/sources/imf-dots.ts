@@ -9,7 +9,7 @@ import type { IngestResult, Store } from "../store/index.ts";
 import { IMF_DOTS } from "./citations.ts";
 import { listInputFiles } from "./files.ts";
 import { TRADE_TABLE, type TradeFlow, type TradeRow, tradeDerive } from "./trade/rows.ts";
-import { type IngestOptions, SourceError, UnknownLabels, UnknownLabelsError } from "./types.ts";
+import { type IngestOptions, recordOf, SourceError, UnknownLabels, UnknownLabelsError } from "./types.ts";
 import { type Cell, readWorkbook, type Sheet } from "./xlsx.ts";
 
 const PRIORITY = 20;
@@ -379,13 +379,9 @@ export async function ingestImfDots(
       }
     }
     const result = await store.replaceDataset({
-      dataset: "imf-dots",
-      source: "imf-dots",
+      ...recordOf(IMF_DOTS),
       path,
       files: files.length,
-      publisher: IMF_DOTS.publisher,
-      licence: IMF_DOTS.licence,
-      citation: IMF_DOTS.citation,
       version: "DOTS annual, to 2020 (workbooks as downloaded from the IMF)",
       report,
       tables: [

@@ -6,10 +6,10 @@
 // and listed in the report. The last column, headed "AUS", holds 0/1 flags, not a state.
 import { basename } from "node:path";
 import { registry } from "../countries/index.ts";
-import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
+import type { DatasetBatch, SqlValue } from "../store/index.ts";
 import { MIL_EXERCISES_TABLE } from "../store/military-schema.ts";
 import { JME_INFO } from "./citations.ts";
-import { type IngestOptions, SourceError } from "./types.ts";
+import { type IngestOptions, ingestWith, recordOf, SourceError } from "./types.ts";
 import { readXls } from "./xls.ts";
 import type { Cell } from "./xlsx.ts";
 
@@ -126,14 +126,10 @@ export async function readJme(path: string, options: IngestOptions = {}): Promis
     );
   }
   return {
-    dataset: "jme",
-    source: "jme",
+    ...recordOf(JME_INFO),
     path,
     files: 1,
     version: "Joint Military Exercises v3",
-    publisher: JME_INFO.publisher,
-    licence: JME_INFO.licence,
-    citation: JME_INFO.citation,
     report: {
       exercises,
       undated,
@@ -144,10 +140,4 @@ export async function readJme(path: string, options: IngestOptions = {}): Promis
   };
 }
 
-export async function ingestJme(
-  store: Store,
-  path: string,
-  options: IngestOptions = {},
-): Promise<IngestResult> {
-  return store.replaceDataset(await readJme(path, options));
-}
+export const ingestJme = ingestWith(readJme);

@@ -2,12 +2,12 @@
 // participants by name in the columns StateA … StateAM. `-9` marks an unknown value (a name, a participant).
 // Groups named as participants (NATO, "Baltic States") are kept with their label and no code.
 import { basename } from "node:path";
-import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
+import type { DatasetBatch, SqlValue } from "../store/index.ts";
 import { MIL_EXERCISES_TABLE } from "../store/military-schema.ts";
 import { MME_INFO } from "./citations.ts";
 import { parseCsv, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError } from "./types.ts";
+import { type IngestOptions, ingestListingSkipped, recordOf, SourceError } from "./types.ts";
 
 const GROUPS = new Set(["NATO", "Baltic States"]);
 const UNKNOWN = "-9";
@@ -106,28 +106,13 @@ export async function readMme(path: string, options: IngestOptions = {}): Promis
     ...labels.finish("mme", options),
   };
   return {
-    dataset: "mme",
-    source: "mme",
+    ...recordOf(MME_INFO),
     path,
     files: 1,
     version: "Multinational Military Exercises v7",
-    publisher: MME_INFO.publisher,
-    licence: MME_INFO.licence,
-    citation: MME_INFO.citation,
     report,
     tables: [{ def: MIL_EXERCISES_TABLE, rows }],
   };
 }
 
-export async function ingestMme(
-  store: Store,
-  path: string,
-  options: IngestOptions = {},
-): Promise<IngestResult & { skipped: { label: string; where: string[] }[] }> {
-  const batch = await readMme(path, options);
-  const result = await store.replaceDataset(batch);
-  return {
-    ...result,
-    skipped: (batch.report as { skippedUnknown: { label: string; where: string[] }[] }).skippedUnknown,
-  };
-}
+export const ingestMme = ingestListingSkipped(readMme);

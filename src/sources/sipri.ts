@@ -4,11 +4,11 @@
 import { basename } from "node:path";
 import { ARMS_TRANSFERS_TABLE } from "../store/arms-schema.ts";
 import { parseDecimal, Repeats, ruleBreak, YEAR_RULE } from "../store/checks.ts";
-import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+import type { DatasetBatch } from "../store/index.ts";
 import { SIPRI_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError } from "./types.ts";
+import { type IngestOptions, ingestWith, recordOf, SourceError } from "./types.ts";
 
 const HEADER_START = "SIPRI AT Database ID";
 const COLUMNS = [
@@ -168,23 +168,13 @@ export async function readSipri(path: string, options: IngestOptions = {}): Prom
   }
   const report = { ...labels.finish("sipri", options), identicalRepeatsDropped: repeats.dropped };
   return {
-    dataset: "sipri",
-    source: "sipri",
+    ...recordOf(SIPRI_INFO),
     path,
     files: 1,
     version: generated?.replace(/,+\s*$/, "").trim() ?? basename(path),
-    publisher: SIPRI_INFO.publisher,
-    licence: SIPRI_INFO.licence,
-    citation: SIPRI_INFO.citation,
     report,
     tables: [{ def: ARMS_TRANSFERS_TABLE, rows }],
   };
 }
 
-export async function ingestSipri(
-  store: Store,
-  path: string,
-  options: IngestOptions = {},
-): Promise<IngestResult> {
-  return store.replaceDataset(await readSipri(path, options));
-}
+export const ingestSipri = ingestWith(readSipri);

@@ -1,4 +1,5 @@
 // What every source module shares: its description, the rows it yields, and the error it throws.
+import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
 
 export class SourceError extends Error {
   constructor(
@@ -64,4 +65,36 @@ export class UnknownLabels {
   list(): { label: string; where: string[] }[] {
     return [...this.seen].map(([label, where]) => ({ label, where }));
   }
+}
+
+/** The ingest record's fields a source's entry in citations.ts gives: its dataset and source are its name. */
+export function recordOf(
+  info: SourceInfo,
+): Pick<DatasetBatch, "dataset" | "source" | "publisher" | "licence" | "citation"> {
+  const { name, publisher, licence, citation } = info;
+  return { dataset: name, source: name, publisher, licence, citation };
+}
+
+/** A source that reads its input into one batch and replaces its dataset with it. */
+export function ingestWith<O extends IngestOptions>(
+  read: (path: string, options: O) => Promise<DatasetBatch>,
+): (store: Store, path: string, options?: O) => Promise<IngestResult> {
+  return async (store, path, options = {} as O) => store.replaceDataset(await read(path, options));
+}
+
+/** The same for a source whose report lists the names it left out (`skippedUnknown`): the result names them. */
+export function ingestListingSkipped<O extends IngestOptions>(
+  read: (path: string, options: O) => Promise<DatasetBatch>,
+): (store: Store, path: string, options?: O) => Promise<IngestResult & { skipped: SkippedLabel[] }> {
+  return async (store, path, options = {} as O) => {
+    const batch = await read(path, options);
+    const result = await store.replaceDataset(batch);
+    return { ...result, skipped: (batch.report as { skippedUnknown: SkippedLabel[] }).skippedUnknown };
+  };
+}
+
+/** A name the registry did not know, left out with --skip-unknown, and where it stood. */
+export interface SkippedLabel {
+  label: string;
+  where: string[];
 }

@@ -9,13 +9,13 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { registry } from "../countries/index.ts";
-import type { DatasetBatch, IngestResult, SqlValue, Store } from "../store/index.ts";
+import type { DatasetBatch, SqlValue } from "../store/index.ts";
 import { FDI_FLOWS_TABLE } from "../store/invest-schema.ts";
 import { UNCTAD_FDI_INFO } from "./citations.ts";
 import { parseCsv } from "./csv.ts";
 import { listInputFiles } from "./files.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError } from "./types.ts";
+import { type IngestOptions, ingestListingSkipped, recordOf, SourceError } from "./types.ts";
 
 /** A cell of a year column as a number of US dollars millions; null for "..", throws for anything else. */
 export function parseUnctadNumber(raw: string): number | null | undefined {
@@ -211,28 +211,13 @@ export async function readUnctadFdi(path: string, options: IngestOptions = {}): 
     ...labels.finish("unctad-fdi", options),
   };
   return {
-    dataset: "unctad-fdi",
-    source: "unctad-fdi",
+    ...recordOf(UNCTAD_FDI_INFO),
     path,
     files: files.length,
     version: "Bilateral FDI Statistics 2014",
-    publisher: UNCTAD_FDI_INFO.publisher,
-    licence: UNCTAD_FDI_INFO.licence,
-    citation: UNCTAD_FDI_INFO.citation,
     report,
     tables: [{ def: FDI_FLOWS_TABLE, rows }],
   };
 }
 
-export async function ingestUnctadFdi(
-  store: Store,
-  path: string,
-  options: IngestOptions = {},
-): Promise<IngestResult & { skipped: { label: string; where: string[] }[] }> {
-  const batch = await readUnctadFdi(path, options);
-  const result = await store.replaceDataset(batch);
-  return {
-    ...result,
-    skipped: (batch.report as { skippedUnknown: { label: string; where: string[] }[] }).skippedUnknown,
-  };
-}
+export const ingestUnctadFdi = ingestListingSkipped(readUnctadFdi);

@@ -3,12 +3,12 @@
 // un_roll_call_issues.csv, read from one folder.
 import { basename, join } from "node:path";
 import { parseDecimal, ruleBreak, SESSION_RULE, YEAR_RULE } from "../store/checks.ts";
-import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+import type { DatasetBatch } from "../store/index.ts";
 import { UN_ISSUES_TABLE, UN_ROLL_CALLS_TABLE, UN_VOTES_TABLE } from "../store/un-schema.ts";
 import { UNVOTES_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError } from "./types.ts";
+import { type IngestOptions, ingestWith, recordOf, SourceError } from "./types.ts";
 
 export const VOTE_CODES: Record<string, number> = { yes: 1, abstain: 2, no: 3 };
 
@@ -166,14 +166,10 @@ export async function readUnVotes(dir: string, options: IngestOptions = {}): Pro
   };
   options.onProgress?.(1, 1, vFile);
   return {
-    dataset: "unvotes",
-    source: "unvotes",
+    ...recordOf(UNVOTES_INFO),
     path: dir,
     files: 3,
     version: "R package unvotes, commit 7eb7034 (votes 1946–2019)",
-    publisher: UNVOTES_INFO.publisher,
-    licence: UNVOTES_INFO.licence,
-    citation: UNVOTES_INFO.citation,
     report,
     tables: [
       { def: UN_ROLL_CALLS_TABLE, rows: rollCalls },
@@ -183,10 +179,4 @@ export async function readUnVotes(dir: string, options: IngestOptions = {}): Pro
   };
 }
 
-export async function ingestUnVotes(
-  store: Store,
-  dir: string,
-  options: IngestOptions = {},
-): Promise<IngestResult> {
-  return store.replaceDataset(await readUnVotes(dir, options));
-}
+export const ingestUnVotes = ingestWith(readUnVotes);

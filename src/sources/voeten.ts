@@ -3,12 +3,12 @@
 import { basename } from "node:path";
 import { cowCode } from "../countries/cow.ts";
 import { ruleBreak, SESSION_RULE } from "../store/checks.ts";
-import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+import type { DatasetBatch } from "../store/index.ts";
 import { UN_IDEAL_POINTS_TABLE } from "../store/un-schema.ts";
 import { VOETEN_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError } from "./types.ts";
+import { type IngestOptions, ingestWith, recordOf, SourceError } from "./types.ts";
 
 const COLUMNS = [
   "ccode",
@@ -91,23 +91,13 @@ export async function readVoeten(path: string, options: IngestOptions = {}): Pro
   }
   const report = labels.finish("voeten", options);
   return {
-    dataset: "voeten",
-    source: "voeten",
+    ...recordOf(VOETEN_INFO),
     path,
     files: 1,
     version: basename(path),
-    publisher: VOETEN_INFO.publisher,
-    licence: VOETEN_INFO.licence,
-    citation: VOETEN_INFO.citation,
     report,
     tables: [{ def: UN_IDEAL_POINTS_TABLE, rows }],
   };
 }
 
-export async function ingestVoeten(
-  store: Store,
-  path: string,
-  options: IngestOptions = {},
-): Promise<IngestResult> {
-  return store.replaceDataset(await readVoeten(path, options));
-}
+export const ingestVoeten = ingestWith(readVoeten);

@@ -3,12 +3,12 @@
 // panel whose `population_total` gives population. GDP = GDP per capita × population (in SQL, later).
 import { basename, join } from "node:path";
 import { parseDecimal, Repeats, ruleBreak, YEAR_RULE } from "../store/checks.ts";
-import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
+import type { DatasetBatch } from "../store/index.ts";
 import { WDI_VALUES_TABLE } from "../store/macro-schema.ts";
 import { WDI_INFO } from "./citations.ts";
 import { checkWidth, parseCsv, parseNumber, readText, requireColumns } from "./csv.ts";
 import { LabelResolver } from "./registry-labels.ts";
-import { type IngestOptions, SourceError } from "./types.ts";
+import { type IngestOptions, ingestWith, recordOf, SourceError } from "./types.ts";
 
 export const GDP_PER_CAPITA_SERIES = "NY.GDP.PCAP.CD";
 export const POPULATION_SERIES = "population_total";
@@ -164,23 +164,13 @@ export async function readWdi(dir: string, options: IngestOptions = {}): Promise
     why: NO_ENTITY,
   };
   return {
-    dataset: "wdi",
-    source: "wdi",
+    ...recordOf(WDI_INFO),
     path: dir,
     files: 2,
     version: "DataBank export, last updated 12/19/2025",
-    publisher: WDI_INFO.publisher,
-    licence: WDI_INFO.licence,
-    citation: WDI_INFO.citation,
     report,
     tables: [{ def: WDI_VALUES_TABLE, rows }],
   };
 }
 
-export async function ingestWdi(
-  store: Store,
-  dir: string,
-  options: IngestOptions = {},
-): Promise<IngestResult> {
-  return store.replaceDataset(await readWdi(dir, options));
-}
+export const ingestWdi = ingestWith(readWdi);

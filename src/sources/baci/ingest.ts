@@ -32,7 +32,7 @@ import {
   tableDdl,
 } from "../../store/index.ts";
 import { BACI_INFO } from "../citations.ts";
-import { type IngestOptions, SourceError, UnknownLabels, UnknownLabelsError } from "../types.ts";
+import { type IngestOptions, recordOf, SourceError, UnknownLabels, UnknownLabelsError } from "../types.ts";
 import {
   type BaciCountry,
   COUNTRY_FILE,
@@ -467,14 +467,11 @@ export async function ingestBaci(
     try {
       await createViews(store, dataset, finalDir);
       result = await store.replaceDataset({
+        ...recordOf(BACI_INFO),
         dataset,
-        source: BACI_INFO.name,
         path: input.label,
         files: files.length + 2,
         version: layout.version,
-        publisher: BACI_INFO.publisher,
-        licence: BACI_INFO.licence,
-        citation: BACI_INFO.citation,
         report: {
           hs: layout.hs,
           flows,
