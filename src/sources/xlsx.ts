@@ -7,9 +7,9 @@
 // (never the whole file at once); a part that unpacks to more than MAX_PART_BYTES, or far more than its
 // compressed size, is refused before it is unpacked; sheet XML is parsed as it streams, one <row> at a
 // time, and a row that never closes is an error at once rather than a scan to the end for every row.
-import yauzl from "yauzl";
 import { parseDecimal } from "../store/checks.ts";
 import { SourceError } from "./types.ts";
+import { openZip, unpacksTooFar, type ZipEntry } from "./zip.ts";
 
 export type Cell = string | number | null;
 
@@ -29,100 +29,65 @@ const MAX_RATIO = 200;
 const PARTS = /^xl\/(workbook\.xml|sharedStrings\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/;
 
 interface Workbook {
-  entries: Map<string, yauzl.Entry>;
+  entries: Map<string, ZipEntry>;
   /** Streams a part's text in chunks. */
   chunks(name: string): AsyncIterable<string>;
   close(): void;
 }
 
-function openWorkbook(file: string, maxPartBytes: number): Promise<Workbook> {
-  return new Promise((resolveBook, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, zip) => {
-      if (err || !zip) {
-        const missing = (err as NodeJS.ErrnoException | null)?.code === "ENOENT";
-        reject(
-          new SourceError(
+async function openWorkbook(file: string, maxPartBytes: number): Promise<Workbook> {
+  const zip = await openZip(file, {
+    keep: (entry) => (PARTS.test(entry.fileName) ? entry.fileName : undefined),
+    refuse: (entry) =>
+      unpacksTooFar(entry, maxPartBytes, MAX_RATIO)
+        ? new SourceError(
             file,
-            undefined,
-            missing
-              ? "cannot read file (no such file)"
-              : `not a readable .xlsx workbook (${err?.message ?? "no zip"})`,
-            missing
-              ? "Check the path."
-              : "The file is truncated or not an Excel workbook; download it again from the publisher.",
-          ),
-        );
-        return;
-      }
-      const entries = new Map<string, yauzl.Entry>();
-      zip.on("entry", (entry: yauzl.Entry) => {
-        if (PARTS.test(entry.fileName)) {
-          const size = entry.uncompressedSize;
-          if (
-            size > maxPartBytes ||
-            (size > 2 ** 20 && size > MAX_RATIO * Math.max(entry.compressedSize, 1))
-          ) {
-            zip.close();
-            reject(
-              new SourceError(
-                file,
-                entry.fileName,
-                `the workbook part unpacks to ${size.toLocaleString("en")} bytes from ${entry.compressedSize.toLocaleString("en")} (dyad reads parts of at most ${maxPartBytes / 2 ** 20} MiB, compressed at most ${MAX_RATIO}:1)`,
-                "This is not a workbook as the publisher exports it; download it again.",
-              ),
-            );
-            return;
-          }
-          entries.set(entry.fileName, entry);
-        }
-        zip.readEntry();
-      });
-      zip.on("end", () =>
-        resolveBook({
-          entries,
-          async *chunks(name) {
-            const entry = entries.get(name);
-            if (!entry) return;
-            const stream = await new Promise<NodeJS.ReadableStream>((done, fail) =>
-              zip.openReadStream(entry, (e, s) => (e || !s ? fail(e ?? new Error("no stream")) : done(s))),
-            ).catch((e: Error) => {
-              throw new SourceError(
-                file,
-                name,
-                `cannot read workbook part (${e.message})`,
-                "Download the file again.",
-              );
-            });
-            const decoder = new TextDecoder("utf-8");
-            try {
-              for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
-              yield decoder.decode();
-            } catch (e) {
-              throw new SourceError(
-                file,
-                name,
-                `corrupt workbook part (${(e as Error).message})`,
-                "Download the file again.",
-              );
-            }
-          },
-          close: () => zip.close(),
-        }),
+            entry.fileName,
+            `the workbook part unpacks to ${entry.uncompressedSize.toLocaleString("en")} bytes from ${entry.compressedSize.toLocaleString("en")} (dyad reads parts of at most ${maxPartBytes / 2 ** 20} MiB, compressed at most ${MAX_RATIO}:1)`,
+            "This is not a workbook as the publisher exports it; download it again.",
+          )
+        : undefined,
+    unreadable(err) {
+      const missing = err.code === "ENOENT";
+      return new SourceError(
+        file,
+        undefined,
+        missing ? "cannot read file (no such file)" : `not a readable .xlsx workbook (${err.message})`,
+        missing
+          ? "Check the path."
+          : "The file is truncated or not an Excel workbook; download it again from the publisher.",
       );
-      zip.on("error", (e: Error) => {
-        zip.close();
-        reject(
-          new SourceError(
-            file,
-            undefined,
-            `corrupt .xlsx workbook (${e.message})`,
-            "Download the file again.",
-          ),
+    },
+    damaged: (e) =>
+      new SourceError(file, undefined, `corrupt .xlsx workbook (${e.message})`, "Download the file again."),
+  });
+  return {
+    entries: zip.entries,
+    async *chunks(name) {
+      if (!zip.entries.has(name)) return;
+      const stream = await zip.stream(name).catch((e: Error) => {
+        throw new SourceError(
+          file,
+          name,
+          `cannot read workbook part (${e.message})`,
+          "Download the file again.",
         );
       });
-      zip.readEntry();
-    });
-  });
+      const decoder = new TextDecoder("utf-8");
+      try {
+        for await (const chunk of stream) yield decoder.decode(chunk as Buffer, { stream: true });
+        yield decoder.decode();
+      } catch (e) {
+        throw new SourceError(
+          file,
+          name,
+          `corrupt workbook part (${(e as Error).message})`,
+          "Download the file again.",
+        );
+      }
+    },
+    close: () => zip.close(),
+  };
 }
 
 async function wholePart(book: Workbook, name: string): Promise<string | undefined> {
