@@ -1,15 +1,6 @@
 // CEPII BACI, trade by product (HS6, every pair): the source's public face. The work is in ./baci/.
 
 export { BACI_TABLES } from "../store/baci-schema.ts";
-export {
-  BACI_DEFAULT_ENDPOINT,
-  BACI_DEFAULT_VERSION,
-  type BaciFetchOptions,
-  type BaciFetchResult,
-  baciUrl,
-  checkBaciParams,
-  fetchBaci,
-} from "./baci/fetch.ts";
 export { parseCountryCodes, parseProductCodes } from "./baci/files.ts";
 export { type BaciIngestOptions, type BaciIngestResult, ingestBaci } from "./baci/ingest.ts";
 export { BACI_INFO } from "./citations.ts";

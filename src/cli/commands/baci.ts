@@ -117,7 +117,7 @@ export function configureBaciFetch(cmd: Command): Command {
     .option("--skip-unknown", "ingest even if a country code is unknown (listed in the report)")
     .option("--quiet", "no progress output")
     .action(async (o) => {
-      const { fetchBaci } = await import("../../sources/baci.ts");
+      const { fetchBaci } = await import("../../fetch/baci-fetch.ts");
       let last = 0;
       const r = await fetchBaci(
         { version: o.version, hs: o.hs, endpoint: o.endpoint },

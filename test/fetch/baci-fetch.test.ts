@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, test } from "node:test";
-import { baciUrl, checkBaciParams, fetchBaci } from "../../../src/sources/baci.ts";
+import { baciUrl, checkBaciParams, fetchBaci } from "../../src/fetch/baci-fetch.ts";
 
 const GOOD = readFileSync(resolve("test/fixtures/baci/good/BACI_HS92_V202601.zip"));
 const dirs: string[] = [];
