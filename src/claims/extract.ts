@@ -220,6 +220,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
         period,
         scope: headlineScope(l.flow, dir.a, dir.b, sentence, text) ?? l.scope,
         ...(l.product ? { product: l.product } : {}),
+        ...(l.basis ? { basis: l.basis } : {}),
         ...(l.unsure || (l.indicator && dir.unsure) ? { unsure: l.unsure ?? dir.unsure } : {}),
         readAs: "",
       });

@@ -12,6 +12,7 @@ import {
   SERVICES,
   type SentenceCues,
 } from "./cues.ts";
+import { linkInvestment } from "./invest.ts";
 import type { Quantity } from "./numbers.ts";
 import type { Span } from "./types.ts";
 
@@ -34,7 +35,18 @@ export interface Linked {
   outside?: string;
   /** Which flow the direction rules apply to. supplier-share: A's share of B's imports (arms, energy): B
    * owns the imports, A supplies them. */
-  flow: Flow | "rank-buyer" | "rank-supplier" | "rank-partner" | "supplier-share" | "pair";
+  flow:
+    | Flow
+    | "rank-buyer"
+    | "rank-supplier"
+    | "rank-partner"
+    | "supplier-share"
+    | "pair"
+    /** Direct investment: A invests in B; invest-inward: a share of B's inward position, A the investor. */
+    | "invest"
+    | "invest-inward";
+  /** How a figure was read where the sentence leaves room (investment: a stock or a flow). */
+  basis?: string;
   /** Anchor of the measure word (for the owner country). */
   at?: Cue;
   /** Indicator values are in another unit than the claim's base unit: multiply the claim by this. */
@@ -257,6 +269,18 @@ function linkMeasure(
           at: best.cue,
         };
   }
+
+  // Direct investment between two economies, before the words outside the catalogue (which hold
+  // "investment" for the firms' and projects' figures that stay there).
+  const invest = linkInvestment(
+    text,
+    q,
+    clause,
+    sentence,
+    () => findCountries(text, clause.start, clause.end).map((m) => m.start),
+    Math.min(tradeDist, energy?.dist ?? 1e9, arms?.dist ?? 1e9),
+  );
+  if (invest) return { ...invest, scope: "n/a" };
 
   if (
     outside &&

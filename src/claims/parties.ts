@@ -159,6 +159,9 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
     return { a, b, from: "clause" };
   }
 
+  if (l.flow === "invest" || l.flow === "invest-inward")
+    return investors(text, l, clauseRoles, sentenceRoles);
+
   if (l.flow === "pair") {
     const codes = [...new Set(sentenceRoles.map((r) => r.m.code))];
     return { a: codes[0] ?? null, b: codes[1] ?? null, from: "sentence" };
@@ -263,6 +266,51 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
   const sameTopic = ctx.carried && (l.carried || (!ctx.sentenceMentions.length && ctx.carried.flow === flow));
   if (ctx.carried && sameTopic) return { a: ctx.carried.a, b: ctx.carried.b, from: "context" };
   return { a: null, b: null, from: "sentence", unsure: `could not tell whose ${what} it is` };
+}
+
+/**
+ * Investor and host of a direct-investment figure. The investor owns the investment word ("Chinas
+ * Direktinvestitionen", "China's FDI", "chinesische Investitionen") or is its origin ("aus China", "from
+ * China") or the subject of "investierte"; the host follows "in"/"into"/"nach" ("in Russland"), or for a
+ * share of the investor's outward position "auf" ("entfielen auf Russland"). In a share of the host's inward
+ * position the owner is the host ("Russia's inward FDI"). Never the article's pair: both must be written.
+ */
+function investors(text: string, l: Linked, clauseRoles: Role[], sentenceRoles: Role[]): Parties {
+  const read = (rs: Role[]) => {
+    const isHost = (r: Role) =>
+      /(?:^|[^\p{L}])(?:in|into|nach|to|auf)\s+(?:die\s+|den\s+|das\s+|dem\s+|der\s+|the\s+)?$/iu.test(
+        text.slice(Math.max(0, r.m.start - 12), r.m.start),
+      );
+    const owner = ownerOf(rs, l.at);
+    const hosts = rs.filter((r) => isHost(r) && r !== owner);
+    const origin = rs.find((r) => r.role === "origin");
+    if (l.flow === "invest-inward") {
+      const b = owner?.m.code ?? hosts[0]?.m.code ?? null;
+      const a =
+        single(rs.filter((r) => r.m.code !== b && r.role !== "owner"))?.m.code ?? origin?.m.code ?? null;
+      return { a, b };
+    }
+    const a = owner?.m.code ?? origin?.m.code ?? single(rs.filter((r) => !isHost(r)))?.m.code ?? null;
+    const b =
+      hosts.find((r) => r.m.code !== a)?.m.code ??
+      single(rs.filter((r) => r.m.code !== a && r !== origin))?.m.code ??
+      null;
+    return { a, b };
+  };
+  let res = read(clauseRoles);
+  let from: Claim["countriesFrom"] = "clause";
+  if (!res.a || !res.b || res.a === res.b) {
+    res = read(sentenceRoles);
+    from = "sentence";
+  }
+  if (!res.a || !res.b || res.a === res.b)
+    return {
+      a: res.a,
+      b: res.a === res.b ? null : res.b,
+      from,
+      unsure: "could not tell the investing economy and the host economy",
+    };
+  return { a: res.a, b: res.b, from };
 }
 
 export function mainPair(text: string, mentions: CountryMention[]): [string, string] | null {

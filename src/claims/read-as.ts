@@ -43,6 +43,17 @@ export function readAs(c: Claim): string {
     what = `${b} as rank ${c.number} among ${possessive(a)} ${among}${c.negated ? " (stated as not holding)" : ""}`;
   } else if (c.b === "WLD") {
     what = `${possessive(a)} total ${c.measure} (with the World)`;
+  } else if (c.indicator.startsWith("invest.")) {
+    const pre = c.derived === "growth" ? "growth of " : c.derived === "change" ? "change of " : "";
+    what =
+      c.indicator === "invest.flow"
+        ? `${pre}direct-investment flow from ${a} into ${b} within the year`
+        : c.indicator === "invest.outward_share"
+          ? `${possessive(b)} share of ${possessive(a)} outward direct-investment position at year end`
+          : c.indicator === "invest.inward_share"
+            ? `${possessive(a)} share of ${possessive(b)} inward direct-investment position at year end`
+            : `${pre}${possessive(a)} direct-investment position in ${b} (stock at year end)`;
+    return `${what}, ${years}${c.basis ? ` (read as ${c.basis})` : ""}, annual`;
   } else if (c.indicator.startsWith("trade.")) {
     const rel = RELATION[c.indicator] ?? "with";
     what = `${possessive(a)} ${c.measure} ${rel} ${b}`;

@@ -56,6 +56,8 @@ export interface Claim {
   /** Goods (what the trade data cover), goods and services (headline figures), or one product. */
   scope: "goods" | "goods and services" | "product" | "n/a";
   product?: string;
+  /** How the figure was read where the sentence leaves room: a direct-investment sum as a stock or a flow. */
+  basis?: string;
   /** Why the claim could not be read with confidence ("could not tell ..."): it gets no verdict. */
   unsure?: string;
   /** One line saying what was understood: "China's total exports (to the World), 2004, goods, annual". */

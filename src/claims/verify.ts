@@ -70,6 +70,12 @@ function allowance(claim: Claim): { abs: number; rel: number; why: string } {
   if (claim.kind === "rank") return { abs: 0, rel: 0, why: "" };
   if (claim.indicator?.endsWith(".growth") || claim.derived === "growth")
     return { abs: 0.001, rel: 0, why: "0.1 pp for revisions and the currency the rate was computed in" };
+  // Direct investment has no CIF/FOB margin: only revisions differ between honest figures of one cell.
+  if (claim.indicator?.startsWith("invest.")) {
+    if (claim.kind === "percent" || claim.kind === "fraction")
+      return { abs: 0.001, rel: 0, why: "0.1 pp for revisions" };
+    return { abs: 0, rel: 0.01, why: "1 % for revisions" };
+  }
   if (claim.kind === "percent" || claim.kind === "fraction" || claim.kind === "points")
     return { abs: 0.005, rel: 0, why: "0.5 pp for CIF/FOB valuation and revisions" };
   return { abs: 0, rel: 0.01, why: "1 % for valuation (CIF/FOB), revisions and currency conversion" };
@@ -192,6 +198,48 @@ function plan(claim: Claim, a: string, b: string): SidePlan[] {
           sign: -1,
         },
       ];
+    // Direct investment: each side's figure says what it is, so the verdict names its basis.
+    case "invest.position":
+      return [
+        own(
+          "invest.position",
+          `${an}'s own report: its outward direct-investment position in ${bn}, a stock at the end of the year (IMF CDIS Table 6-o)`,
+        ),
+        {
+          indicator: "invest.position.mirror",
+          a,
+          b,
+          side: "b",
+          label: `${bn}'s report of the same stock: its inward position from ${an} (IMF CDIS Table 6-i)`,
+        },
+      ];
+    case "invest.flow":
+      return [
+        {
+          indicator: "invest.flow",
+          a,
+          b,
+          side: "b",
+          label: `${bn}'s report of direct-investment flows into it from ${an} within the year (UNCTAD bilateral FDI statistics)`,
+        },
+      ];
+    case "invest.outward_share":
+      return [
+        own(
+          "invest.outward_share",
+          `${an}'s own report: ${bn}'s share of its total outward direct-investment position at the end of the year (IMF CDIS Table 6-o)`,
+        ),
+      ];
+    case "invest.inward_share":
+      return [
+        {
+          indicator: "invest.inward_share",
+          a,
+          b,
+          side: "b",
+          label: `${an}'s share of ${bn}'s total inward direct-investment position at the end of the year (IMF CDIS; ${bn}'s total from CDIS_Reporters.xlsx)`,
+        },
+      ];
     default:
       return [own(claim.indicator as string, `${claim.indicator} for ${an} and ${bn}`)];
   }
@@ -201,11 +249,15 @@ function sourcesOf(v: IndicatorValue): string[] {
   const out = new Set<string>();
   for (const p of v.provenance ?? []) {
     const who = p.publisher ?? p.source;
+    // The file and cell where the provenance names them ("CDIS_..._2020.xlsx, Table 6!BA187").
+    const file = p.file ? p.file.split(/[\\/]/).pop() : null;
     const what = [
       who,
       p.reporter ? `${p.reporter} reporting` : null,
       p.year ? String(p.year) : null,
       p.flow ?? null,
+      p.sheet && file ? `${file}, ${p.sheet}${p.line ? `, line ${p.line}` : ""}` : null,
+      !p.sheet && p.line && file ? `${file}, line ${p.line}` : null,
     ]
       .filter(Boolean)
       .join(", ");
