@@ -64,8 +64,31 @@ type Computed = {
   detail?: Record<string, unknown>;
 };
 
-interface TradeIndicator extends IndicatorDef {
+/**
+ * Where a trade indicator's context comes from: the store (loadTradeContext, loadCoverage) or, in the
+ * server, the trade tables held in memory (trade-index.ts), which build the same context with no query.
+ */
+export interface ContextSource {
+  context(
+    a: string,
+    b: string,
+    years: [number, number],
+    parts: ContextParts,
+  ): TradeContext | Promise<TradeContext>;
+  coverage(reporters: string[]): Map<string, Coverage> | Promise<Map<string, Coverage>>;
+}
+
+export interface TradeIndicator extends IndicatorDef {
   fromContext(ctx: TradeContext, year: number): IndicatorValue;
+  /** `compute`, its context taken from `source`. */
+  computeFrom(source: ContextSource, a: string, b: string, year: number): Promise<IndicatorValue>;
+}
+
+export function storeSource(store: Store): ContextSource {
+  return {
+    context: (a, b, years, parts) => loadTradeContext(store, a, b, years, parts),
+    coverage: (reporters) => loadCoverage(store, reporters),
+  };
 }
 
 function define(
@@ -98,19 +121,21 @@ function define(
     sources: ["imf-dots", "tidy-trade", "imts", "comtrade"],
     citation: IMF_CITATION,
     fromContext,
-    async compute(store, a, b, year) {
-      // One value needs only the flows of two years; coverage is fetched when the value is missing, to say why.
-      const years: [number, number] = [year - (spec.lookback ?? 0), year];
-      const ctx = await loadTradeContext(store, a, b, years, {
-        ranks: spec.name.endsWith("_rank"),
-        coverage: false,
-        turnoverRank: spec.name === "trade.trade_rank",
-      });
-      const value = fromContext(ctx, year);
-      if (value.value !== null) return value;
-      return fromContext({ ...ctx, coverage: await loadCoverage(store, [...new Set([a, b])]) }, year);
-    },
+    computeFrom,
+    compute: (store, a, b, year) => computeFrom(storeSource(store), a, b, year),
   };
+  async function computeFrom(source: ContextSource, a: string, b: string, year: number) {
+    // One value needs only the flows of two years; coverage is fetched when the value is missing, to say why.
+    const years: [number, number] = [year - (spec.lookback ?? 0), year];
+    const ctx = await source.context(a, b, years, {
+      ranks: spec.name.endsWith("_rank"),
+      coverage: false,
+      turnoverRank: spec.name === "trade.trade_rank",
+    });
+    const value = fromContext(ctx, year);
+    if (value.value !== null) return value;
+    return fromContext({ ...ctx, coverage: await source.coverage([...new Set([a, b])]) }, year);
+  }
 }
 
 const FLOW_WORD: Record<Flow, string> = {

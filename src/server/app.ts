@@ -13,6 +13,7 @@ import type { StorePool } from "./pool.ts";
 import { ROUTES } from "./routes.ts";
 import { parseFields } from "./schema.ts";
 import { staticFiles } from "./static.ts";
+import type { MemoryValues } from "./values.ts";
 
 export interface AppOptions {
   pool: StorePool;
@@ -31,6 +32,8 @@ export interface AppOptions {
   checkBudget?: CheckBudget;
   /** Where unexpected errors are logged; the client only ever sees a plain 500 message. */
   log?: (message: string) => void;
+  /** Trade values held in memory for the value route (values.ts); without them the store answers. */
+  values?: MemoryValues;
 }
 
 const PACKAGE_VERSION = (
@@ -132,7 +135,7 @@ export function createApp(options: AppOptions): Hono {
       }
       const params = parseFields(r.params, c.req.param() as Record<string, string>, "path");
       const query = parseFields(r.query, c.req.query(), "query");
-      const run = () => r.handle({ pool: options.pool, checker, params, query, c });
+      const run = () => r.handle({ pool: options.pool, checker, values: options.values, params, query, c });
       if (r.cacheable) {
         const answer = await cache.get(
           `${r.operationId}|${JSON.stringify(params)}|${JSON.stringify(query)}`,

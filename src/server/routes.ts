@@ -23,11 +23,14 @@ import {
   text,
   year,
 } from "./schema.ts";
+import type { MemoryValues } from "./values.ts";
 
 export interface RouteContext<P extends Fields, Q extends Fields> {
   pool: StorePool;
   /** Worker threads for the claim check; absent for an in-memory store, where the check runs in-process. */
   checker?: CheckRunner;
+  /** Trade values held in memory (values.ts); absent, every value is asked of the store. */
+  values?: MemoryValues;
   params: Parsed<P>;
   query: Parsed<Q>;
   c: Context;
@@ -140,9 +143,11 @@ export const ROUTES: RouteDef[] = [
       product: text("trade.product_*: an HS code or named product group", /^[A-Za-z0-9_.-]+$/, 40),
     },
     responses: json("IndicatorValue: { indicator, a, b, year, value, unit, reason?, provenance[], detail? }"),
-    async handle({ pool, query }) {
+    async handle({ pool, values, query }) {
       const def = getIndicator(query.indicator);
       if (!def.country) sameCountry(query.a, query.b);
+      const fromMemory = values?.answer(query.indicator, query.a, query.b, query.year);
+      if (fromMemory) return fromMemory;
       return pool.use((store) =>
         computeIndicator(store, query.indicator, query.a, query.b, query.year, {
           window: query.window,

@@ -7,6 +7,7 @@ import { Store } from "../store/index.ts";
 import { createApp, malformedRequestResponse } from "./app.ts";
 import { type CheckBudget, type CheckRunner, createCheckRunner } from "./check-runner.ts";
 import { createPool, type StorePool } from "./pool.ts";
+import { type MemoryValues, memoryValues } from "./values.ts";
 
 export interface ServeOptions {
   host?: string;
@@ -21,6 +22,11 @@ export interface ServeOptions {
   cacheBytes?: number;
   /** The claim check's budget (claims, seconds, queue); see check-runner.ts. */
   checkBudget?: CheckBudget;
+  /**
+   * Read the trade tables into memory at start (default true), so trade values are answered with no query
+   * once they are in (values.ts); the store answers until then.
+   */
+  memoryValues?: boolean;
   log?: (message: string) => void;
 }
 
@@ -31,6 +37,8 @@ export interface RunningServer {
   pool: StorePool;
   /** The claim check's worker threads. */
   checker: CheckRunner;
+  /** Trade values in memory: `values.ready` settles when they are loaded. */
+  values?: MemoryValues;
   close(): Promise<void>;
 }
 
@@ -41,9 +49,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     throw new Error("The server serves a read-only store: open it with { readOnly: true }.");
   const pool = await createPool(store, options.connections ?? 4);
   const checker = createCheckRunner(store.path, options.checkBudget);
+  const values = options.memoryValues === false ? undefined : memoryValues(store, options.log);
   const app = createApp({
     pool,
     checker,
+    values,
     webDir: options.webDir,
     log: options.log,
     cacheBytes: options.cacheBytes,
@@ -66,11 +76,15 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     port,
     pool,
     checker,
+    values,
     close: () =>
       new Promise<void>((resolveClose) => {
         server.close(() => {
-          pool.close();
-          resolveClose();
+          // A load of the trade tables still running is stopped first: it reads through the pool's store.
+          void (values?.close() ?? Promise.resolve()).then(() => {
+            pool.close();
+            resolveClose();
+          });
         });
         // Keep-alive connections would hold close() open; the node server exposes closeAllConnections.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -28,7 +28,13 @@ export async function serveUntilStopped(opts: ListenOptions): Promise<RunningSer
   const store = await openForRead();
   let server: RunningServer;
   try {
-    server = await startServer({ store, host, port, webDir: WEB_DIST });
+    server = await startServer({
+      store,
+      host,
+      port,
+      webDir: WEB_DIST,
+      log: (m) => process.stderr.write(`${m}\n`),
+    });
   } catch (err) {
     store.close();
     if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {

@@ -1,0 +1,61 @@
+// The value route's answers from memory: at start the server reads the store's trade tables into typed
+// arrays (indicators/trade-index.ts) in the background; once they are in, a trade indicator's value is
+// computed from them with no DuckDB query, by the same code and to the same JSON as from the store. Until
+// then, and for every other indicator, the route asks the store as before.
+
+import { TRADE_INDICATORS, type TradeIndicator } from "../indicators/trade.ts";
+import { TradeIndex } from "../indicators/trade-index.ts";
+import type { IndicatorValue } from "../indicators/types.ts";
+import type { Store } from "../store/index.ts";
+
+const TRADE = new Map<string, TradeIndicator>(TRADE_INDICATORS.map((t) => [t.name, t]));
+
+export interface MemoryValues {
+  /** Settles when the tables are in memory (true) or could not be read (false: the store answers). */
+  readonly ready: Promise<boolean>;
+  /** The answer from memory, or undefined when this indicator (or, still loading, any) is not held. */
+  answer(indicator: string, a: string, b: string, year: number): Promise<IndicatorValue> | undefined;
+  /** Names of the indicators answered from memory. */
+  readonly indicators: string[];
+  /** Bytes of the typed arrays held (0 until loaded). */
+  readonly bytes: number;
+  /** Stops a load still running and waits for it, so the store can close. */
+  close(): Promise<void>;
+}
+
+export function memoryValues(store: Store, log: (message: string) => void = () => {}): MemoryValues {
+  let index: TradeIndex | undefined;
+  const started = performance.now();
+  const abort = new AbortController();
+  const ready = TradeIndex.load(store, abort.signal).then(
+    (loaded) => {
+      index = loaded;
+      const { flows, ranks } = loaded.size;
+      log(
+        `dyad serve: trade values in memory (${flows.toLocaleString("en")} flows, ${ranks.toLocaleString("en")} ranks, ${(loaded.bytes / 2 ** 20).toFixed(0)} MiB, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      );
+      return true;
+    },
+    (err: Error) => {
+      // Not fatal: a store without trade tables, or closed while loading, is answered by DuckDB.
+      if (!abort.signal.aborted && !/does not exist/i.test(err.message))
+        log(`dyad serve: trade values stay in the store (${err.message})`);
+      return false;
+    },
+  );
+  return {
+    ready,
+    indicators: [...TRADE.keys()],
+    get bytes() {
+      return index?.bytes ?? 0;
+    },
+    async close() {
+      abort.abort();
+      await ready;
+    },
+    answer(indicator, a, b, year) {
+      const def = index && TRADE.get(indicator);
+      return def && index ? def.computeFrom(index, a, b, year) : undefined;
+    },
+  };
+}

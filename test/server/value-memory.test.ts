@@ -1,0 +1,117 @@
+// The value route from memory (src/server/values.ts over src/indicators/trade-index.ts) answers exactly what
+// computeIndicator answers from the store, and asks the store nothing: seeded random requests over every
+// trade indicator, the whole registry and every year, plus pairs that have data, compared as JSON.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { Hono } from "hono";
+import { registry } from "../../src/countries/index.ts";
+import { computeIndicator } from "../../src/indicators/catalogue.ts";
+import { TRADE_INDICATORS } from "../../src/indicators/trade.ts";
+import { createApp } from "../../src/server/app.ts";
+import { createPool, type StorePool } from "../../src/server/pool.ts";
+import { type MemoryValues, memoryValues } from "../../src/server/values.ts";
+import type { Store } from "../../src/store/index.ts";
+import { openRealStore } from "../helpers/real-store.ts";
+
+let store: Store;
+let pool: StorePool;
+let values: MemoryValues;
+let app: Hono;
+let storeUses = 0;
+
+before(async () => {
+  store = await openRealStore();
+  // A pool of its own on the shared instance, closed without closing the shared store.
+  const inner = await createPool(store, 2);
+  pool = {
+    ...inner,
+    use(fn) {
+      storeUses++;
+      return inner.use(fn);
+    },
+  };
+  values = memoryValues(store);
+  app = createApp({ pool, values, cacheBytes: 0, log: () => {} });
+});
+after(async () => {
+  await values.close();
+});
+
+/** A small seeded generator, so a failing draw can be drawn again. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function compare(indicator: string, a: string, b: string, year: number): Promise<boolean> {
+  const res = await app.request(`/api/v1/value?indicator=${indicator}&a=${a}&b=${b}&year=${year}`);
+  assert.equal(res.status, 200, `${indicator} ${a} ${b} ${year}`);
+  const served = await res.json();
+  const computed = JSON.parse(JSON.stringify(await computeIndicator(store, indicator, a, b, year)));
+  assert.deepEqual(served, computed, `${indicator} ${a} ${b} ${year}`);
+  return computed.value !== null;
+}
+
+describe("value route from memory", () => {
+  test("the trade tables load, and hold every flow and rank of the store", async () => {
+    assert.equal(await values.ready, true);
+    const [{ n }] = await store.query<{ n: bigint }>("SELECT count(*) AS n FROM trade_flows");
+    assert.ok(values.bytes > Number(n) * 8, "at least the values of every flow are held");
+    assert.deepEqual([...values.indicators].sort(), TRADE_INDICATORS.map((t) => t.name).sort());
+  });
+
+  test("random pairs of the registry, years 1960-2025: the same JSON as computeIndicator, no store query", async () => {
+    await values.ready;
+    const next = random(17);
+    const countries = registry.all("country").map((e) => e.code);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+    const before = storeUses;
+    let withValue = 0;
+    for (let i = 0; i < 200; i++) {
+      const a = pick(countries);
+      const b = pick(countries);
+      if (a === b) continue;
+      if (await compare(pick(TRADE_INDICATORS).name, a, b, 1960 + Math.floor(next() * 66))) withValue++;
+    }
+    assert.equal(storeUses, before, "no value asked the store");
+    assert.ok(withValue > 0, "some random draws have a value");
+  });
+
+  test("pairs with data (every trade indicator, including ranks and the 2021-2024 customs series)", async () => {
+    await values.ready;
+    const next = random(29);
+    // Large traders: most of their pairs hold flows in the IMF workbooks and the reference series.
+    const traders = ["CHN", "RUS", "DEU", "USA", "FRA", "IND", "JPN", "KOR", "BRA", "ARG", "TUR", "KAZ"];
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+    const before = storeUses;
+    let withValue = 0;
+    for (let i = 0; i < 200; i++) {
+      const a = pick(traders);
+      const b = pick(traders);
+      if (a === b) continue;
+      if (await compare(pick(TRADE_INDICATORS).name, a, b, 1990 + Math.floor(next() * 36))) withValue++;
+    }
+    for (const t of TRADE_INDICATORS)
+      for (const year of [2019, 2022, 2024]) await compare(t.name, "CHN", "RUS", year);
+    assert.equal(storeUses, before, "no value asked the store");
+    assert.ok(withValue > 100, `most draws among large traders have a value (${withValue})`);
+  });
+
+  test("an indicator not held in memory is still answered by the store", async () => {
+    await values.ready;
+    const before = storeUses;
+    const res = await app.request("/api/v1/value?indicator=un.agreement&a=CHN&b=RUS&year=2015");
+    assert.equal(res.status, 200);
+    assert.equal(storeUses, before + 1);
+    assert.deepEqual(
+      await res.json(),
+      JSON.parse(JSON.stringify(await computeIndicator(store, "un.agreement", "CHN", "RUS", 2015))),
+    );
+  });
+});
