@@ -23,7 +23,15 @@ const CONNECTIONS = 64;
 /** Only this part: value, profile or soak (the soak runs only when asked for). */
 const ONLY = process.argv[3];
 const SOAK_MINUTES = Number(process.argv[4] ?? 10);
+/** The hot set's four indicators. */
 const TRADE_INDICATORS = ["trade.export_share", "trade.import_share", "trade.turnover", "trade.exports"];
+/**
+ * Random traffic draws from every indicator the server answers from memory (values.ts): the 19 trade.*
+ * indicators, ranks and the turnover rank included. The other dimensions' indicators (un.*, arms.*, …) are
+ * still answered by DuckDB and are not in the random set.
+ */
+const { TRADE_INDICATORS: ALL_TRADE } = await import("../src/indicators/trade.ts");
+const RANDOM_INDICATORS = ALL_TRADE.map((t) => t.name);
 const YEARS = [1960, 2024] as const;
 
 /** A small seeded generator, so a run's URLs can be drawn again. */
@@ -38,7 +46,7 @@ function random(seed: number): () => number {
   };
 }
 
-/** `n` distinct value URLs: random indicator, ordered pair of distinct countries and year. */
+/** `n` distinct value URLs: random trade indicator, ordered pair of distinct countries and year. */
 function randomValuePaths(countries: string[], n: number, seed: number): string[] {
   const next = random(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
@@ -48,7 +56,7 @@ function randomValuePaths(countries: string[], n: number, seed: number): string[
     const b = pick(countries);
     if (a === b) continue;
     const year = YEARS[0] + Math.floor(next() * (YEARS[1] - YEARS[0] + 1));
-    seen.add(`/api/v1/value?indicator=${pick(TRADE_INDICATORS)}&a=${a}&b=${b}&year=${year}`);
+    seen.add(`/api/v1/value?indicator=${pick(RANDOM_INDICATORS)}&a=${a}&b=${b}&year=${year}`);
   }
   return [...seen];
 }

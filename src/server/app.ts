@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { answerCache } from "./cache.ts";
+import { answerCache, gzipOf } from "./cache.ts";
 import { CHECK_MAX_BYTES } from "./check-body.ts";
 import { type CheckBudget, type CheckRunner, createCheckRunner } from "./check-runner.ts";
 import { ApiError, errorBody, toApiError } from "./errors.ts";
@@ -146,9 +146,12 @@ export function createApp(options: AppOptions): Hono {
           vary: "accept-encoding",
         };
         // Node's Buffers are typed over ArrayBufferLike; these are plain ArrayBuffer-backed bytes.
-        if (answer.gzip && /\bgzip\b/.test(c.req.header("accept-encoding") ?? "")) {
+        const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "")
+          ? await gzipOf(answer)
+          : undefined;
+        if (gzip) {
           headers["content-encoding"] = "gzip";
-          return c.body(answer.gzip as Uint8Array<ArrayBuffer>, 200, headers);
+          return c.body(gzip as Uint8Array<ArrayBuffer>, 200, headers);
         }
         return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, headers);
       }

@@ -10,6 +10,7 @@ const GZIP_FROM = 1024;
 
 export interface Answer {
   body: Uint8Array;
+  /** Gzipped once when the answer is kept; otherwise made only for a client that accepts it (gzipOf). */
   gzip?: Uint8Array;
 }
 
@@ -19,9 +20,15 @@ export interface AnswerCache {
   readonly entries: number;
 }
 
-async function encode(value: unknown): Promise<Answer> {
+async function encode(value: unknown, keep: boolean): Promise<Answer> {
   const body = Buffer.from(JSON.stringify(value));
-  return body.length >= GZIP_FROM ? { body, gzip: await gzipAsync(body) } : { body };
+  return keep && body.length >= GZIP_FROM ? { body, gzip: await gzipAsync(body) } : { body };
+}
+
+/** The answer gzipped, when it is large enough to be worth it: kept with it, or made now. */
+export async function gzipOf(answer: Answer): Promise<Uint8Array | undefined> {
+  if (answer.gzip) return answer.gzip;
+  return answer.body.length >= GZIP_FROM ? gzipAsync(answer.body) : undefined;
 }
 
 const sizeOf = (a: Answer) => a.body.length + (a.gzip?.length ?? 0);
@@ -93,6 +100,7 @@ export function answerCache(maxBytes: number): AnswerCache {
     get entries() {
       return cache.entries;
     },
-    get: (key, compute) => cache.get(key, () => compute().then(encode)),
+    // With no room to keep answers (cache off), none is gzipped unless a client asks for it.
+    get: (key, compute) => cache.get(key, () => compute().then((v) => encode(v, maxBytes > 0))),
   };
 }
