@@ -1,5 +1,7 @@
 // Opening the store from a command: read-only for queries (so several can run side by side), read-write to ingest.
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Store } from "../store/index.ts";
 
 // The store module loads DuckDB's native library: imported when a command opens the store, so commands
@@ -16,12 +18,46 @@ export async function openForRead(): Promise<Store> {
   }
   const store = await Store.open({ readOnly: true });
   // A store from an earlier dyad would fail later with DuckDB's binder errors: say so now, in our words.
+  // Asking DuckDB's catalogue costs tens of milliseconds of each command's start, so a store found current
+  // is remembered beside it (its file's size and time, the code's table declarations): asked again only
+  // when either changed.
+  const { KNOWN_SCHEMA } = await storeModule();
+  const marker = join(dirname(path), "schema-checked");
+  const stamp = storeStamp(path, KNOWN_SCHEMA);
+  if (readMarker(marker) === stamp) return store;
   const stale = await staleTables(store);
   if (stale.length) {
     store.close();
     throw new Error(staleStoreMessage(path, stale));
   }
+  try {
+    writeFileSync(marker, stamp);
+  } catch {
+    // A data home this user cannot write: the check is then made at each start, as before.
+  }
   return store;
+}
+
+/** The store file (and its write-ahead log) by size and time, and the code's table declarations. */
+function storeStamp(path: string, schema: string): string {
+  const fileStamp = (p: string) => {
+    try {
+      const s = statSync(p);
+      return `${s.size}:${s.mtimeMs}`;
+    } catch {
+      return "-";
+    }
+  };
+  const code = createHash("sha256").update(schema).digest("hex").slice(0, 16);
+  return `${fileStamp(path)} ${fileStamp(`${path}.wal`)} ${code}\n`;
+}
+
+function readMarker(marker: string): string | undefined {
+  try {
+    return readFileSync(marker, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** Deferred: the write lock is taken when the ingest first touches the store, after its files are parsed. */

@@ -1,11 +1,14 @@
 // The one country registry: every publisher's names and codes resolve here, or are reported as unknown.
 import { createRequire } from "node:module";
-import countries from "i18n-iso-countries";
+import type countriesModule from "i18n-iso-countries";
 import { PUBLISHER_ALIASES } from "./aliases.ts";
 import { AGGREGATES, type EntityDef, type EntityKind, EXTRA_COUNTRIES, HISTORICAL } from "./entities.ts";
 import type { Lang } from "./lang.ts";
 
 const require = createRequire(import.meta.url);
+// The package's Node entry reads all of its 78 languages' JSON at load (about a fifth of a `dyad value`'s
+// start-up); its plain entry reads none, and the two dyad uses are registered below.
+const countries = require("i18n-iso-countries/index.js") as typeof countriesModule;
 countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
 countries.registerLocale(require("i18n-iso-countries/langs/de.json"));
 

@@ -31,6 +31,11 @@ const KNOWN: TableDef[] = [
   UN_IDEAL_POINTS_TABLE,
 ];
 
+/** Every known table's columns in one string: a store found current once stays so while this and the file are unchanged. */
+export const KNOWN_SCHEMA = KNOWN.map((def) => `${def.name}(${def.columns.map(([n]) => n).join(",")})`).join(
+  ";",
+);
+
 /** Each known table whose columns in the store differ from its declaration, as "table: what differs". */
 export async function staleTables(store: Store): Promise<string[]> {
   const rows = await store.query<{ table_name: string; column_name: string }>(

@@ -1,4 +1,4 @@
-export { staleStoreMessage, staleTables } from "./compat.ts";
+export { KNOWN_SCHEMA, staleStoreMessage, staleTables } from "./compat.ts";
 export type { ColumnType, TableDef, TradeFlow } from "./schema.ts";
 export { TABLES, tableDdl } from "./schema.ts";
 export type {
