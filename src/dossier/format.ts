@@ -52,8 +52,14 @@ export function times(ratio: number, lang: Lang): string {
 
 /** A plain quantity with its unit: "38.3 bcm", "38,3 Mrd. m³". */
 export function quantity(value: number, unit: string, lang: Lang, digits = 1): string {
-  const de: Record<string, string> = { bcm: "Mrd. m³", Mt: "Mio. t", EJ: "EJ", TIV: "Mio. TIV" };
-  const en: Record<string, string> = { bcm: "bcm", Mt: "Mt", EJ: "EJ", TIV: "m TIV" };
+  const de: Record<string, string> = {
+    bcm: "Mrd. m³",
+    Mt: "Mio. t",
+    EJ: "EJ",
+    TIV: "Mio. TIV",
+    "kb/d": "Tsd. Barrel/Tag",
+  };
+  const en: Record<string, string> = { bcm: "bcm", Mt: "Mt", EJ: "EJ", TIV: "m TIV", "kb/d": "thousand b/d" };
   const u = (lang === "de" ? de : en)[unit] ?? unit;
   return `${decimal(value, digits, lang)} ${u}`;
 }

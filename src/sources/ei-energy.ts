@@ -1,7 +1,8 @@
 // Statistical Review of World Energy (bp to the 2022 edition, the Energy Institute from 2023), the all-data
 // workbook, in as many editions as the folder holds. Each edition has the bilateral matrices of one year —
 // pipeline gas and LNG (bcm), crude oil and oil products (Mt), coal (EJ; Mtoe in the 2019 edition,
-// converted) — and regional time series (gas trade by region from 2000). Sheet names change between
+// converted) — and regional time series (gas trade by region from 2000, oil imports and exports by region
+// from 1980). Sheet names change between
 // editions, so sheets are found by the title in their first cell; each matrix states its own orientation
 // with "From"/"To" markers, which is read, never assumed. Region rows and columns ("Europe", "Other CIS", …)
 // are the publisher's groupings, kept as regions with no registry code; "Total …" is the World. Where two
@@ -194,6 +195,7 @@ export async function readEiEnergy(path: string, options: IngestOptions = {}): P
     editions.push(edition);
     readMatrices(file, sheets, edition, labels, regions, rows);
     readRegionalGas(file, sheets, edition, labels, regional);
+    readRegionalOil(file, sheets, edition, labels, regional);
   }
   options.onProgress?.(files.length, files.length, "");
   const report = {
@@ -438,15 +440,7 @@ function readRegionalGas(
       "The sheet's layout or unit changed; check it.",
     );
   }
-  const header = sheet.get(headerRow) ?? [];
-  const years: [number, number][] = [];
-  for (let c = LABEL + 1; c < header.length; c++) {
-    const y = header[c];
-    if (typeof y === "number" && Number.isInteger(y) && y >= 1990 && y <= 2100) {
-      if (years.length && y <= years[years.length - 1][1]) break;
-      years.push([c, y]);
-    } else if (years.length) break;
-  }
+  const years = yearRun(sheet.get(headerRow) ?? []);
   if (years.length < 2) {
     throw new SourceError(path, at(headerRow), "the header has no run of years", "Check the sheet.");
   }
@@ -518,6 +512,130 @@ function readRegionalGas(
         `${colLetter(c)}${r}`,
       ]);
     }
+  }
+}
+
+/** The run of year columns in a series' header (1980 …), stopping where the growth and share columns begin. */
+function yearRun(header: Cell[]): [number, number][] {
+  const years: [number, number][] = [];
+  for (let c = LABEL + 1; c < header.length; c++) {
+    const y = header[c];
+    if (typeof y === "number" && Number.isInteger(y) && y >= 1960 && y <= 2100) {
+      if (years.length && y <= years[years.length - 1][1]) break;
+      years.push([c, y]);
+    } else if (years.length) break;
+  }
+  return years;
+}
+
+/**
+ * "Oil: Trade movements" (thousand barrels daily, from 1980): an "Imports" block and an "Exports" block, one
+ * row per region or country the publisher shows by itself (China, India, Japan, the US, Russia, Saudi Arabia,
+ * Canada, Mexico; the rest are regions), each with its inter-regional imports or exports — no origin or
+ * destination. Which block a row is in is read from the block's label row, never from the row's position.
+ * Labels carry footnote digits ("Europe1", "North Africa3"), which are not part of the name.
+ */
+function readRegionalOil(
+  path: string,
+  sheets: Map<string, SheetRows>,
+  edition: Edition,
+  labels: LabelResolver,
+  out: SqlValue[][],
+): void {
+  const found = [...sheets].filter(([, rows]) => /^Oil: Trade movements$/i.test(titleOf(rows)));
+  if (found.length !== 1) {
+    throw new SourceError(
+      path,
+      undefined,
+      found.length
+        ? `${found.length} sheets are titled "Oil: Trade movements" (${found.map(([n]) => n).join(", ")})`
+        : 'no sheet titled "Oil: Trade movements"',
+      "Pass the Statistical Review's all-data workbook unchanged.",
+    );
+  }
+  const [sheetName, sheet] = found[0];
+  const at = (r: number, c?: number) => `${sheetName}!${colLetter(c ?? LABEL)}${r}`;
+  const numbers = [...sheet.keys()].sort((a, b) => a - b);
+  const headerRow = numbers.find((r) => text(sheet.get(r)?.[LABEL]) === "Thousand barrels daily");
+  if (headerRow === undefined) {
+    throw new SourceError(
+      path,
+      sheetName,
+      'no header row starting "Thousand barrels daily"',
+      "The sheet's layout or unit changed; check it.",
+    );
+  }
+  const years = yearRun(sheet.get(headerRow) ?? []);
+  if (years.length < 2)
+    throw new SourceError(path, at(headerRow), "the header has no run of years", "Check the sheet.");
+  let flow: "imports" | "exports" | undefined;
+  const blocks = new Set<string>();
+  for (const r of numbers.filter((n) => n > headerRow)) {
+    const row = sheet.get(r) ?? [];
+    const label = text(row[LABEL]);
+    if (!label) continue;
+    if (/^(Imports|Exports)$/.test(label)) {
+      flow = label === "Imports" ? "imports" : "exports";
+      blocks.add(flow);
+      continue;
+    }
+    const hasNumbers = years.some(([c]) => typeof row[c] === "number");
+    if (!hasNumbers) {
+      // Notes and sources follow the second block's World row.
+      if (blocks.size === 2 || /^(Notes?|Source)\b/i.test(label)) break;
+      continue;
+    }
+    if (!flow) {
+      throw new SourceError(
+        path,
+        at(r),
+        `a data row "${label}" before any "Imports" or "Exports" label row`,
+        "The sheet's layout changed: its rows must say whether they are imports or exports.",
+      );
+    }
+    const name = label
+      .replace(/(?<=[\p{L})])\d+$/u, "")
+      .replace(/\*+$/, "")
+      .trim();
+    const entity = labels.peek(name);
+    const party = /^Total World$/.test(name)
+      ? { code: "WLD", kind: "aggregate" }
+      : entity?.kind === "country"
+        ? { code: entity.code, kind: "country" }
+        : { code: null, kind: "region" };
+    for (const [c, year] of years) {
+      const v = row[c];
+      if (v === null || v === undefined || (typeof v === "string" && /^(-|n\/a|)$/.test(text(v)))) continue;
+      if (typeof v !== "number") {
+        throw new SourceError(path, at(r, c), `the cell holds "${v}", not a number`, "Check the sheet.");
+      }
+      out.push([
+        "ei-energy",
+        "oil",
+        "kb/d",
+        party.code,
+        name,
+        party.kind,
+        flow,
+        null,
+        null,
+        year,
+        v,
+        edition.year,
+        edition.title,
+        edition.file,
+        sheetName,
+        `${colLetter(c)}${r}`,
+      ]);
+    }
+  }
+  if (blocks.size !== 2) {
+    throw new SourceError(
+      path,
+      sheetName,
+      `the sheet has ${blocks.size ? `only an "${[...blocks][0] === "imports" ? "Imports" : "Exports"}" block` : 'no "Imports" or "Exports" label rows'}`,
+      "The sheet's layout changed: it must have an Imports and an Exports block.",
+    );
   }
 }
 

@@ -59,9 +59,47 @@ test("German: the same figures in German numbers and cases", async () => {
 test("the investment, exercise and energy charts are drawn, in both languages", async () => {
   const data = await gatherDossierData(store, "CHN", "RUS", {});
   for (const lang of ["en", "de"] as const)
-    for (const name of ["invest", "exercises", "energy"]) {
+    for (const name of ["invest", "exercises", "energy", "energy-since-2000"]) {
       const svg = chartSvg(name, data, lang, serverChartEnv());
       assert.ok(svg?.startsWith("<svg"), `${name} ${lang}`);
     }
   assert.match(chartSvg("exercises", data, "en", serverChartEnv()) ?? "", /the data end in 2010/);
+});
+
+test("since 2000: each side's own rows of the regional gas and oil series, cited to their cells; the chart draws China's imports and the part from Russia", async () => {
+  const en = section(await buildDossier(store, "CHN", "RUS", { lang: "en" }), "energy");
+  // ei-statistical-review-2024-all-data.xlsx, "Gas - Trade movements", China block: row 76 "Pipeline imports",
+  // Y76 (2023) = 61.34; "Oil trade movements" row 7 "China" (Imports): V7 (2000) = 1,892.9, AS7 (2023) = 13,716.5.
+  assert.match(en, /China's figures were: pipeline imports 0\.0 bcm in 2000 and 61\.3 bcm in 2023/);
+  assert.match(
+    en,
+    /China's figures were: imports 1,893 thousand b\/d in 2000 and 13,717 thousand b\/d in 2023/,
+  );
+  const d = await buildDossier(store, "CHN", "RUS", { lang: "de" });
+  const cited = d.figures.find((f) => f.value === 13716.533863220533);
+  assert.ok(cited, "the 2023 oil figure is in the figures table");
+  assert.match(cited.sources[0].version ?? "", /Statistical Review 2024, Oil trade movements!AS7/);
+  const data = await gatherDossierData(store, "CHN", "RUS", {});
+  const svg = chartSvg("energy-since-2000", data, "de", serverChartEnv()) ?? "";
+  assert.match(svg, /China: davon aus Russland/);
+  assert.match(svg, /Gasimporte seit 2000/);
+});
+
+test("since 2000: a country the series do not show by itself is said to be inside a region, in both languages", async () => {
+  const en = section(await buildDossier(store, "DEU", "RUS", { lang: "en" }), "energy");
+  assert.match(
+    en,
+    /Germany is not shown by itself in the Statistical Review's regional gas series: it is inside one of the publisher's regions \(the series shows [^)]*Europe/,
+  );
+  assert.match(en, /Germany is not shown by itself in the Statistical Review's regional oil series/);
+  const de = section(await buildDossier(store, "DEU", "RUS", { lang: "de" }), "energy");
+  assert.match(
+    de,
+    /Deutschland ist in der Regionalreihe Öl der Statistical Review nicht einzeln ausgewiesen, sondern Teil einer Region/,
+  );
+  const data = await gatherDossierData(store, "DEU", "RUS", {});
+  assert.match(
+    chartSvg("energy-since-2000", data, "en", serverChartEnv()) ?? "",
+    /Germany not shown by itself \(inside a/,
+  );
 });

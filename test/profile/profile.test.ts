@@ -135,3 +135,25 @@ test("the since-2000 view is the regional gas series: China's pipeline imports f
   assert.equal(y2019?.edition, 2024);
   assert.equal(china.years.at(-1)?.fromPartner, 21.294247787610683);
 });
+
+test("the since-2000 view has each side's own rows of the regional oil series (kb/d), newest edition per year, and the labels the series shows", async () => {
+  // ei-statistical-review-2024-all-data.xlsx, "Oil trade movements", row 7 ("China", under "Imports"):
+  // V7 (2000) = 1892.8735966019944, AS7 (2023) = 13716.533863220533; row 18 ("Russian Federation", under
+  // "Exports"): AS18 (2023) = 6735.543631844128.
+  const s = profile.sections.energySince2000;
+  assert.ok(!("absent" in s), "absent" in s ? s.absent : "");
+  const china = s.sides.find((x) => x.code === "CHN");
+  const russia = s.sides.find((x) => x.code === "RUS");
+  const y2000 = china?.oil?.imports.find((y) => y.year === 2000);
+  assert.deepEqual([y2000?.value, y2000?.cell, y2000?.edition], [1892.8735966019944, "V7", 2024]);
+  assert.deepEqual(
+    [china?.oil?.imports.at(-1)?.year, china?.oil?.imports.at(-1)?.value],
+    [2023, 13716.533863220533],
+  );
+  assert.equal(china?.oil?.exports, undefined);
+  assert.equal(russia?.oil?.exports.at(-1)?.value, 6735.543631844128);
+  // China has a block in the gas series too; the oil series shows Germany nowhere by itself.
+  assert.ok(china?.gas?.pipeline_imports.length);
+  assert.ok(s.shown.oilImports.includes("China"));
+  assert.ok(!s.shown.oilImports.includes("Germany") && s.shown.oilImports.includes("Europe"));
+});

@@ -209,7 +209,13 @@ test("cepii: a truncated gzip, a wrong header, an unknown code leave the store u
  * A workbook with the Contents sheet naming the edition, the four matrices (each in EI's layout: a title
  * naming the year, From/To markers) and the regional gas series.
  */
-async function eiWorkbook(options: { exporter?: string; withoutMarkers?: boolean } = {}): Promise<string> {
+async function eiWorkbook(
+  options: {
+    exporter?: string;
+    withoutMarkers?: boolean;
+    oil?: "no-imports-label" | "bad-cell" | "none";
+  } = {},
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const exporter = options.exporter ?? "Russian Federation";
   const contents = wb.addWorksheet("Contents");
@@ -226,6 +232,24 @@ async function eiWorkbook(options: { exporter?: string; withoutMarkers?: boolean
   regional.addRow(["  of which: Russian Federation", 7.58, 14.67]);
   regional.addRow(["Total imports", 53.2, 58.4]);
   regional.addRow(["Source: test"]);
+  // The regional oil series in its layout: an "Imports" and an "Exports" label row, footnote digits after
+  // some names ("Europe1"), "n/a" for years without data.
+  if (options.oil !== "none") {
+    const oil = wb.addWorksheet("Oil - Trade movements");
+    oil.addRow(["Oil: Trade movements"]);
+    oil.addRow([]);
+    oil.addRow(["Thousand barrels daily", 2021, 2022, 2022, "2012-22"]);
+    if (options.oil !== "no-imports-label") oil.addRow(["Imports"]);
+    oil.addRow(["China", 12724, options.oil === "bad-cell" ? "12,156" : 12156, -0.04, 0.05]);
+    oil.addRow(["Europe ", 12929, 14383, 0.11, 0]);
+    oil.addRow(["Total World", 66557, 68815, 0.03, 0.01]);
+    oil.addRow(["Exports"]);
+    oil.addRow(["Europe1", "n/a", 2684, 0, 0]);
+    oil.addRow(["Russia", 7816, 7948, 0.02, 0]);
+    oil.addRow(["Total World", 66557, 68815, 0.03, 0.01]);
+    oil.addRow([]);
+    oil.addRow(["Notes: test"]);
+  }
   const importerRows = (ws: ExcelJS.Worksheet, unit: string, title: string) => {
     ws.addRow([title]);
     ws.addRow([unit, null, options.withoutMarkers ? null : "From"]);
@@ -301,4 +325,56 @@ test("ei-energy: a truncated workbook, a sheet without From/To, an unknown expor
     /does not say whether its columns are "From"/,
   );
   await rejects(ingestEiEnergy, good, await eiWorkbook({ exporter: "Ruritania" }), UnknownLabelsError);
+});
+
+test("ei-energy: the regional oil series is read by its Imports/Exports label rows, footnote digits dropped; a bad cell names file, sheet and cell and changes nothing", async () => {
+  const good = await eiWorkbook();
+  const store = await openEmptyStore();
+  await ingestEiEnergy(store, good);
+  const oil = await store.query<{
+    entity: string | null;
+    entity_label: string;
+    flow: string;
+    year: number;
+    value: number;
+    cell: string;
+  }>(
+    "SELECT entity, entity_label, flow, year, value, cell FROM energy_regional WHERE series = 'oil' AND unit = 'kb/d' ORDER BY flow, entity_label, year",
+  );
+  store.close();
+  // The growth and share columns after the run of years (2022, "2012-22") are not years.
+  assert.deepEqual(
+    oil.map((r) => [r.flow, r.entity, r.entity_label, r.year, r.value, r.cell]),
+    [
+      ["exports", null, "Europe", 2022, 2684, "C9"],
+      ["exports", "RUS", "Russia", 2021, 7816, "B10"],
+      ["exports", "RUS", "Russia", 2022, 7948, "C10"],
+      ["exports", "WLD", "Total World", 2021, 66557, "B11"],
+      ["exports", "WLD", "Total World", 2022, 68815, "C11"],
+      ["imports", "CHN", "China", 2021, 12724, "B5"],
+      ["imports", "CHN", "China", 2022, 12156, "C5"],
+      ["imports", null, "Europe", 2021, 12929, "B6"],
+      ["imports", null, "Europe", 2022, 14383, "C6"],
+      ["imports", "WLD", "Total World", 2021, 66557, "B7"],
+      ["imports", "WLD", "Total World", 2022, 68815, "C7"],
+    ],
+  );
+  await rejects(
+    ingestEiEnergy,
+    good,
+    await eiWorkbook({ oil: "bad-cell" }),
+    /ei\.xlsx.*Oil - Trade movements!C5.*"12,156", not a number/,
+  );
+  await rejects(
+    ingestEiEnergy,
+    good,
+    await eiWorkbook({ oil: "no-imports-label" }),
+    /ei\.xlsx.*Oil - Trade movements!A4.*before any "Imports" or "Exports" label row/,
+  );
+  await rejects(
+    ingestEiEnergy,
+    good,
+    await eiWorkbook({ oil: "none" }),
+    /ei\.xlsx.*no sheet titled "Oil: Trade movements"/,
+  );
 });

@@ -3,6 +3,7 @@
 import type { DossierData } from "../data.ts";
 import type { Lang } from "../format.ts";
 import { armsChart, energyChart, gdpChart, partnersAChart, partnersBChart, unChart } from "./beyond.ts";
+import { energySinceChart } from "./energy-since.ts";
 import { type ChartEnv, emptyChart } from "./frame.ts";
 import { exercisesChart, investChart } from "./invest-military.ts";
 import { type ChartName, CHART_NAMES as NAMES } from "./names.ts";
@@ -19,6 +20,7 @@ export const CHARTS: Record<ChartName, ChartFunction> = {
   "partners-a": partnersAChart,
   "partners-b": partnersBChart,
   energy: energyChart,
+  "energy-since-2000": energySinceChart,
   invest: investChart,
   arms: armsChart,
   exercises: exercisesChart,

@@ -9,6 +9,7 @@ export const CHART_NAMES = [
   "partners-a",
   "partners-b",
   "energy",
+  "energy-since-2000",
   "invest",
   "arms",
   "exercises",

@@ -3,6 +3,7 @@
 import { type Figure, type FigureSource, type Sentence, sourcesOf } from "../figures.ts";
 import { capitalise } from "../names.ts";
 import type { NarrativeContext, Section } from "./context.ts";
+import { energySinceSentences } from "./energy-since.ts";
 
 function src(ctx: NarrativeContext, dataset: string): FigureSource[] {
   const p = ctx.data.beyond.provenance[dataset];
@@ -164,6 +165,7 @@ export function energySection(ctx: NarrativeContext): Section {
         ),
       );
     }
+  s.push(...energySinceSentences(ctx));
   if (!s.length)
     s.push(
       ctx.say(
@@ -187,7 +189,7 @@ export function energySection(ctx: NarrativeContext): Section {
       true,
     ),
   );
-  return ctx.section("energy", title, s, ["energy"]);
+  return ctx.section("energy", title, s, ["energy", "energy-since-2000"]);
 }
 
 export function armsSection(ctx: NarrativeContext): Section {
