@@ -9,6 +9,7 @@ import { registry } from "../countries/index.ts";
 import type { DatasetBatch, SqlValue } from "../store/index.ts";
 import { MIL_EXERCISES_TABLE } from "../store/military-schema.ts";
 import { JME_INFO } from "./citations.ts";
+import { colLetter } from "./imf-cdis.ts";
 import { type IngestOptions, ingestWith, recordOf, SourceError } from "./types.ts";
 import { readXls } from "./xls.ts";
 import type { Cell } from "./xlsx.ts";
@@ -46,7 +47,7 @@ export async function readJme(path: string, options: IngestOptions = {}): Promis
     if (i < 0) {
       throw new SourceError(
         path,
-        `${sheet.name}!row ${headerRow}`,
+        `${sheet.name}!A${headerRow}`,
         `the header lacks "${name}"`,
         "Pass Joint Military Exercises v3 (jme_v3.xls) unchanged.",
       );
@@ -90,7 +91,7 @@ export async function readJme(path: string, options: IngestOptions = {}): Promis
         const upper = raw.toUpperCase();
         const entity = registry.tryResolve(OLD_CODES[upper] ?? upper);
         if (!entity) {
-          const where = `${file} ${sheet.name}!row ${r}`;
+          const where = `${file} ${sheet.name}!${colLetter(i)}${r}`;
           unknown.set(raw, [...(unknown.get(raw) ?? []), where]);
           continue;
         }

@@ -80,3 +80,36 @@ test("JME: a truncated Excel 97 workbook fails as such, naming the file; the sto
     store.close();
   }
 });
+
+test("JME: an unknown participant code fails naming file, sheet and cell; the store is unchanged", async () => {
+  const { readFileSync } = await import("node:fs");
+  const { ingestJme } = await import("../../src/sources/jme.ts");
+  const { readXls } = await import("../../src/sources/xls.ts");
+  const real = join(process.env.DYAD_SOURCES ?? "../shared/data", "military/jme_v3.xls");
+  // The real workbook with its one shared string "MNG" (Mongolia) overwritten as "QQQ", same length, so
+  // every record stays where it was: sheet "Sheet1_2", cell AB876 (column "State F", row 876) reads "MNG".
+  const sheet = readXls(real).find((s) => s.name === "Sheet1_2");
+  assert.equal(sheet?.rows[876]?.[28], "MNG");
+  const bytes = Buffer.from(readFileSync(real));
+  const at = bytes.indexOf("MNG");
+  assert.ok(at > 0 && bytes.indexOf("MNG", at + 1) < 0, "MNG is one shared string");
+  bytes.write("QQQ", at, "latin1");
+  const bad = join(mkdtempSync(join(tmpdir(), "dyad-jme-")), "jme_v3.xls");
+  writeFileSync(bad, bytes);
+  const store = await openEmptyStore();
+  try {
+    await ingestMme(store, file(["mme1,A,,X,2005,2005,China,Russia,"]));
+    const before = await store.fingerprint();
+    await assert.rejects(ingestJme(store, bad), (err: Error) => {
+      assert.ok(err instanceof SourceError, err.message);
+      assert.match(
+        err.message,
+        /jme_v3\.xls: participant codes the registry does not know: "QQQ" in jme_v3\.xls Sheet1_2!AB876/,
+      );
+      return true;
+    });
+    assert.equal(await store.fingerprint(), before);
+  } finally {
+    store.close();
+  }
+});
