@@ -13,7 +13,7 @@
 //
 // Run: DYAD_HOME=<a data home with the sources ingested> nice node --import tsx bench/serve.ts [seconds] [value|profile|soak] [soak-minutes]
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -266,10 +266,31 @@ async function main(): Promise<void> {
   );
 }
 
+/** Whether dist/ was built after the last change in src/ (as bin/dyad.js decides). */
+function builtIsFresh(): boolean {
+  const root = new URL("../", import.meta.url);
+  let built: number;
+  try {
+    built = statSync(new URL("dist/.built", root)).mtimeMs;
+  } catch {
+    return false;
+  }
+  for (const entry of readdirSync(new URL("src/", root), { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs > built) return false;
+  }
+  return true;
+}
+
 // Last, so every constant above is initialised before any mode runs.
 if (process.argv.includes("--child")) {
-  // The server, opened read-only on DYAD_HOME; cache size from the parent.
-  const { startServer } = await import("../src/server/serve.ts");
+  // The server, opened read-only on DYAD_HOME; cache size from the parent. From the build (dist/) when it is
+  // current, as `dyad serve` runs it; else from the sources through tsx.
+  const { startServer } = (
+    builtIsFresh()
+      ? await import("../dist/server/serve.js" as string)
+      : await import("../src/server/serve.ts")
+  ) as typeof import("../src/server/serve.ts");
+  process.stderr.write(`server from ${builtIsFresh() ? "dist/ (built)" : "src/ (tsx)"}\n`);
   const server = await startServer({
     port: 0,
     cacheBytes: Number(process.env.BENCH_CACHE_BYTES),

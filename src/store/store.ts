@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type * as DuckDB from "@duckdb/node-api";
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import { registry } from "../countries/index.ts";
@@ -11,8 +12,17 @@ import { checkRowObject, checkRows, firstBadRowSql } from "./checks.ts";
 import { type ColumnType, indexDdl, META_DDL, TABLES, type TableDef, tableDdl } from "./schema.ts";
 
 // Required, not imported: an ESM import of this CommonJS package makes Node scan every file it re-exports
-// for export names (about 0.1 s of CPU at each start of the CLI); require() skips that scan.
-const { DuckDBInstance } = createRequire(import.meta.url)("@duckdb/node-api") as typeof DuckDB;
+// for export names (about 0.1 s of CPU at each start of the CLI); require() skips that scan. The build
+// bundles the package into one file (scripts/bundle-duckdb.mjs), which loads faster than its ~180 files.
+const { DuckDBInstance } = requireDuckDB();
+
+function requireDuckDB(): typeof DuckDB {
+  const require = createRequire(import.meta.url);
+  const bundled = new URL("../vendor/duckdb-node-api.cjs", import.meta.url);
+  // Only beside the built JavaScript (dist/store/store.js); the sources use the package itself.
+  if (import.meta.url.endsWith(".js") && existsSync(bundled)) return require(fileURLToPath(bundled));
+  return require("@duckdb/node-api");
+}
 type DuckDBInstance = DuckDB.DuckDBInstance;
 
 export type SqlValue = string | number | boolean | null | bigint;
