@@ -1,86 +1,36 @@
 // The dashboard's view of the API: typed fetches, and the API's own error message on failure.
-// The shapes the API answers with are the library's own types, imported (types only) from src/.
+// The shapes the API answers with are the library's own types, imported (types only, so nothing of src/
+// reaches the bundle but what the pages import themselves) from src/.
+import type { CheckedClaim, CheckResult } from "../../src/claims/check.ts";
+import type { Verdict } from "../../src/claims/verify.ts";
 import type { Lang } from "../../src/countries/lang.ts";
+import type { Entity as Country } from "../../src/countries/registry.ts";
+import type { Dossier } from "../../src/dossier/dossier.ts";
+import type { PartnerOptions, PartnerRanking, PartnerShare } from "../../src/indicators/partners.ts";
 import type { Party, Profile, TradeYear } from "../../src/profile/index.ts";
 import type { KeyFigure } from "../../src/profile/key-figures.ts";
 
-export type { KeyFigure, Lang, Party, Profile, TradeYear };
+export type {
+  CheckedClaim,
+  CheckResult,
+  Country,
+  Dossier,
+  KeyFigure,
+  Lang,
+  Party,
+  Profile,
+  TradeYear,
+  Verdict,
+};
 
-export interface Country {
-  code: string;
-  iso2?: string;
-  kind: "country" | "aggregate" | "historical";
-  en: string;
-  de: string;
-}
+/** A partner's row as `GET /api/v1/partners` sends it: the ranking's row with the partner's names. */
+export type NamedPartnerShare = PartnerShare & Pick<Country, "en" | "de">;
 
-export interface DossierSentence {
-  text: string;
-  figures: string[];
-  caveat?: boolean;
-}
-
-export interface DossierSection {
-  id: string;
-  title: string;
-  sentences: DossierSentence[];
-  charts: string[];
-}
-
-/** The dossier as the API sends it; `data` goes to the dossier's own chart functions unchanged. */
-export interface Dossier {
-  lang: Lang;
-  title: string;
-  empty?: string;
-  sections: DossierSection[];
-  data: { profile: Profile };
-}
-
-export interface PartnerShare {
-  year: number;
-  partner: string;
-  en: string;
-  de: string;
-  kind: string;
-  value: number;
-  share: number | null;
-  rank: number;
-  dataset: string;
-}
-
-export interface Partners {
+/** `GET /api/v1/partners/{a}`: the ranking of the country's partners per year, named. */
+export interface Partners extends Omit<PartnerRanking, "partners"> {
   country: Party;
-  flow: "exports" | "imports";
-  partners: PartnerShare[];
-  /** Later or other years with figures for too few partners to rank. */
-  incomplete: { year: number; dataset: string; partners: number }[];
-  threshold: number;
-}
-
-export type Verdict =
-  | "consistent"
-  | "consistent with one side's statistics only"
-  | "inconsistent"
-  | "not checkable";
-
-export interface CheckedClaim {
-  text: string;
-  start: number;
-  end: number;
-  verdict: Verdict;
-  reason?: string;
-  indicator?: string | null;
-  /** What the checker understood, in one line ("China's total exports (with the World), 2004, goods, annual"). */
-  readAs?: string;
-  evidence: { summary: string; sources: string[] };
-}
-
-export interface CheckResult {
-  format: "text" | "html";
-  lang: Lang;
-  date: string | null;
-  claims: CheckedClaim[];
-  counts: Record<Verdict, number>;
+  flow: PartnerOptions["flow"];
+  partners: NamedPartnerShare[];
 }
 
 export class ApiFailure extends Error {}

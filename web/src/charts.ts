@@ -1,7 +1,7 @@
 // The country page's partner chart, drawn in the browser with Observable Plot from the partner JSON (the
 // dyad page draws the dossier's own chart functions, src/dossier/charts).
 import * as Plot from "@observablehq/plot";
-import type { Lang, PartnerShare } from "./api.ts";
+import type { Lang, NamedPartnerShare } from "./api.ts";
 import { t } from "./i18n.ts";
 
 const COLORS = ["#1f5fa8", "#b8431d", "#2a7d4f", "#7a4fa0", "#8a6d00", "#4a4a4a", "#c2185b", "#00796b"];
@@ -18,7 +18,7 @@ function frame(svg: Element, title: string): HTMLElement {
 }
 
 export function partnersChart(
-  rows: PartnerShare[],
+  rows: NamedPartnerShare[],
   country: string,
   flowWord: string,
   lang: Lang,

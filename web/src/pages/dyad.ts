@@ -2,7 +2,6 @@
 // the sources. The narrative and the charts are the dossier's: its sections come from the API, and each
 // section's charts are drawn here by the same chart functions the HTML/PDF report uses.
 import { chartSvg } from "../../../src/dossier/charts/index.ts";
-import type { DossierData } from "../../../src/dossier/data.ts";
 import { nameForms } from "../../../src/dossier/names.ts";
 import { api, type Dossier, type KeyFigure, type Lang, type Profile, type TradeYear } from "../api.ts";
 import { h, status } from "../dom.ts";
@@ -138,7 +137,7 @@ function sectionView(dossier: Dossier, id: string, lang: Lang, width: number): H
     section.sentences.map((x) => h("p", { class: x.caveat ? "caveat" : undefined }, x.text)),
   );
   for (const name of section.charts) {
-    const svg = chartSvg(name, dossier.data as unknown as DossierData, lang, { document, width });
+    const svg = chartSvg(name, dossier.data, lang, { document, width });
     if (!svg) continue;
     // The chart is SVG text that Plot built from the data; parsed as XML, so nothing in it can run.
     const parsed = new DOMParser().parseFromString(svg, "image/svg+xml").documentElement;
