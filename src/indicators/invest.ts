@@ -216,6 +216,26 @@ async function pairRow(store: Store, a: string, b: string, year: number): Promis
   )[0];
 }
 
+/** The pair's CDIS row and what the tables cover; or, when CDIS is not loaded, the indicator's answer. */
+async function cdisPair(
+  def: IndicatorDef,
+  store: Store,
+  a: string,
+  b: string,
+  year: number,
+): Promise<{ row: PositionRow | undefined; cov: Coverage } | IndicatorValue> {
+  if (!(await hasDataset(store, "imf-cdis"))) return nullValue(def, a, b, year, notIngested("imf-cdis"));
+  const [row, cov] = await Promise.all([pairRow(store, a, b, year), coverage(store)]);
+  return { row, cov };
+}
+
+/** Where a figure of the row stands: A's own outward report (Table 6-o) or B's inward mirror (Table 6-i). */
+function cellOf(row: PositionRow | undefined, a: string, b: string, side: "reporter" | "partner") {
+  return side === "reporter"
+    ? { reporter: a, side, file: row?.invest_position_file, cell: row?.invest_position_cell }
+    : { reporter: b, side, file: row?.invest_mirror_file, cell: row?.invest_mirror_cell };
+}
+
 /** Why A's own outward figure for B is missing. */
 function whyNoPosition(cov: Coverage, a: string, b: string, year: number, row?: PositionRow): string {
   if (row?.invest_position_withheld) return `${a}'s position in ${b} at end-${year} is ${WITHHELD}`;
@@ -266,14 +286,12 @@ const investPosition: IndicatorDef = {
   citation: CDIS_INFO.citation,
   caveats: POSITION_CAVEAT,
   async compute(store, a, b, year) {
-    if (!(await hasDataset(store, "imf-cdis"))) return nullValue(this, a, b, year, notIngested("imf-cdis"));
-    const [row, cov] = await Promise.all([pairRow(store, a, b, year), coverage(store)]);
+    const pair = await cdisPair(this, store, a, b, year);
+    if ("indicator" in pair) return pair;
+    const { row, cov } = pair;
     const prov = await cdisProvenance(store, {
-      reporter: a,
-      side: "reporter",
+      ...cellOf(row, a, b, "reporter"),
       year,
-      file: row?.invest_position_file,
-      cell: row?.invest_position_cell,
       ...(row?.invest_position != null ? { value: row.invest_position } : {}),
     });
     if (row?.invest_position == null) {
@@ -300,14 +318,12 @@ const investPositionMirror: IndicatorDef = {
   citation: CDIS_INFO.citation,
   caveats: `${POSITION_CAVEAT} The two sides' figures differ: each records the counterpart by the immediate investor or host it knows.`,
   async compute(store, a, b, year) {
-    if (!(await hasDataset(store, "imf-cdis"))) return nullValue(this, a, b, year, notIngested("imf-cdis"));
-    const [row, cov] = await Promise.all([pairRow(store, a, b, year), coverage(store)]);
+    const pair = await cdisPair(this, store, a, b, year);
+    if ("indicator" in pair) return pair;
+    const { row, cov } = pair;
     const prov = await cdisProvenance(store, {
-      reporter: b,
-      side: "partner",
+      ...cellOf(row, a, b, "partner"),
       year,
-      file: row?.invest_mirror_file,
-      cell: row?.invest_mirror_cell,
       ...(row?.invest_position_mirror != null ? { value: row.invest_position_mirror } : {}),
     });
     if (row?.invest_position_mirror == null)
@@ -325,15 +341,10 @@ const investOutwardShare: IndicatorDef = {
   citation: CDIS_INFO.citation,
   caveats: `${POSITION_CAVEAT} Both figures are A's own report; the total includes "not specified" and withheld counterparts.`,
   async compute(store, a, b, year) {
-    if (!(await hasDataset(store, "imf-cdis"))) return nullValue(this, a, b, year, notIngested("imf-cdis"));
-    const [row, cov] = await Promise.all([pairRow(store, a, b, year), coverage(store)]);
-    const prov = await cdisProvenance(store, {
-      reporter: a,
-      side: "reporter",
-      year,
-      file: row?.invest_position_file,
-      cell: row?.invest_position_cell,
-    });
+    const pair = await cdisPair(this, store, a, b, year);
+    if ("indicator" in pair) return pair;
+    const { row, cov } = pair;
+    const prov = await cdisProvenance(store, { ...cellOf(row, a, b, "reporter"), year });
     if (row?.invest_position == null)
       return nullValue(this, a, b, year, whyNoPosition(cov, a, b, year, row), prov);
     if (!row.invest_a_outward_total) {
@@ -366,16 +377,14 @@ const investInwardShare: IndicatorDef = {
   citation: CDIS_INFO.citation,
   caveats: `${POSITION_CAVEAT} Where B's inward table is not loaded, the numerator is A's report and the denominator B's: two reporters' figures in one ratio, and the answer says so.`,
   async compute(store, a, b, year) {
-    if (!(await hasDataset(store, "imf-cdis"))) return nullValue(this, a, b, year, notIngested("imf-cdis"));
-    const [row, cov] = await Promise.all([pairRow(store, a, b, year), coverage(store)]);
+    const pair = await cdisPair(this, store, a, b, year);
+    if ("indicator" in pair) return pair;
+    const { row, cov } = pair;
     const useMirror = row?.invest_position_mirror != null;
     const numerator = useMirror ? row?.invest_position_mirror : row?.invest_position;
     const prov = await cdisProvenance(store, {
-      reporter: useMirror ? b : a,
-      side: useMirror ? "partner" : "reporter",
+      ...cellOf(row, a, b, useMirror ? "partner" : "reporter"),
       year,
-      file: useMirror ? row?.invest_mirror_file : row?.invest_position_file,
-      cell: useMirror ? row?.invest_mirror_cell : row?.invest_position_cell,
     });
     if (numerator == null || !row)
       return nullValue(this, a, b, year, whyNoPosition(cov, a, b, year, row), prov);
