@@ -3,7 +3,7 @@ import { CEPII_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, type Relation, selectRelations } from "./relation.ts";
-import { type IndicatorDef, nullValue } from "./types.ts";
+import { type IndicatorDef, indicatorValue, nullValue } from "./types.ts";
 
 /** Distance and contiguity of the pair, the same in every year (time-invariant: joined on the pair alone). */
 export const GEO_RELATION: Relation = {
@@ -70,16 +70,11 @@ export const geoDistance: IndicatorDef = {
     const prov = await datasetProvenance(store, "cepii", { line: row?.line ?? null });
     if (row?.dist == null)
       return nullValue(this, a, b, year, `GeoDist has no distance for ${a}–${b}`, prov ? [prov] : []);
-    return {
-      indicator: this.name,
-      a,
-      b,
-      year,
-      value: row.dist,
-      unit: this.unit,
-      provenance: prov ? [prov] : [],
-      detail: { distcap: row.distcap, distw: row.distw, distwces: row.distwces },
-    };
+    return indicatorValue(this, a, b, year, row.dist, prov ? [prov] : [], {
+      distcap: row.distcap,
+      distw: row.distw,
+      distwces: row.distwces,
+    });
   },
 };
 
@@ -98,15 +93,7 @@ export const geoContiguity: IndicatorDef = {
     const prov = await datasetProvenance(store, "cepii", { line: row?.line ?? null });
     if (row?.contig == null)
       return nullValue(this, a, b, year, `GeoDist has no contiguity for ${a}–${b}`, prov ? [prov] : []);
-    return {
-      indicator: this.name,
-      a,
-      b,
-      year,
-      value: row.contig,
-      unit: this.unit,
-      provenance: prov ? [prov] : [],
-    };
+    return indicatorValue(this, a, b, year, row.contig, prov ? [prov] : []);
   },
 };
 

@@ -6,7 +6,13 @@ import { CDIS_INFO, UNCTAD_FDI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, inCountries, inYears, pairYears, type Relation, selectRelations } from "./relation.ts";
-import { type IndicatorDef, type IndicatorValue, nullValue, type Provenance } from "./types.ts";
+import {
+  type IndicatorDef,
+  type IndicatorValue,
+  indicatorValue,
+  nullValue,
+  type Provenance,
+} from "./types.ts";
 
 /**
  * A's outward position in B at the end of the year as A reports it (Table 6-o), the same stock as B reports
@@ -258,25 +264,6 @@ function whyNoMirror(cov: Coverage, a: string, b: string, year: number, row?: Po
   return `${b}'s inward report for end-${year} leaves the cell for ${a} blank`;
 }
 
-const value = (
-  def: IndicatorDef,
-  a: string,
-  b: string,
-  year: number,
-  v: number,
-  provenance: Provenance[],
-  detail?: Record<string, unknown>,
-): IndicatorValue => ({
-  indicator: def.name,
-  a,
-  b,
-  year,
-  value: v,
-  unit: def.unit,
-  provenance,
-  ...(detail ? { detail } : {}),
-});
-
 const investPosition: IndicatorDef = {
   name: "invest.position",
   unit: "USD",
@@ -299,7 +286,7 @@ const investPosition: IndicatorDef = {
       if (row?.invest_position_withheld) out.detail = { withheld: true };
       return out;
     }
-    return value(this, a, b, year, row.invest_position, prov, {
+    return indicatorValue(this, a, b, year, row.invest_position, prov, {
       negative:
         row.invest_position < 0
           ? "the enterprises in B hold more claims on their investors in A than the reverse"
@@ -328,7 +315,7 @@ const investPositionMirror: IndicatorDef = {
     });
     if (row?.invest_position_mirror == null)
       return nullValue(this, a, b, year, whyNoMirror(cov, a, b, year, row), prov);
-    return value(this, a, b, year, row.invest_position_mirror, prov);
+    return indicatorValue(this, a, b, year, row.invest_position_mirror, prov);
   },
 };
 
@@ -359,7 +346,7 @@ const investOutwardShare: IndicatorDef = {
         prov,
       );
     }
-    return value(this, a, b, year, row.invest_position / row.invest_a_outward_total, prov, {
+    return indicatorValue(this, a, b, year, row.invest_position / row.invest_a_outward_total, prov, {
       basis: `${a}'s own report: its position in ${b} over its position in the World (CDIS Table 6-o, cells ${row.invest_position_cell} and ${row.invest_a_outward_total_cell})`,
       positionUsd: row.invest_position,
       totalOutwardUsd: row.invest_a_outward_total,
@@ -399,7 +386,7 @@ const investInwardShare: IndicatorDef = {
         prov,
       );
     }
-    return value(this, a, b, year, numerator / row.invest_b_inward_total, prov, {
+    return indicatorValue(this, a, b, year, numerator / row.invest_b_inward_total, prov, {
       basis: useMirror
         ? `${b}'s own report: its inward position from ${a} over its total inward position`
         : `${a}'s report of its position in ${b} (Table 6-o, cell ${row.invest_position_cell}) over ${b}'s total inward position as ${b} reports it (CDIS_Reporters.xlsx, cell ${row.invest_b_inward_total_cell}): two reporters' figures`,
@@ -471,7 +458,7 @@ const investFlow: IndicatorDef = {
             : `${b}'s table does not list ${a} separately as an origin`;
       return nullValue(this, a, b, year, reason, prov);
     }
-    return value(this, a, b, year, row.flow_usd, prov);
+    return indicatorValue(this, a, b, year, row.flow_usd, prov);
   },
 };
 

@@ -4,7 +4,7 @@ import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, inCountries, inYears, type Relation, selectRelations } from "./relation.ts";
 import { tradeTurnover } from "./trade.ts";
-import { type IndicatorDef, type IndicatorValue, nullValue } from "./types.ts";
+import { type IndicatorDef, type IndicatorValue, indicatorValue, nullValue } from "./types.ts";
 
 /**
  * GDP (current USD) of A and of B in the year = GDP per capita × population. A monadic figure joined once
@@ -68,16 +68,10 @@ export const macroGdp: IndicatorDef = {
         prov ? [prov] : [],
       );
     }
-    return {
-      indicator: this.name,
-      a,
-      b,
-      year,
-      value: row.macro_gdp_a,
-      unit: this.unit,
-      provenance: prov ? [prov] : [],
-      detail: { gdpPerCapita: row.macro_gdp_per_capita_a, population: row.macro_population_a },
-    };
+    return indicatorValue(this, a, b, year, row.macro_gdp_a, prov ? [prov] : [], {
+      gdpPerCapita: row.macro_gdp_per_capita_a,
+      population: row.macro_population_a,
+    });
   },
 };
 
@@ -97,16 +91,10 @@ export const tradeGdpDependence: IndicatorDef = {
     if (turnover.value === null)
       return nullValue(this, a, b, year, `no trade.turnover: ${turnover.reason}`, provenance);
     if (!gdp.value) return nullValue(this, a, b, year, `no GDP: ${gdp.reason}`, provenance);
-    return {
-      indicator: this.name,
-      a,
-      b,
-      year,
-      value: turnover.value / gdp.value,
-      unit: this.unit,
-      provenance,
-      detail: { turnoverUsd: turnover.value, gdpUsd: gdp.value },
-    };
+    return indicatorValue(this, a, b, year, turnover.value / gdp.value, provenance, {
+      turnoverUsd: turnover.value,
+      gdpUsd: gdp.value,
+    });
   },
 };
 

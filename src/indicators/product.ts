@@ -1,9 +1,11 @@
 // Trade by product from CEPII BACI: product shares, a buyer's rank, supplier concentration and substitution.
 //
 // BACI gives one reconciled value per exporter, importer, product and year, so there is no mirror here: the
-// flow A→B is the flow B←A. Queries go straight to the year-partitioned Parquet with CEPII's numeric codes
-// resolved first, so the filters meet the files' sort order (importer, exporter, product) and DuckDB skips
-// most row groups from their statistics: a dyad, an importer's suppliers and a year's rows are all narrow.
+// flow A→B is the flow B←A. The dyad-year figures come from one relation (`productRelation`), which the
+// scalar indicators and the profile's goods section select from. Its queries go straight to the
+// year-partitioned Parquet (src/store/baci.ts says where) with CEPII's numeric codes resolved first, so the
+// filters meet the files' sort order (importer, exporter, product) and DuckDB skips most row groups from
+// their statistics: a dyad, an importer's suppliers and a year's rows are all narrow.
 import { countryName } from "../countries/index.ts";
 import {
   codeRanges,
@@ -11,16 +13,27 @@ import {
   PRODUCT_GROUPS,
   type ProductGroup,
   productPredicate,
-  resolveProduct,
 } from "../products/groups.ts";
 import { BACI_INFO } from "../sources/citations.ts";
+import { resolveProduct } from "../sources/product-groups.ts";
 import { type BaciRelease, baciFlowsSql, baciRelease } from "../store/baci.ts";
 import type { Store } from "../store/index.ts";
+import {
+  type DyadYears,
+  dyadYearList,
+  inYears,
+  pairYears,
+  quote,
+  type Relation,
+  type RelationSql,
+  selectRelations,
+} from "./relation.ts";
 import {
   type Absent,
   type ComputeOptions,
   type IndicatorDef,
   type IndicatorValue,
+  indicatorValue,
   nullValue,
   type Provenance,
 } from "./types.ts";
@@ -30,11 +43,12 @@ export { baciRelease };
 
 const isAbsent = (x: unknown): x is Absent => typeof x === "object" && x !== null && "absent" in x;
 
-/** CEPII's numeric codes for one registry entity (several, where CEPII splits a period, e.g. Sudan). */
-async function codesOf(store: Store, rel: BaciRelease, entity: string): Promise<number[]> {
+/** CEPII's numeric codes for registry entities (several for one, where CEPII splits a period, e.g. Sudan). */
+async function codesOf(store: Store, rel: BaciRelease, entities: readonly string[]): Promise<number[]> {
+  if (!entities.length) return [];
   const rows = await store.query<{ code: number }>(
-    "SELECT code FROM baci_countries WHERE dataset = ? AND entity = ? ORDER BY code",
-    [rel.dataset, entity],
+    `SELECT code FROM baci_countries WHERE dataset = ? AND entity IN (${entities.map(quote).join(", ")}) ORDER BY code`,
+    [rel.dataset],
   );
   return rows.map((r) => Number(r.code));
 }
@@ -74,7 +88,196 @@ function groupFrom(options?: ComputeOptions): ProductGroup {
   return resolveProduct(options.product);
 }
 
-// --- the queries -------------------------------------------------------------------------------------------
+const notInBaci = (rel: BaciRelease, code: string): Absent => ({
+  absent: `${countryName(code)} (${code}) is not in BACI ${rel.version}`,
+});
+
+// --- the relation ------------------------------------------------------------------------------------------
+
+/**
+ * What a product relation computes, besides whether A and B are in the release: `flows`, A's exports to B
+ * (all products, and each group's); `buyers`, everyone A sells each group to; `suppliers`, everyone A and
+ * B buy each group from. Buyers read all of A's exports in a year (A is the files' second sort key), so a
+ * figure asks only for what it needs.
+ */
+export type ProductFigure = "flows" | "buyers" | "suppliers";
+
+/** A partner's trade in one product group with a country in a year (USD). */
+export interface ProductPartner {
+  entity: string;
+  valueUsd: number;
+}
+
+/**
+ * The product dimension for product groups g0, g1, …: one row per dyad-year with `product_a_in_baci`,
+ * `product_b_in_baci` (the country has a code in the release), and as asked
+ * - flows: `product_total_usd` (A's exports to B, all products; null in a year without any) and
+ *   `product_g<n>_usd` (the group's part, 0 when A sold B other goods only);
+ * - buyers: `product_g<n>_buyers`, A's buyers of the group, largest first (ties by code);
+ * - suppliers: `product_g<n>_suppliers_of_a` / `_of_b`, who sold the group to A / to B, largest first.
+ * Partners are registry countries and historical entities: an aggregate is no BACI partner. The release
+ * is the one ingested last (src/store/baci.ts); a store without one yields nulls.
+ */
+export function productRelation(
+  groups: readonly ProductGroup[],
+  figures: readonly ProductFigure[] = ["flows", "buyers", "suppliers"],
+): Relation {
+  const latest =
+    "SELECT r.dataset FROM baci_releases r JOIN ingests g USING (dataset) ORDER BY g.ingested_at DESC LIMIT 1";
+  return {
+    dimension: "product",
+    tables: ["baci_releases", "baci_countries"],
+    countries: `SELECT DISTINCT entity FROM baci_countries WHERE entity IS NOT NULL AND dataset = (${latest})`,
+    years: `SELECT first_year, last_year FROM baci_releases WHERE dataset = (${latest})`,
+    // Not in the panel's RELATIONS: its figures are per product group, which the panel does not choose.
+    panel: ["product_total_usd"],
+    async build(scope, store) {
+      const rel = await baciRelease(store);
+      if ("absent" in rel) return nothing(groups, figures);
+      return productSql(scope, rel, await scopeCodes(store, rel, scope), groups, figures);
+    },
+  };
+}
+
+/** The codes of the scope's countries, or undefined for every country. */
+async function scopeCodes(store: Store, rel: BaciRelease, scope: DyadYears): Promise<number[] | undefined> {
+  return scope.countries ? codesOf(store, rel, scope.countries) : undefined;
+}
+
+function productColumns(groups: readonly ProductGroup[], figures: readonly ProductFigure[]): string[] {
+  return [
+    "product_a_in_baci",
+    "product_b_in_baci",
+    ...(figures.includes("flows") ? ["product_total_usd", ...groups.map((_, n) => `product_g${n}_usd`)] : []),
+    ...(figures.includes("buyers") ? groups.map((_, n) => `product_g${n}_buyers`) : []),
+    ...(figures.includes("suppliers")
+      ? groups.flatMap((_, n) => [`product_g${n}_suppliers_of_a`, `product_g${n}_suppliers_of_b`])
+      : []),
+  ];
+}
+
+function nothing(groups: readonly ProductGroup[], figures: readonly ProductFigure[]): RelationSql {
+  const empty = (c: string) =>
+    /_(buyers|suppliers_of_[ab])$/.test(c) ? "[]" : c.endsWith("_usd") ? "NULL::DOUBLE" : "FALSE";
+  return { ctes: [], joins: [], columns: productColumns(groups, figures).map((c) => `${empty(c)} AS ${c}`) };
+}
+
+function productSql(
+  scope: DyadYears,
+  rel: BaciRelease,
+  codes: number[] | undefined,
+  groups: readonly ProductGroup[],
+  figures: readonly ProductFigure[],
+): RelationSql {
+  const flows = baciFlowsSql(rel);
+  const at = (column: string) =>
+    codes === undefined ? "TRUE" : codes.length ? `${column} ${inList(codes)}` : "FALSE";
+  const years = inYears(scope, "f.year");
+  const anyGroup = productPredicate(
+    { name: "", en: "", de: "", codes: groups.flatMap((g) => g.codes) },
+    "f.k",
+  );
+  const ctes = [
+    `product_codes AS (SELECT code, entity FROM baci_countries WHERE dataset = ${quote(rel.dataset)} AND entity IS NOT NULL)`,
+  ];
+  const joins: string[] = [];
+  const columns = [
+    "s.a IN (SELECT entity FROM product_codes) AS product_a_in_baci",
+    "s.b IN (SELECT entity FROM product_codes) AS product_b_in_baci",
+  ];
+  if (figures.includes("flows")) {
+    const sums = groups.map(
+      (g, n) => `coalesce(sum(f.value_usd) FILTER (WHERE ${productPredicate(g, "f.k")}), 0) AS g${n}`,
+    );
+    ctes.push(`product_flows AS (
+      SELECT ci.entity AS a, cj.entity AS b, f.year, sum(f.value_usd) AS total${sums.map((x) => `, ${x}`).join("")}
+        FROM ${flows} AS f JOIN product_codes ci ON ci.code = f.i JOIN product_codes cj ON cj.code = f.j
+       WHERE ${at("f.i")} AND ${at("f.j")} AND ${years}
+       GROUP BY ALL)`);
+    joins.push("LEFT JOIN product_flows pf ON pf.a = s.a AND pf.b = s.b AND pf.year = s.year");
+    columns.push("pf.total AS product_total_usd", ...groups.map((_, n) => `pf.g${n} AS product_g${n}_usd`));
+  }
+  // A country's partners in each group and year, largest first: `self` is the country's side of the flow.
+  const partners = (name: string, self: "i" | "j") => {
+    const other = self === "i" ? "j" : "i";
+    const sums = groups.map(
+      (g, n) => `sum(f.value_usd) FILTER (WHERE ${productPredicate(g, "f.k")}) AS g${n}`,
+    );
+    const lists = groups.map(
+      (_, n) =>
+        `coalesce(list({'entity': partner, 'valueUsd': g${n}} ORDER BY g${n} DESC, partner) FILTER (WHERE g${n} IS NOT NULL), []) AS g${n}`,
+    );
+    return `${name} AS (
+      SELECT country, year, ${lists.join(", ")}
+        FROM (SELECT cs.entity AS country, co.entity AS partner, f.year, ${sums.join(", ")}
+                FROM ${flows} AS f JOIN product_codes cs ON cs.code = f.${self}
+                JOIN product_codes co ON co.code = f.${other}
+                JOIN entities e ON e.code = co.entity AND e.kind <> 'aggregate'
+               WHERE ${at(`f.${self}`)} AND ${years} AND ${anyGroup}
+               GROUP BY ALL)
+       GROUP BY country, year)`;
+  };
+  if (figures.includes("buyers")) {
+    ctes.push(partners("product_buyers", "i"));
+    joins.push("LEFT JOIN product_buyers pb ON pb.country = s.a AND pb.year = s.year");
+    columns.push(...groups.map((_, n) => `coalesce(pb.g${n}, []) AS product_g${n}_buyers`));
+  }
+  if (figures.includes("suppliers")) {
+    ctes.push(partners("product_suppliers", "j"));
+    joins.push(
+      "LEFT JOIN product_suppliers psa ON psa.country = s.a AND psa.year = s.year",
+      "LEFT JOIN product_suppliers psb ON psb.country = s.b AND psb.year = s.year",
+    );
+    columns.push(
+      ...groups.flatMap((_, n) => [
+        `coalesce(psa.g${n}, []) AS product_g${n}_suppliers_of_a`,
+        `coalesce(psb.g${n}, []) AS product_g${n}_suppliers_of_b`,
+      ]),
+    );
+  }
+  return { ctes, joins, columns };
+}
+
+/** One dyad-year of the relation for one or more groups, with the lists as JavaScript values. */
+interface ProductRow {
+  a: string;
+  b: string;
+  year: number;
+  product_a_in_baci: boolean;
+  product_b_in_baci: boolean;
+  [column: string]: unknown;
+}
+
+const num = (v: unknown) => (v == null ? null : Number(v));
+const groupUsd = (r: ProductRow, n: number) => num(r[`product_g${n}_usd`]);
+const totalUsd = (r: ProductRow) => num(r.product_total_usd);
+const partnersIn = (r: ProductRow, n: number, which: "buyers" | "suppliers_of_a" | "suppliers_of_b") =>
+  (r[`product_g${n}_${which}`] as { entity: string; valueUsd: number }[]).map((p) => ({
+    entity: p.entity,
+    valueUsd: Number(p.valueUsd),
+  }));
+
+/** The relation's rows for one group and the dyad-years asked, in the order asked. */
+async function selectProduct(
+  store: Store,
+  group: ProductGroup,
+  figures: readonly ProductFigure[],
+  rows: ReadonlyArray<readonly [string, string, number]>,
+): Promise<ProductRow[]> {
+  const found = await selectRelations<ProductRow>(
+    store,
+    [productRelation([group], figures)],
+    dyadYearList(rows),
+  );
+  return rows.map(([a, b, year]) => found.find((r) => r.a === a && r.b === b && Number(r.year) === year)!);
+}
+
+/** The Herfindahl–Hirschman index (0–1) of a country's suppliers, with the shares behind it. */
+function concentration(suppliers: ProductPartner[]) {
+  const total = suppliers.reduce((s, x) => s + x.valueUsd, 0);
+  const shares = suppliers.map((s) => ({ entity: s.entity, share: s.valueUsd / total }));
+  return { hhi: shares.reduce((h, s) => h + s.share ** 2, 0), totalUsd: total, top: shares.slice(0, 5) };
+}
 
 export interface DyadProductYear {
   year: number;
@@ -84,72 +287,44 @@ export interface DyadProductYear {
   groups: Record<string, number>;
 }
 
-/** A's exports to B by year: the total and each group's part, in one pass over the dyad's rows. */
+/** A's exports to B by year, the total and each group's part, from the relation's flows (years with any). */
 export async function dyadProductYears(
   store: Store,
   rel: BaciRelease,
   a: string,
   b: string,
   groups: ProductGroup[],
-  year?: number,
 ): Promise<DyadProductYear[] | Absent> {
-  const [ca, cb] = await Promise.all([codesOf(store, rel, a), codesOf(store, rel, b)]);
-  if (!ca.length) return { absent: `${countryName(a)} (${a}) is not in BACI ${rel.version}` };
-  if (!cb.length) return { absent: `${countryName(b)} (${b}) is not in BACI ${rel.version}` };
-  const sums = groups.map(
-    (g, n) => `coalesce(sum(value_usd) FILTER (WHERE ${productPredicate(g)}), 0) AS g${n}`,
-  );
-  const rows = await store.query<Record<string, number>>(
-    `SELECT year, sum(value_usd) AS total${sums.length ? `, ${sums.join(", ")}` : ""}
-     FROM ${baciFlowsSql(rel)} WHERE i ${inList(ca)} AND j ${inList(cb)}${year === undefined ? "" : ` AND year = ${year}`}
-     GROUP BY year ORDER BY year`,
-  );
-  return rows.map((r) => ({
-    year: Number(r.year),
-    totalUsd: Number(r.total),
-    groups: Object.fromEntries(groups.map((g, n) => [g.name, Number(r[`g${n}`])])),
-  }));
+  const byPair = await productYears(store, rel, [[a, b]], groups);
+  return isAbsent(byPair) ? byPair : byPair[0];
 }
 
-/** A's trade of a group with every partner in a year, by registry entity (countries and historical only). */
-async function partnersOf(
+/** Each pair's exports by year over the release's span, in one pass over the pairs' rows. */
+async function productYears(
   store: Store,
   rel: BaciRelease,
-  a: string,
-  group: ProductGroup,
-  year: number,
-  side: "exports" | "imports",
-): Promise<{ entity: string; valueUsd: number }[] | Absent> {
-  const ca = await codesOf(store, rel, a);
-  if (!ca.length) return { absent: `${countryName(a)} (${a}) is not in BACI ${rel.version}` };
-  const [self, other] = side === "exports" ? ["i", "j"] : ["j", "i"];
-  return (
-    await store.query<{ entity: string; v: number }>(
-      `SELECT c.entity, sum(f.value_usd) AS v
-       FROM ${baciFlowsSql(rel)} AS f JOIN baci_countries AS c ON c.dataset = ? AND c.code = f.${other}
-       JOIN entities AS e ON e.code = c.entity AND e.kind <> 'aggregate'
-       WHERE f.year = ${year} AND f.${self} ${inList(ca)} AND ${productPredicate(group, "f.k")}
-       GROUP BY c.entity ORDER BY v DESC, c.entity`,
-      [rel.dataset],
-    )
-  ).map((r) => ({ entity: r.entity, valueUsd: Number(r.v) }));
-}
-
-/** The Herfindahl–Hirschman index (0–1) of A's suppliers of a group in a year, with the shares behind it. */
-export async function supplierConcentration(
-  store: Store,
-  a: string,
-  group: ProductGroup,
-  year: number,
-): Promise<{ hhi: number; totalUsd: number; top: { entity: string; share: number }[] } | Absent> {
-  const rel = await baciRelease(store);
-  if (isAbsent(rel)) return rel;
-  const suppliers = await partnersOf(store, rel, a, group, year, "imports");
-  if (isAbsent(suppliers)) return suppliers;
-  const total = suppliers.reduce((s, x) => s + x.valueUsd, 0);
-  if (!(total > 0)) return { absent: `no imports of ${group.en} by ${countryName(a)} in BACI for ${year}` };
-  const shares = suppliers.map((s) => ({ entity: s.entity, share: s.valueUsd / total }));
-  return { hhi: shares.reduce((h, s) => h + s.share ** 2, 0), totalUsd: total, top: shares.slice(0, 5) };
+  pairs: [string, string][],
+  groups: ProductGroup[],
+): Promise<DyadProductYear[][] | Absent> {
+  const rows = await selectRelations<ProductRow>(
+    store,
+    [productRelation(groups, ["flows"])],
+    pairYears(pairs, rel.firstYear, rel.lastYear),
+  );
+  for (const [a, b] of pairs) {
+    const first = rows.find((r) => r.a === a && r.b === b);
+    if (!first?.product_a_in_baci) return notInBaci(rel, a);
+    if (!first.product_b_in_baci) return notInBaci(rel, b);
+  }
+  return pairs.map(([a, b]) =>
+    rows
+      .filter((r) => r.a === a && r.b === b && totalUsd(r) !== null)
+      .map((r) => ({
+        year: Number(r.year),
+        totalUsd: Number(totalUsd(r)),
+        groups: Object.fromEntries(groups.map((g, n) => [g.name, Number(groupUsd(r, n))])),
+      })),
+  );
 }
 
 // --- substitution ------------------------------------------------------------------------------------------
@@ -207,7 +382,7 @@ export async function substitutionTables(
 ): Promise<SubstitutionTable[] | Absent> {
   const rel = await baciRelease(store);
   if (isAbsent(rel)) return rel;
-  const cb = await codesOf(store, rel, importer);
+  const cb = await codesOf(store, rel, [importer]);
   if (!cb.length) return { absent: `${countryName(importer)} (${importer}) is not in BACI ${rel.version}` };
   const any = productPredicate({ name: "", en: "", de: "", codes: groups.flatMap((g) => g.codes) });
   const sums = groups.map((g, n) => `sum(value_usd) FILTER (WHERE ${productPredicate(g)}) AS g${n}`);
@@ -336,12 +511,17 @@ export async function productSection(
   const rel = await baciRelease(store);
   if (isAbsent(rel)) return rel;
   const groups = groupNames.map((n) => PRODUCT_GROUPS.find((g) => g.name === n) ?? resolveProduct(n));
-  const [ab, ba] = await Promise.all([
-    dyadProductYears(store, rel, a, b, groups),
-    dyadProductYears(store, rel, b, a, groups),
-  ]);
-  if (isAbsent(ab)) return ab;
-  if (isAbsent(ba)) return ba;
+  const both = await productYears(
+    store,
+    rel,
+    [
+      [a, b],
+      [b, a],
+    ],
+    groups,
+  );
+  if (isAbsent(both)) return both;
+  const [ab, ba] = both;
   const subA = await substitutionTables(store, a, groups, { include: [b] });
   const subB = await substitutionTables(store, b, groups, { include: [a] });
   if (isAbsent(subA)) return subA;
@@ -422,19 +602,14 @@ const productExports: IndicatorDef = {
     const group = groupFrom(options);
     const rel = await withRelease(this, store, a, b, year);
     if ("indicator" in rel) return rel;
-    const rows = await dyadProductYears(store, rel, a, b, [group], year);
-    if (isAbsent(rows)) return nullValue(this, a, b, year, rows.absent);
-    const value = rows[0]?.groups[group.name] ?? 0;
-    return {
-      indicator: this.name,
-      a,
-      b,
-      year,
-      value,
-      unit: this.unit,
-      provenance: [provenance(rel, year, `${group.en}: ${value} USD`)],
-      detail: { ...productDetail(group), totalExportsUsd: rows[0]?.totalUsd ?? 0 },
-    };
+    const [r] = await selectProduct(store, group, ["flows"], [[a, b, year]]);
+    const absent = !r.product_a_in_baci ? notInBaci(rel, a) : !r.product_b_in_baci ? notInBaci(rel, b) : null;
+    if (absent) return nullValue(this, a, b, year, absent.absent);
+    const value = groupUsd(r, 0) ?? 0;
+    return indicatorValue(this, a, b, year, value, [provenance(rel, year, `${group.en}: ${value} USD`)], {
+      ...productDetail(group),
+      totalExportsUsd: totalUsd(r) ?? 0,
+    });
   },
 };
 
@@ -449,23 +624,23 @@ const productShare: IndicatorDef = {
     const group = groupFrom(options);
     const rel = await withRelease(this, store, a, b, year);
     if ("indicator" in rel) return rel;
-    const rows = await dyadProductYears(store, rel, a, b, [group], year);
-    if (isAbsent(rows)) return nullValue(this, a, b, year, rows.absent);
-    const r = rows[0];
-    if (!r || !(r.totalUsd > 0)) {
+    const [r] = await selectProduct(store, group, ["flows"], [[a, b, year]]);
+    const absent = !r.product_a_in_baci ? notInBaci(rel, a) : !r.product_b_in_baci ? notInBaci(rel, b) : null;
+    if (absent) return nullValue(this, a, b, year, absent.absent);
+    const total = totalUsd(r) ?? 0;
+    if (!(total > 0)) {
       return nullValue(this, a, b, year, `BACI ${rel.version} has no exports from ${a} to ${b} in ${year}`);
     }
-    const v = r.groups[group.name];
-    return {
-      indicator: this.name,
+    const v = Number(groupUsd(r, 0));
+    return indicatorValue(
+      this,
       a,
       b,
       year,
-      value: v / r.totalUsd,
-      unit: this.unit,
-      provenance: [provenance(rel, year, `${group.en} ${v} USD of ${r.totalUsd} USD`)],
-      detail: { ...productDetail(group), exportsUsd: v, totalExportsUsd: r.totalUsd },
-    };
+      v / total,
+      [provenance(rel, year, `${group.en} ${v} USD of ${total} USD`)],
+      { ...productDetail(group), exportsUsd: v, totalExportsUsd: total },
+    );
   },
 };
 
@@ -482,8 +657,9 @@ const productRank: IndicatorDef = {
     const group = groupFrom(options);
     const rel = await withRelease(this, store, a, b, year);
     if ("indicator" in rel) return rel;
-    const buyers = await partnersOf(store, rel, a, group, year, "exports");
-    if (isAbsent(buyers)) return nullValue(this, a, b, year, buyers.absent);
+    const [r] = await selectProduct(store, group, ["buyers"], [[a, b, year]]);
+    if (!r.product_a_in_baci) return nullValue(this, a, b, year, notInBaci(rel, a).absent);
+    const buyers = partnersIn(r, 0, "buyers");
     const pos = buyers.findIndex((x) => x.entity === b);
     const total = buyers.reduce((s, x) => s + x.valueUsd, 0);
     const detail = {
@@ -495,22 +671,12 @@ const productRank: IndicatorDef = {
     if (pos < 0) {
       return { ...nullValue(this, a, b, year, `${b} bought none of ${a}'s ${group.en} in ${year}`), detail };
     }
-    return {
-      indicator: this.name,
-      a,
-      b,
-      year,
-      value: pos + 1,
-      unit: this.unit,
-      provenance: [
-        provenance(rel, year, `${buyers[pos].valueUsd} USD, ${pos + 1} of ${buyers.length} buyers`),
-      ],
-      detail: {
-        ...detail,
-        valueUsd: buyers[pos].valueUsd,
-        share: total > 0 ? buyers[pos].valueUsd / total : null,
-      },
-    };
+    const note = `${buyers[pos].valueUsd} USD, ${pos + 1} of ${buyers.length} buyers`;
+    return indicatorValue(this, a, b, year, pos + 1, [provenance(rel, year, note)], {
+      ...detail,
+      valueUsd: buyers[pos].valueUsd,
+      share: total > 0 ? buyers[pos].valueUsd / total : null,
+    });
   },
 };
 
@@ -526,24 +692,30 @@ const supplierShare: IndicatorDef = {
     const group = groupFrom(options);
     const rel = await withRelease(this, store, a, b, year);
     if ("indicator" in rel) return rel;
-    const suppliers = await partnersOf(store, rel, b, group, year, "imports");
-    if (isAbsent(suppliers)) return nullValue(this, a, b, year, suppliers.absent);
+    const [r] = await selectProduct(store, group, ["suppliers"], [[a, b, year]]);
+    if (!r.product_b_in_baci) return nullValue(this, a, b, year, notInBaci(rel, b).absent);
+    const suppliers = partnersIn(r, 0, "suppliers_of_b");
     const total = suppliers.reduce((s, x) => s + x.valueUsd, 0);
     if (!(total > 0))
       return nullValue(this, a, b, year, `BACI has no imports of ${group.en} by ${b} in ${year}`);
     const v = suppliers.find((x) => x.entity === a)?.valueUsd ?? 0;
-    return {
-      indicator: this.name,
-      a,
-      b,
-      year,
-      value: v / total,
-      unit: this.unit,
-      provenance: [provenance(rel, year, `${v} USD of ${total} USD`)],
-      detail: { ...productDetail(group), valueUsd: v, totalImportsUsd: total },
-    };
+    return indicatorValue(this, a, b, year, v / total, [provenance(rel, year, `${v} USD of ${total} USD`)], {
+      ...productDetail(group),
+      valueUsd: v,
+      totalImportsUsd: total,
+    });
   },
 };
+
+/** A's supplier concentration of the group in a relation row, or why there is none. */
+function concentrationOf(rel: BaciRelease, r: ProductRow, group: ProductGroup) {
+  if (!r.product_a_in_baci) return notInBaci(rel, r.a);
+  const c = concentration(partnersIn(r, 0, "suppliers_of_a"));
+  if (!(c.totalUsd > 0)) {
+    return { absent: `no imports of ${group.en} by ${countryName(r.a)} in BACI for ${r.year}` };
+  }
+  return c;
+}
 
 const hhi: IndicatorDef = {
   name: "trade.product_hhi",
@@ -558,18 +730,14 @@ const hhi: IndicatorDef = {
     const group = groupFrom(options);
     const rel = await withRelease(this, store, a, b, year);
     if ("indicator" in rel) return rel;
-    const c = await supplierConcentration(store, a, group, year);
+    const [r] = await selectProduct(store, group, ["suppliers"], [[a, b, year]]);
+    const c = concentrationOf(rel, r, group);
     if (isAbsent(c)) return nullValue(this, a, b, year, c.absent);
-    return {
-      indicator: this.name,
-      a,
-      b,
-      year,
-      value: c.hhi,
-      unit: this.unit,
-      provenance: [provenance(rel, year, `imports of ${c.totalUsd} USD`)],
-      detail: { ...productDetail(group), totalImportsUsd: c.totalUsd, top: c.top },
-    };
+    return indicatorValue(this, a, b, year, c.hhi, [provenance(rel, year, `imports of ${c.totalUsd} USD`)], {
+      ...productDetail(group),
+      totalImportsUsd: c.totalUsd,
+      top: c.top,
+    });
   },
 };
 
@@ -596,32 +764,30 @@ const hhiChange: IndicatorDef = {
         `BACI ${rel.version} starts in ${rel.firstYear}, after ${year - window}`,
       );
     }
-    const [now, before] = await Promise.all([
-      supplierConcentration(store, a, group, year),
-      supplierConcentration(store, a, group, year - window),
-    ]);
+    const rows = await selectProduct(
+      store,
+      group,
+      ["suppliers"],
+      [
+        [a, b, year],
+        [a, b, year - window],
+      ],
+    );
+    const [now, before] = rows.map((r) => concentrationOf(rel, r, group));
     if (isAbsent(now)) return nullValue(this, a, b, year, now.absent);
     if (isAbsent(before)) return nullValue(this, a, b, year, before.absent);
-    return {
-      indicator: this.name,
-      a,
-      b,
-      year,
-      value: now.hhi - before.hhi,
-      unit: this.unit,
-      provenance: [
-        provenance(rel, year, `HHI ${now.hhi}`),
-        provenance(rel, year - window, `HHI ${before.hhi}`),
-      ],
-      detail: {
-        ...productDetail(group),
-        window,
-        hhi: now.hhi,
-        hhiBefore: before.hhi,
-        top: now.top,
-        topBefore: before.top,
-      },
-    };
+    const prov = [
+      provenance(rel, year, `HHI ${now.hhi}`),
+      provenance(rel, year - window, `HHI ${before.hhi}`),
+    ];
+    return indicatorValue(this, a, b, year, now.hhi - before.hhi, prov, {
+      ...productDetail(group),
+      window,
+      hhi: now.hhi,
+      hhiBefore: before.hhi,
+      top: now.top,
+      topBefore: before.top,
+    });
   },
 };
 

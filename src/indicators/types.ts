@@ -90,6 +90,28 @@ export class UnknownIndicatorError extends Error {
   }
 }
 
+/** A value of the indicator, with its provenance and, where there is more to say, a detail. */
+export function indicatorValue(
+  def: Pick<IndicatorDef, "name" | "unit">,
+  a: string,
+  b: string,
+  year: number,
+  value: number,
+  provenance: Provenance[],
+  detail?: Record<string, unknown>,
+): IndicatorValue {
+  return {
+    indicator: def.name,
+    a,
+    b,
+    year,
+    value,
+    unit: def.unit,
+    provenance,
+    ...(detail ? { detail } : {}),
+  };
+}
+
 export function nullValue(
   def: Pick<IndicatorDef, "name" | "unit">,
   a: string,

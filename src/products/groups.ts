@@ -1,9 +1,7 @@
-// Named HS product groups, and groups a user defines in a file of HS codes. A group is a list of HS code
-// prefixes (2, 4 or 6 digits); its SQL predicate is a union of integer ranges over the six-digit code, which
-// keeps the product filter a cheap comparison on the stored column.
-import { existsSync, readFileSync } from "node:fs";
-import { basename, extname, join } from "node:path";
-import { dataHome } from "../store/index.ts";
+// Named HS product groups and HS codes as groups (a group a user defines in a file of HS codes is read by
+// src/sources/product-groups.ts). A group is a list of HS code prefixes (2, 4 or 6 digits); its SQL predicate
+// is a union of integer ranges over the six-digit code, which keeps the product filter a cheap comparison on
+// the stored column.
 
 export interface ProductGroup {
   /** The name used on the command line (`--product 27`, `--product cars`). */
@@ -88,44 +86,14 @@ export class ProductSpecError extends Error {
   }
 }
 
-const HS_CODE = /^(\d{2}|\d{4}|\d{6})$/;
+/** An HS code as a group may list it: a chapter (2 digits), heading (4) or subheading (6). */
+export const HS_CODE = /^(\d{2}|\d{4}|\d{6})$/;
 
 /**
- * Reads a user-defined group: one HS code per line (2, 4 or 6 digits), anything after the code, `#` or a
- * comma is a comment. The group's name is the file's name without its extension.
+ * A named group or alias, an HS code, or codes joined by "+"; undefined for anything else (a user's file of
+ * codes is read by src/sources/product-groups.ts, which resolves `--product` in full).
  */
-export function readGroupFile(path: string): ProductGroup {
-  const text = readFileSync(path, "utf8");
-  const codes: string[] = [];
-  text.split(/\r?\n/).forEach((raw, idx) => {
-    const line = raw.replace(/#.*/, "").trim();
-    if (!line) return;
-    const code = line.split(/[\s,;\t]+/)[0].replace(/\./g, "");
-    if (!HS_CODE.test(code)) {
-      throw new Error(
-        `${path}:${idx + 1}: "${code}" is not an HS code of 2, 4 or 6 digits. Write one code per line; a leading zero counts (0101, not 101).`,
-      );
-    }
-    codes.push(code);
-  });
-  if (!codes.length) throw new Error(`${path}: no HS codes. Write one HS code (2, 4 or 6 digits) per line.`);
-  const name = basename(path, extname(path));
-  return {
-    name,
-    en: `${name} (${codes.length} HS codes)`,
-    de: `${name} (${codes.length} HS-Codes)`,
-    codes,
-    file: path,
-  };
-}
-
-/** Folder of user-defined groups in the data home: `<home>/products/<name>.txt` answers `--product <name>`. */
-export function userGroupsDir(home = dataHome()): string {
-  return join(home, "products");
-}
-
-/** Resolves `--product`: a named group or alias, an HS code, codes joined by "+", or a file of HS codes. */
-export function resolveProduct(spec: string, home?: string): ProductGroup {
+export function productFromSpec(spec: string): ProductGroup | undefined {
   const s = spec.trim();
   if (!s) throw new ProductSpecError(spec, "empty");
   const lower = s.toLowerCase();
@@ -136,11 +104,7 @@ export function resolveProduct(spec: string, home?: string): ProductGroup {
     const label = parts.join("+");
     return { name: label, en: `HS ${label}`, de: `HS ${label}`, codes: parts };
   }
-  const inHome = join(userGroupsDir(home), `${s}.txt`);
-  if (/^[\w-]+$/.test(s) && existsSync(inHome)) return readGroupFile(inHome);
-  if (existsSync(s)) return readGroupFile(s);
-  if (/^\d+$/.test(s)) throw new ProductSpecError(spec, `an HS code has 2, 4 or 6 digits, not ${s.length}`);
-  throw new ProductSpecError(spec, "not a named group, HS code or file");
+  return undefined;
 }
 
 /** The group as integer ranges of the six-digit code (010121 is stored as 10121). */

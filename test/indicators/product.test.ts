@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { PRODUCT_INDICATORS, productSection, substitution } from "../../src/indicators/product.ts";
-import { codeRanges, productPredicate, resolveProduct } from "../../src/products/groups.ts";
+import { codeRanges, productPredicate } from "../../src/products/groups.ts";
 import { ingestBaci } from "../../src/sources/baci.ts";
+import { resolveProduct } from "../../src/sources/product-groups.ts";
 import { Store } from "../../src/store/index.ts";
 
 let store: Store;

@@ -35,7 +35,7 @@ export function register(program: Command): void {
         await Promise.all([
           import("../../countries/index.ts"),
           import("../../indicators/product.ts"),
-          import("../../products/groups.ts"),
+          import("../../sources/product-groups.ts"),
           import("../../store/index.ts"),
         ]);
       const store = await Store.open({ readOnly: true });
