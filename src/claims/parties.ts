@@ -150,9 +150,12 @@ export function direction(text: string, l: Linked, ctx: PartyContext): Parties {
     const others = rs.filter((r) => r !== owner && (!owner || r.m.code !== owner.m.code));
     const dest = others.find((r) => r.role === "dest");
     const b = owner?.m.code ?? dest?.m.code ?? null;
+    // "Russland lieferte 2023 …, 35 Prozent der chinesischen Pipelinegas-Importe": the buyer in the share's
+    // clause, the supplier the one other country of the sentence.
     const a =
       others.find((r) => r.m.code !== b && r.role !== "dest")?.m.code ??
       others.find((r) => r.m.code !== b)?.m.code ??
+      (b && rs === clauseRoles ? single(sentenceRoles.filter((r) => r.m.code !== b))?.m.code : null) ??
       null;
     if (!a || !b || a === b)
       return { a, b: a === b ? null : b, from: "sentence", unsure: "could not tell supplier and buyer" };

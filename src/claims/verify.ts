@@ -198,6 +198,27 @@ function plan(claim: Claim, a: string, b: string): SidePlan[] {
           sign: -1,
         },
       ];
+    // Energy: the bilateral matrix of the year's newest edition (its provenance names edition, sheet, cell).
+    case "energy.pipeline_gas":
+    case "energy.lng":
+    case "energy.oil":
+    case "energy.coal":
+      return [
+        own(
+          claim.indicator,
+          `${an}'s exports to ${bn} in the Statistical Review's bilateral ${claim.indicator.slice(7).replace("_", " ")} matrix for the year (the newest edition that has it)`,
+        ),
+      ];
+    case "energy.pipeline_gas_share":
+    case "energy.lng_share":
+    case "energy.oil_share":
+    case "energy.coal_share":
+      return [
+        own(
+          claim.indicator,
+          `${an}'s share of ${bn}'s imports in the Statistical Review's bilateral ${claim.indicator.slice(7, -6).replace("_", " ")} matrix for the year (the newest edition that has it)`,
+        ),
+      ];
     // Direct investment: each side's figure says what it is, so the verdict names its basis.
     case "invest.position":
       return [
@@ -256,6 +277,7 @@ function sourcesOf(v: IndicatorValue): string[] {
       p.reporter ? `${p.reporter} reporting` : null,
       p.year ? String(p.year) : null,
       p.flow ?? null,
+      p.version && p.dataset === "ei-energy" ? p.version : null,
       p.sheet && file ? `${file}, ${p.sheet}${p.line ? `, line ${p.line}` : ""}` : null,
       !p.sheet && p.line && file ? `${file}, line ${p.line}` : null,
     ]
