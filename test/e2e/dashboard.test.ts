@@ -70,6 +70,11 @@ test("the China–Russia page draws the dossier's charts, and its key figures ar
   assert.ok(charts.length >= 5, `only ${charts.length} charts`);
   for (const c of charts) assert.ok(c.width > 200 && c.height > 100 && c.marks > 3, JSON.stringify(c));
   assert.ok(await page.$('figure[data-chart="turnover"] svg'));
+  // The since-2000 view of the regional gas series: China's imports and the part from Russia (issue 15).
+  assert.match(
+    (await page.textContent('figure[data-chart="energy-since-2000"]')) ?? "",
+    /China: of which from Russia/,
+  );
 
   // The key figures are the API's (GET /api/v1/profile/CHN/RUS, keyFigures), each the latest year with a
   // value, own report else mirror: never older than the latest own value in the profile's table.
