@@ -587,6 +587,28 @@ async function withRelease(
   return rel;
 }
 
+/**
+ * The group, the release and the relation's row of one dyad-year with the figures asked; or the answer
+ * when there is none, as when a country the figure needs (`need`: A, B or both) has no code in the release.
+ */
+async function productRow(
+  def: Pick<IndicatorDef, "name" | "unit">,
+  store: Store,
+  [a, b, year]: [string, string, number],
+  options: ComputeOptions | undefined,
+  figures: ProductFigure[],
+  need: ("a" | "b")[] = [],
+): Promise<{ group: ProductGroup; rel: BaciRelease; r: ProductRow } | IndicatorValue> {
+  const group = groupFrom(options);
+  const rel = await withRelease(def, store, a, b, year);
+  if ("indicator" in rel) return rel;
+  const [r] = await selectProduct(store, group, figures, [[a, b, year]]);
+  for (const side of need) {
+    if (!r[`product_${side}_in_baci`]) return nullValue(def, a, b, year, notInBaci(rel, r[side]).absent);
+  }
+  return { group, rel, r };
+}
+
 const productDetail = (g: ProductGroup) => ({ product: g.name, productName: g.en, hsCodes: g.codes });
 
 const productExports: IndicatorDef = {
@@ -599,12 +621,9 @@ const productExports: IndicatorDef = {
   caveats:
     "BACI reconciles both sides' customs reports into one value (FOB); it is published with a lag of about two years.",
   async compute(store, a, b, year, options) {
-    const group = groupFrom(options);
-    const rel = await withRelease(this, store, a, b, year);
-    if ("indicator" in rel) return rel;
-    const [r] = await selectProduct(store, group, ["flows"], [[a, b, year]]);
-    const absent = !r.product_a_in_baci ? notInBaci(rel, a) : !r.product_b_in_baci ? notInBaci(rel, b) : null;
-    if (absent) return nullValue(this, a, b, year, absent.absent);
+    const row = await productRow(this, store, [a, b, year], options, ["flows"], ["a", "b"]);
+    if ("indicator" in row) return row;
+    const { group, rel, r } = row;
     const value = groupUsd(r, 0) ?? 0;
     return indicatorValue(this, a, b, year, value, [provenance(rel, year, `${group.en}: ${value} USD`)], {
       ...productDetail(group),
@@ -621,12 +640,9 @@ const productShare: IndicatorDef = {
   sources: SOURCES,
   citation: BACI_INFO.citation,
   async compute(store, a, b, year, options) {
-    const group = groupFrom(options);
-    const rel = await withRelease(this, store, a, b, year);
-    if ("indicator" in rel) return rel;
-    const [r] = await selectProduct(store, group, ["flows"], [[a, b, year]]);
-    const absent = !r.product_a_in_baci ? notInBaci(rel, a) : !r.product_b_in_baci ? notInBaci(rel, b) : null;
-    if (absent) return nullValue(this, a, b, year, absent.absent);
+    const row = await productRow(this, store, [a, b, year], options, ["flows"], ["a", "b"]);
+    if ("indicator" in row) return row;
+    const { group, rel, r } = row;
     const total = totalUsd(r) ?? 0;
     if (!(total > 0)) {
       return nullValue(this, a, b, year, `BACI ${rel.version} has no exports from ${a} to ${b} in ${year}`);
@@ -654,11 +670,9 @@ const productRank: IndicatorDef = {
   citation: BACI_INFO.citation,
   caveats: "Only countries (and historical entities) are ranked; aggregates are not BACI partners.",
   async compute(store, a, b, year, options) {
-    const group = groupFrom(options);
-    const rel = await withRelease(this, store, a, b, year);
-    if ("indicator" in rel) return rel;
-    const [r] = await selectProduct(store, group, ["buyers"], [[a, b, year]]);
-    if (!r.product_a_in_baci) return nullValue(this, a, b, year, notInBaci(rel, a).absent);
+    const row = await productRow(this, store, [a, b, year], options, ["buyers"], ["a"]);
+    if ("indicator" in row) return row;
+    const { group, rel, r } = row;
     const buyers = partnersIn(r, 0, "buyers");
     const pos = buyers.findIndex((x) => x.entity === b);
     const total = buyers.reduce((s, x) => s + x.valueUsd, 0);
@@ -689,11 +703,9 @@ const supplierShare: IndicatorDef = {
   sources: SOURCES,
   citation: BACI_INFO.citation,
   async compute(store, a, b, year, options) {
-    const group = groupFrom(options);
-    const rel = await withRelease(this, store, a, b, year);
-    if ("indicator" in rel) return rel;
-    const [r] = await selectProduct(store, group, ["suppliers"], [[a, b, year]]);
-    if (!r.product_b_in_baci) return nullValue(this, a, b, year, notInBaci(rel, b).absent);
+    const row = await productRow(this, store, [a, b, year], options, ["suppliers"], ["b"]);
+    if ("indicator" in row) return row;
+    const { group, rel, r } = row;
     const suppliers = partnersIn(r, 0, "suppliers_of_b");
     const total = suppliers.reduce((s, x) => s + x.valueUsd, 0);
     if (!(total > 0))
@@ -727,10 +739,9 @@ const hhi: IndicatorDef = {
   citation: BACI_INFO.citation,
   country: true,
   async compute(store, a, b, year, options) {
-    const group = groupFrom(options);
-    const rel = await withRelease(this, store, a, b, year);
-    if ("indicator" in rel) return rel;
-    const [r] = await selectProduct(store, group, ["suppliers"], [[a, b, year]]);
+    const row = await productRow(this, store, [a, b, year], options, ["suppliers"]);
+    if ("indicator" in row) return row;
+    const { group, rel, r } = row;
     const c = concentrationOf(rel, r, group);
     if (isAbsent(c)) return nullValue(this, a, b, year, c.absent);
     return indicatorValue(this, a, b, year, c.hhi, [provenance(rel, year, `imports of ${c.totalUsd} USD`)], {
