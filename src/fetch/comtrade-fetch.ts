@@ -5,7 +5,6 @@
 import { registry } from "../countries/index.ts";
 import { toComtradeCode } from "../countries/m49.ts";
 import { parseComtradeEnvelope } from "../sources/comtrade-api.ts";
-import { SourceError } from "../sources/types.ts";
 import type { HttpResponse } from "./http.ts";
 import {
   FetchParamError,
@@ -15,7 +14,7 @@ import {
   type RawFetchOptions,
   yearSpans,
 } from "./imts-fetch.ts";
-import type { CheckedAnswer, FetchSpec, PlannedPart } from "./run.ts";
+import { type CheckedAnswer, type FetchSpec, type PlannedPart, parseAnswer } from "./run.ts";
 
 export const COMTRADE_DEFAULT_ENDPOINT = "https://comtradeapi.un.org";
 export const PREVIEW_CAP = 500;
@@ -130,13 +129,7 @@ export function checkComtradeAnswer(cap: number) {
         `the server answered Content-Type ${res.contentType}, not JSON. Check --endpoint (a login or error page is HTML).`,
       );
     }
-    let env: ReturnType<typeof parseComtradeEnvelope>;
-    try {
-      env = parseComtradeEnvelope(res.body, part.fileStem);
-    } catch (err) {
-      if (err instanceof SourceError) throw new Error(`the answer is not usable: ${err.message}`);
-      throw err;
-    }
+    const env = parseAnswer(() => parseComtradeEnvelope(res.body, part.fileStem));
     if (env.count >= cap) {
       throw new Error(
         `Comtrade returned ${env.count} records, its cap for this endpoint, so the answer may be cut off. ${cap === PREVIEW_CAP ? "Set COMTRADE_API_KEY to use the data API, or narrow the query with --partners." : "Narrow the query."}`,

@@ -4,9 +4,8 @@
 // it counts as saved, and the whole set ingested only when the run completed.
 import { registry } from "../countries/index.ts";
 import { IMTS_FLOWS, looksLikeXml, parseImtsAnswer, toImfCode } from "../sources/imts.ts";
-import { SourceError } from "../sources/types.ts";
 import type { HttpResponse } from "./http.ts";
-import type { CheckedAnswer, FetchSpec, PlannedPart } from "./run.ts";
+import { type CheckedAnswer, type FetchSpec, type PlannedPart, parseAnswer } from "./run.ts";
 
 export const IMF_DEFAULT_ENDPOINT = "https://api.imf.org/external/sdmx/2.1";
 export const IMF_CSV = "application/vnd.sdmx.data+csv;version=2.0.0";
@@ -179,13 +178,7 @@ export function checkImtsAnswer(res: HttpResponse, part: PlannedPart): CheckedAn
       `the server answered ${what} (Content-Type ${res.contentType}), not SDMX-CSV or SDMX-ML. An HTML page usually comes from a proxy or a blocked network. Check --endpoint.`,
     );
   }
-  let parsed: ReturnType<typeof parseImtsAnswer>;
-  try {
-    parsed = parseImtsAnswer(res.body, part.fileStem);
-  } catch (err) {
-    if (err instanceof SourceError) throw new Error(`the answer is not usable: ${err.message}`);
-    throw err;
-  }
+  const parsed = parseAnswer(() => parseImtsAnswer(res.body, part.fileStem));
   const extension = parsed.format.startsWith("SDMX-ML") ? "xml" : undefined;
   const records = parsed.observations.filter((o) => o.value !== null).length;
   if (records === 0) {

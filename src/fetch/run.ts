@@ -13,6 +13,7 @@ import {
   writeAtomic,
   writeManifest,
 } from "../sources/snapshot.ts";
+import { SourceError } from "../sources/types.ts";
 import { HttpClient, HttpError, type HttpOptions, type HttpResponse } from "./http.ts";
 import { type Progress, silentProgress } from "./progress.ts";
 
@@ -74,6 +75,16 @@ export class FetchRunError extends Error {
   ) {
     super(message);
     this.name = "FetchRunError";
+  }
+}
+
+/** The process stage's parse of an answer: a source's parse error means the answer is not usable. */
+export function parseAnswer<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof SourceError) throw new Error(`the answer is not usable: ${err.message}`);
+    throw err;
   }
 }
 

@@ -39,18 +39,9 @@ export async function diffSources(
 ): Promise<FlowDisagreement[]> {
   if (!(await store.hasTable("trade_flows"))) return [];
   const threshold = options.threshold ?? 0.005;
-  const rows = await store.query<{
-    reporter: string;
-    partner: string;
-    year: number;
-    flow: string;
-    dataset: string;
-    source: string;
-    priority: number;
-    value_usd: number;
-    estimate: boolean;
-    retrieved: string | null;
-  }>(
+  const rows = await store.query<
+    SourceValue & Pick<FlowDisagreement, "reporter" | "partner" | "year" | "flow">
+  >(
     `SELECT t.reporter, t.partner, t.year, t.flow, t.dataset, t.source, t.priority, t.value_usd, t.estimate, i.retrieved
        FROM trade_flows t LEFT JOIN ingests i USING (dataset)
       WHERE ((t.reporter = ? AND t.partner = ?) OR (t.reporter = ? AND t.partner = ?))
