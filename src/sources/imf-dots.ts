@@ -174,13 +174,9 @@ export interface DotsIngestReport extends IngestResult {
 }
 
 /** One value of a workbook, with the registry codes of reporter and partner and where it stands. */
-export interface DotsValue {
-  reporter: string;
-  partner: string;
-  year: number;
-  flow: TradeFlow;
-  valueUsd: number;
-  estimate: boolean;
+export interface DotsValue
+  extends Pick<TradeRow, "reporter" | "partner" | "year" | "flow" | "valueUsd" | "estimate"> {
+  /** The workbook's index in the ingest's list of files. */
   file: number;
   sheet: string;
   line: number;

@@ -30,7 +30,7 @@ import { ingestImtsSnapshot, type SnapshotIngestResult } from "./imts.ts";
 import { ingestJme } from "./jme.ts";
 import { ingestMme } from "./mme.ts";
 import { ingestSipri } from "./sipri.ts";
-import { ingestTidyTrade } from "./tidy-trade.ts";
+import { ingestTidyTrade, type TidyIngestReport } from "./tidy-trade.ts";
 import type { IngestOptions, SourceInfo } from "./types.ts";
 import { ingestUnctadFdi } from "./unctad-fdi.ts";
 import { ingestUnVotes } from "./unvotes.ts";
@@ -57,14 +57,9 @@ export interface SourceModule {
 type Skipped = IngestSummary["skipped"];
 
 /** The trade sources' reports share their shape: rows, files, reporters, years, time, names skipped. */
-function tradeSummary(r: {
-  rows: number;
-  files: number;
-  reporters: number;
-  years: [number, number] | null;
-  seconds: number;
-  skipped: { label: string; where: string[] }[];
-}): IngestSummary {
+function tradeSummary(
+  r: Pick<TidyIngestReport, "rows" | "files" | "reporters" | "years" | "seconds" | "skipped">,
+): IngestSummary {
   const { rows, files, reporters, years, seconds, skipped } = r;
   return { rows, files, countries: reporters, years, seconds, skipped };
 }
