@@ -3,11 +3,8 @@
 // <snapshot>` ingests a snapshot offline through the source registry (src/sources/registry.ts).
 import { COMTRADE_API_INFO, IMTS_INFO } from "../sources/citations.ts";
 import { ingestComtradeSnapshot } from "../sources/comtrade-api.ts";
-import {
-  ingestImtsSnapshot,
-  type SnapshotIngestOptions,
-  type SnapshotIngestResult,
-} from "../sources/imts.ts";
+import { ingestImtsSnapshot } from "../sources/imts.ts";
+import type { SnapshotIngestOptions, SnapshotIngestResult } from "../sources/trade/snapshot-ingest.ts";
 import type { Store } from "../store/index.ts";
 import { dataHome } from "../store/index.ts";
 import { checkComtradeParams, comtradeSpec } from "./comtrade-fetch.ts";

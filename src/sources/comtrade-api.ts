@@ -5,24 +5,18 @@
 import { readFileSync } from "node:fs";
 import { registry } from "../countries/index.ts";
 import { fromComtradeCode } from "../countries/m49.ts";
-import type { DatasetBatch, Store } from "../store/index.ts";
-import { dataHome, TABLES } from "../store/index.ts";
+import type { Store } from "../store/index.ts";
+import { dataHome } from "../store/index.ts";
 import { COMTRADE_API_INFO } from "./citations.ts";
-import type { SnapshotIngestOptions, SnapshotIngestResult } from "./imts.ts";
 import { oneLine } from "./quote.ts";
 import { openSnapshot } from "./snapshot.ts";
+import type { Flow, PeriodRecord } from "./trade/periods.ts";
 import {
-  describeIncomplete,
-  type Flow,
-  mergeWithStored,
-  type PeriodRecord,
-  retrievedLabel,
-  toYearly,
-  tradeRow,
-  yearRange,
-} from "./trade/periods.ts";
-import { tradeDerive } from "./trade/rows.ts";
-import { SourceError, UnknownLabels, UnknownLabelsError } from "./types.ts";
+  ingestParsedSnapshot,
+  type SnapshotIngestOptions,
+  type SnapshotIngestResult,
+} from "./trade/snapshot-ingest.ts";
+import { SourceError, UnknownLabels } from "./types.ts";
 
 export const COMTRADE_API_PRIORITY = 30;
 export const COMTRADE_API_DATASET = "comtrade-api";
@@ -240,53 +234,25 @@ export async function ingestComtradeSnapshot(
     skippedNonTotal += result.skippedNonTotal;
     for (const c of f.part?.covers ?? []) covered.add(c);
   }
-  if (unknown.size && !options.skipUnknown) throw new UnknownLabelsError("comtrade", unknown.seen);
-  const yearly = toYearly(records, (r) => `UN Comtrade ${r.series}${r.estimate ? ", estimated" : ""}`);
-  const ctx = {
-    dataset: COMTRADE_API_DATASET,
-    source: "comtrade-api",
-    priority: COMTRADE_API_PRIORITY,
-    publisher: COMTRADE_API_INFO.publisher,
-  };
-  const fresh = yearly.rows.map((r) => tradeRow(ctx, r));
-  const merged = await mergeWithStored(store, COMTRADE_API_DATASET, fresh, covered);
-  const messages = [
-    ...describeIncomplete(yearly.incomplete),
-    ...yearly.conflicts,
-    ...(unknown.size
-      ? [`codes the registry does not know, skipped: ${[...unknown.seen.keys()].join(", ")}`]
-      : []),
-  ];
-  const report = {
-    snapshot: set.dir,
-    files: set.files.map((f) => ({ file: f.label, retrieved: f.retrieved, from: f.retrievedFrom })),
-    yearRows: fresh.length,
-    yearRange: yearRange(yearly.rows.map((r) => r.year)),
-    keptFromEarlierRetrievals: merged.kept,
-    replacedFromEarlierRetrievals: merged.replaced,
-    retrievals: merged.retrievals,
-    incompleteYears: yearly.incomplete,
-    conflicts: yearly.conflicts,
-    otherFlowsLeftOut: skippedFlows,
-    breakdownRecordsLeftOut: skippedNonTotal,
-    unknown: unknown.list(),
-  };
-  const retrieved = retrievedLabel(merged.retrievals);
-  const batch: DatasetBatch = {
-    dataset: COMTRADE_API_DATASET,
-    source: "comtrade-api",
-    path: set.dir,
-    files: set.files.length,
-    version: set.manifest ? `Comtrade API v1, fetch run ${set.manifest.runId}` : "Comtrade API v1",
-    retrieved,
-    publisher: COMTRADE_API_INFO.publisher,
-    licence: COMTRADE_API_INFO.licence,
-    citation: `${COMTRADE_API_INFO.citation}. Accessed on ${retrieved ?? "an unknown date"}.`,
-    report,
-    tables: [{ def: TABLES.trade_flows, rows: merged.rows }],
-    // Partner ranks and coverage are derived from trade_flows; rebuilt in the same transaction.
-    derive: tradeDerive(merged.reporters),
-  };
-  const result = await store.replaceDataset(batch);
-  return { ...result, retrieved, replaced: merged.replaced, kept: merged.kept, messages, report };
+  return ingestParsedSnapshot(
+    store,
+    {
+      name: "comtrade",
+      info: COMTRADE_API_INFO,
+      dataset: COMTRADE_API_DATASET,
+      source: "comtrade-api",
+      priority: COMTRADE_API_PRIORITY,
+      set,
+      records,
+      covered,
+      unknown,
+      describe: (r) => `UN Comtrade ${r.series}${r.estimate ? ", estimated" : ""}`,
+      version: set.manifest ? `Comtrade API v1, fetch run ${set.manifest.runId}` : "Comtrade API v1",
+      notes: unknown.size
+        ? [`codes the registry does not know, skipped: ${[...unknown.seen.keys()].join(", ")}`]
+        : [],
+      reportTail: { otherFlowsLeftOut: skippedFlows, breakdownRecordsLeftOut: skippedNonTotal },
+    },
+    options,
+  );
 }

@@ -9,25 +9,20 @@
 import { readFileSync } from "node:fs";
 import { registry } from "../countries/index.ts";
 import { parseDecimal } from "../store/checks.ts";
-import type { DatasetBatch, IngestResult, Store } from "../store/index.ts";
-import { dataHome, TABLES } from "../store/index.ts";
+import type { Store } from "../store/index.ts";
+import { dataHome } from "../store/index.ts";
 import { IMTS_INFO } from "./citations.ts";
 import { parseCsv } from "./csv.ts";
 import { oneLine } from "./quote.ts";
 import { readSdmxMl } from "./sdmx-ml.ts";
 import { openSnapshot } from "./snapshot.ts";
+import type { Flow, PeriodRecord } from "./trade/periods.ts";
 import {
-  describeIncomplete,
-  type Flow,
-  mergeWithStored,
-  type PeriodRecord,
-  retrievedLabel,
-  toYearly,
-  tradeRow,
-  yearRange,
-} from "./trade/periods.ts";
-import { tradeDerive } from "./trade/rows.ts";
-import { SourceError, UnknownLabels, UnknownLabelsError } from "./types.ts";
+  ingestParsedSnapshot,
+  type SnapshotIngestOptions,
+  type SnapshotIngestResult,
+} from "./trade/snapshot-ingest.ts";
+import { SourceError, UnknownLabels } from "./types.ts";
 
 /** The IMF's current series: preferred to the DOTS workbooks (20), after a reporter's own customs (10). */
 export const IMTS_PRIORITY = 15;
@@ -331,20 +326,6 @@ export function imtsRecords(
   return { records, groupingsLeftOut, otherIndicators, emptyValues, quarters };
 }
 
-export interface SnapshotIngestOptions {
-  skipUnknown?: boolean;
-  /** The data home the snapshot paths are recorded relative to. */
-  home?: string;
-}
-
-export interface SnapshotIngestResult extends IngestResult {
-  retrieved?: string;
-  replaced: number;
-  kept: number;
-  messages: string[];
-  report: Record<string, unknown>;
-}
-
 /** `dyad ingest imts <snapshot>`: a fetch run's directory, its manifest, or one answer (SDMX-CSV or SDMX-ML). */
 export async function ingestImtsSnapshot(
   store: Store,
@@ -370,64 +351,35 @@ export async function ingestImtsSnapshot(
     quarters += result.quarters;
     for (const c of f.part?.covers ?? []) covered.add(c);
   }
-  if (unknown.size && !options.skipUnknown) throw new UnknownLabelsError("imts", unknown.seen);
-  const yearly = toYearly(records, (r) => `IMF IMTS ${r.series}${r.estimate ? ", IMF estimate" : ""}`);
-  const ctx = {
-    dataset: IMTS_DATASET,
-    source: "imts",
-    priority: IMTS_PRIORITY,
-    publisher: IMTS_INFO.publisher,
-  };
-  const fresh = yearly.rows.map((r) => tradeRow(ctx, r));
-  const merged = await mergeWithStored(store, IMTS_DATASET, fresh, covered);
-  const messages = [
-    ...describeIncomplete(yearly.incomplete),
-    ...yearly.conflicts,
-    ...(groupings.size
-      ? [`IMF groupings left out (never summed): ${[...groupings.keys()].sort().join(" ")}`]
-      : []),
-    ...(unknown.size
-      ? [`codes the registry does not know, skipped: ${[...unknown.seen.keys()].join(" ")}`]
-      : []),
-  ];
-  const report = {
-    snapshot: set.dir,
-    formats: [...formats],
-    files: set.files.map((f) => ({ file: f.label, retrieved: f.retrieved, from: f.retrievedFrom })),
-    yearRows: fresh.length,
-    yearRange: yearRange(yearly.rows.map((r) => r.year)),
-    keptFromEarlierRetrievals: merged.kept,
-    replacedFromEarlierRetrievals: merged.replaced,
-    retrievals: merged.retrievals,
-    incompleteYears: yearly.incomplete,
-    conflicts: yearly.conflicts,
-    groupingsLeftOut: Object.fromEntries(groupings),
-    otherIndicatorsLeftOut: otherIndicators,
-    quartersLeftOut: quarters,
-    unknown: unknown.list(),
-  };
-  const batch: DatasetBatch = {
-    dataset: IMTS_DATASET,
-    source: "imts",
-    path: set.dir,
-    files: set.files.length,
-    version: set.manifest ? `IMF.STA:IMTS, fetch run ${set.manifest.runId}` : "IMF.STA:IMTS",
-    retrieved: retrievedLabel(merged.retrievals),
-    publisher: IMTS_INFO.publisher,
-    licence: IMTS_INFO.licence,
-    citation: `${IMTS_INFO.citation}. Accessed on ${retrievedLabel(merged.retrievals) ?? "an unknown date"}.`,
-    report,
-    tables: [{ def: TABLES.trade_flows, rows: merged.rows }],
-    // Partner ranks and coverage are derived from trade_flows; rebuilt in the same transaction.
-    derive: tradeDerive(merged.reporters),
-  };
-  const result = await store.replaceDataset(batch);
-  return {
-    ...result,
-    retrieved: batch.retrieved,
-    replaced: merged.replaced,
-    kept: merged.kept,
-    messages,
-    report,
-  };
+  return ingestParsedSnapshot(
+    store,
+    {
+      name: "imts",
+      info: IMTS_INFO,
+      dataset: IMTS_DATASET,
+      source: "imts",
+      priority: IMTS_PRIORITY,
+      set,
+      records,
+      covered,
+      unknown,
+      describe: (r) => `IMF IMTS ${r.series}${r.estimate ? ", IMF estimate" : ""}`,
+      version: set.manifest ? `IMF.STA:IMTS, fetch run ${set.manifest.runId}` : "IMF.STA:IMTS",
+      notes: [
+        ...(groupings.size
+          ? [`IMF groupings left out (never summed): ${[...groupings.keys()].sort().join(" ")}`]
+          : []),
+        ...(unknown.size
+          ? [`codes the registry does not know, skipped: ${[...unknown.seen.keys()].join(" ")}`]
+          : []),
+      ],
+      reportHead: { formats: [...formats] },
+      reportTail: {
+        groupingsLeftOut: Object.fromEntries(groupings),
+        otherIndicatorsLeftOut: otherIndicators,
+        quartersLeftOut: quarters,
+      },
+    },
+    options,
+  );
 }
