@@ -127,6 +127,9 @@ interface Run {
   p99: number;
   total: number;
   errors: number;
+  /** Of the errors: requests that got no answer within the timeout, and answers other than 2xx. */
+  timeouts: number;
+  non2xx: number;
   cpuMsPerRequest: number;
   rssMiB: number;
   loadStart: number;
@@ -163,7 +166,10 @@ async function load(
     p90: r.latency.p90,
     p99: r.latency.p99,
     total: r.requests.total,
-    errors: r.errors + r.timeouts + r.non2xx,
+    // autocannon counts a timeout among its errors already.
+    errors: r.errors + r.non2xx,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
     cpuMsPerRequest: r.requests.total ? ((after.cpu - before.cpu) * 1000) / r.requests.total : 0,
     rssMiB: after.rssMiB,
     loadStart,
@@ -176,7 +182,7 @@ async function load(
 const rows: string[] = [];
 function report(route: string, server: string, r: Run, bare?: Run): void {
   const ratio = bare ? ` ${(r.rps / bare.rps).toFixed(3)} |` : " – |";
-  const line = `| ${route} | ${server} | ${r.rps.toFixed(0)} |${ratio} ${r.p50} / ${r.p90} / ${r.p99} ms | ${r.total}${r.wrapped && r.distinct > 1 ? " (list wrapped)" : ""} | ${r.errors} | ${r.cpuMsPerRequest.toFixed(2)} ms | ${r.rssMiB.toFixed(0)} MiB | ${r.loadStart.toFixed(1)} → ${r.loadEnd.toFixed(1)} |`;
+  const line = `| ${route} | ${server} | ${r.rps.toFixed(0)} |${ratio} ${r.p50} / ${r.p90} / ${r.p99} ms | ${r.total}${r.wrapped && r.distinct > 1 ? " (list wrapped)" : ""} | ${r.errors}${r.errors ? ` (${r.timeouts} timeouts, ${r.non2xx} non-2xx)` : ""} | ${r.cpuMsPerRequest.toFixed(2)} ms | ${r.rssMiB.toFixed(0)} MiB | ${r.loadStart.toFixed(1)} → ${r.loadEnd.toFixed(1)} |`;
   rows.push(line);
   process.stderr.write(`${line}\n`);
 }
