@@ -18,6 +18,7 @@ run() {
 echo "| command | wall | CPU | load (1 min) |"
 echo "|---|---|---|---|"
 run "node -e 0" node -e 0
+run "node: require DuckDB's package only" node -e "require('@duckdb/node-api')"
 run "dyad --help (built)" node bin/dyad.js --help
 run "dyad --help (tsx)" env DYAD_FROM_SOURCES=1 node bin/dyad.js --help
 run "dyad value trade.export_share RUS CHN 2020 (built)" node bin/dyad.js value trade.export_share RUS CHN 2020
