@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { CDIS_INFO, UNCTAD_FDI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
-import { dyadYearList, inCountries, inYears, pairYears, type Relation, selectRelations } from "./relation.ts";
+import { dyadYearList, inCountries, inYears, type Relation, selectRelations } from "./relation.ts";
 import {
   type IndicatorDef,
   type IndicatorValue,
@@ -125,18 +125,6 @@ export interface PositionRow {
   invest_b_inward_total_cell: string | null;
   invest_outward_share: number | null;
   invest_inward_share: number | null;
-}
-
-/** The relation's rows for one pair over a span of years (the profile's and the dossier's view). */
-export async function positionRows(
-  store: Store,
-  a: string,
-  b: string,
-  from: number,
-  to: number,
-): Promise<PositionRow[]> {
-  if (!(await store.hasTable("cdis_positions"))) return [];
-  return selectRelations<PositionRow>(store, [INVEST_POSITION_RELATION], pairYears([[a, b]], from, to));
 }
 
 const WITHHELD =
