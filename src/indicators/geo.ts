@@ -1,31 +1,12 @@
 // Geography of a pair from CEPII GeoDist: distance and a shared border. Time-invariant.
 import { CEPII_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
+import { GEO_RELATION } from "../store/relations/geo.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
-import { dyadYearList, type Relation, selectRelations } from "./relation.ts";
+import { dyadYearList, selectRelations } from "./relation.ts";
 import { type IndicatorDef, indicatorValue, nullValue } from "./types.ts";
 
-/** Distance and contiguity of the pair, the same in every year (time-invariant: joined on the pair alone). */
-export const GEO_RELATION: Relation = {
-  dimension: "geo",
-  tables: ["geo_dyads"],
-  countries: "SELECT DISTINCT a FROM geo_dyads",
-  panel: ["geo_distance", "geo_contiguity"],
-  async build() {
-    return {
-      ctes: [],
-      joins: ["LEFT JOIN geo_dyads geo ON geo.a = s.a AND geo.b = s.b"],
-      columns: [
-        "geo.dist AS geo_distance",
-        "geo.contig AS geo_contiguity",
-        "geo.distcap AS geo_distcap",
-        "geo.distw AS geo_distw",
-        "geo.distwces AS geo_distwces",
-        "geo.line AS geo_line",
-      ],
-    };
-  },
-};
+export { GEO_RELATION };
 
 interface GeoRow {
   dist: number | null;

@@ -2,6 +2,8 @@
 // kept (the best one answers; the others stay queryable and are named in the provenance).
 import { countryName } from "../countries/index.ts";
 import type { Store, TradeFlow } from "../store/index.ts";
+import { TRADE_RELATION } from "../store/relations/trade.ts";
+import { pairYears, selectRelations } from "./relation.ts";
 import type { Provenance } from "./types.ts";
 
 export type Flow = TradeFlow;
@@ -46,39 +48,191 @@ const PRIORITY_RULE: Record<number, string> = {
   40: "an estimate compiled by a third party, used only when nothing else has the figure",
 };
 
+/** How the trade relation answers one flow of a (reporter, partner, year): the report that wins. */
+export interface ChosenFlow {
+  value: number;
+  dataset: string;
+  priority: number;
+}
+
+/**
+ * The trade relation's row for a (reporter, partner, year) (src/store/relations/trade.ts, materialised at
+ * ingest): the report that answers each flow, and the turnover with the rule that chose it. The scalar
+ * indicators, the profile and the claim checker read these choices; none re-applies the rule here.
+ */
+export interface TradeChoice {
+  exports?: ChosenFlow;
+  imports?: ChosenFlow;
+  /** The turnover the reporter reported as such (it answers trade.turnover only when `turnoverKind` says so). */
+  turnover?: ChosenFlow;
+  turnoverValue: number | null;
+  turnoverKind: "turnover" | "sum" | null;
+}
+
 const NO_REPORTS: FlowReport[] = [];
 
-/** All reports of flows between the given reporters and partners, best first within each flow. */
+/**
+ * Reports of flows between some reporters and partners, with the trade relation's choice of the report that
+ * answers each flow. Every report stays available (provenance names the others); where only the choices were
+ * loaded (a single value), a flow's report is a stub with its value and dataset until its provenance is read.
+ */
 export class FlowTable {
   private readonly map = new Map<string, FlowReport[]>();
-  constructor(reports: FlowReport[]) {
+  private readonly stubs = new Map<string, FlowReport>();
+  private readonly choices: Map<string, TradeChoice>;
+  constructor(reports: FlowReport[], choices?: Map<string, TradeChoice>) {
+    this.choices = choices ?? choicesFromReports(reports);
     for (const r of reports) {
       const key = FlowTable.key(r.reporter, r.partner, r.year, r.flow);
       const list = this.map.get(key);
       if (list) list.push(r);
       else this.map.set(key, [r]);
     }
+    // For the provenance's "preferred to" list only: which report answers is the relation's choice.
     for (const list of this.map.values())
-      list.sort((a, b) => a.priority - b.priority || a.dataset.localeCompare(b.dataset));
+      list.sort(
+        (a, b) => a.priority - b.priority || (a.dataset < b.dataset ? -1 : a.dataset > b.dataset ? 1 : 0),
+      );
   }
   static key(reporter: string, partner: string, year: number, flow: Flow): string {
     return `${reporter}|${partner}|${year}|${flow}`;
   }
+  static pairKey(reporter: string, partner: string, year: number): string {
+    return `${reporter}|${partner}|${year}`;
+  }
+  /** The trade relation's choices this table answers by. */
+  choiceMap(): Map<string, TradeChoice> {
+    return this.choices;
+  }
+  choice(reporter: string, partner: string, year: number): TradeChoice | undefined {
+    return this.choices.get(FlowTable.pairKey(reporter, partner, year));
+  }
   all(reporter: string, partner: string, year: number, flow: Flow): FlowReport[] {
-    return this.map.get(FlowTable.key(reporter, partner, year, flow)) ?? NO_REPORTS;
+    const list = this.map.get(FlowTable.key(reporter, partner, year, flow));
+    if (list) return list;
+    const best = this.best(reporter, partner, year, flow);
+    return best ? [best] : NO_REPORTS;
   }
   best(reporter: string, partner: string, year: number, flow: Flow): FlowReport | undefined {
-    return this.all(reporter, partner, year, flow)[0];
+    const chosen = this.choice(reporter, partner, year)?.[flow];
+    if (!chosen) return undefined;
+    const key = FlowTable.key(reporter, partner, year, flow);
+    const full = this.map.get(key)?.find((r) => r.dataset === chosen.dataset);
+    if (full) return full;
+    let stub = this.stubs.get(key);
+    if (!stub) {
+      stub = {
+        dataset: chosen.dataset,
+        source: chosen.dataset.split(":")[0],
+        priority: chosen.priority,
+        reporter,
+        partner,
+        year,
+        flow,
+        value: chosen.value,
+        estimate: false,
+        publisher: "",
+        file: null,
+        sheet: null,
+        line: null,
+        note: null,
+        version: null,
+        retrieved: null,
+        ingestedAt: "",
+        citation: null,
+      };
+      this.stubs.set(key, stub);
+    }
+    return stub;
   }
   private yearList?: number[];
   years(): number[] {
     if (!this.yearList) {
       const ys = new Set<number>();
-      for (const list of this.map.values()) ys.add(list[0].year);
+      for (const key of this.choices.keys()) ys.add(Number(key.slice(key.lastIndexOf("|") + 1)));
       this.yearList = [...ys].sort((a, b) => a - b);
     }
     return this.yearList;
   }
+}
+
+/**
+ * The trade relation's rule (src/store/relations/trade.ts) applied to reports held in memory, for a caller
+ * that holds the raw flows but not the materialised relation (the server's in-memory index,
+ * trade-index.ts). Every other caller reads the choices from the relation; test/server/value-memory.test.ts
+ * checks that the two give the same answers.
+ */
+export function choicesFromReports(reports: FlowReport[]): Map<string, TradeChoice> {
+  const out = new Map<string, TradeChoice>();
+  for (const r of reports) {
+    const key = FlowTable.pairKey(r.reporter, r.partner, r.year);
+    let c = out.get(key);
+    if (!c) {
+      c = { turnoverValue: null, turnoverKind: null };
+      out.set(key, c);
+    }
+    const held = c[r.flow];
+    if (!held || r.priority < held.priority || (r.priority === held.priority && r.dataset < held.dataset))
+      c[r.flow] = { value: r.value, dataset: r.dataset, priority: r.priority };
+  }
+  for (const c of out.values()) {
+    const { exports: x, imports: m, turnover: t } = c;
+    if (t && (!x || !m || t.priority <= Math.max(x.priority, m.priority))) {
+      c.turnoverKind = "turnover";
+      c.turnoverValue = t.value;
+    } else if (x && m) {
+      c.turnoverKind = "sum";
+      c.turnoverValue = x.value + m.value;
+    }
+  }
+  return out;
+}
+
+/**
+ * The trade relation's choices for every (reporter, partner) of the lists, over the years (all years when
+ * absent): one lookup in the materialised relation.
+ */
+export async function loadChoices(
+  store: Store,
+  reporters: string[],
+  partners: string[],
+  years?: [number, number],
+): Promise<Map<string, TradeChoice>> {
+  const out = new Map<string, TradeChoice>();
+  if (!(await store.hasTable("trade_flows"))) return out;
+  let span = years;
+  if (!span) {
+    const [row] = await store.memoQuery<{ lo: number | null; hi: number | null }>(
+      "SELECT min(year) AS lo, max(year) AS hi FROM trade_flows",
+    );
+    if (row?.lo == null || row.hi == null) return out;
+    span = [Number(row.lo), Number(row.hi)];
+  }
+  const pairs = reporters.flatMap((r) => partners.map((p) => [r, p] as const));
+  const rows = await selectRelations<Record<string, unknown>>(
+    store,
+    [TRADE_RELATION],
+    pairYears(pairs, span[0], span[1]),
+    "trade_exports IS NOT NULL OR trade_imports IS NOT NULL OR trade_turnover_reported IS NOT NULL",
+  );
+  const chosen = (r: Record<string, unknown>, flow: Flow, value: string): ChosenFlow | undefined =>
+    r[value] == null
+      ? undefined
+      : {
+          value: Number(r[value]),
+          dataset: r[`trade_${flow}_dataset`] as string,
+          priority: Number(r[`trade_${flow}_priority`]),
+        };
+  for (const r of rows) {
+    out.set(FlowTable.pairKey(r.a as string, r.b as string, Number(r.year)), {
+      exports: chosen(r, "exports", "trade_exports"),
+      imports: chosen(r, "imports", "trade_imports"),
+      turnover: chosen(r, "turnover", "trade_turnover_reported"),
+      turnoverValue: r.trade_turnover == null ? null : Number(r.trade_turnover),
+      turnoverKind: (r.trade_turnover_kind as TradeChoice["turnoverKind"]) ?? null,
+    });
+  }
+  return out;
 }
 
 export async function loadFlows(
@@ -86,6 +240,8 @@ export async function loadFlows(
   reporters: string[],
   partners: string[],
   years?: [number, number],
+  /** The relation's choices when already loaded (a single value loads them first, its reports after). */
+  choices?: Map<string, TradeChoice>,
 ): Promise<FlowTable> {
   // One query per reporter with an equality filter: DuckDB prunes row groups by their min/max reporter only
   // for comparisons it must apply, not for the optional filter an IN list becomes; and on a read-only store
@@ -93,7 +249,8 @@ export async function loadFlows(
   // ingests table once, not with every row: turning repeated strings into JavaScript is most of the cost.
   const pp = partners.map(() => "?").join(",");
   const yearClause = years ? "AND year BETWEEN ? AND ?" : "";
-  const [ingests, ...perReporter] = await Promise.all([
+  const [chosen, ingests, ...perReporter] = await Promise.all([
+    choices ?? loadChoices(store, reporters, partners, years),
     store.memoQuery<Record<string, unknown>>(
       "SELECT dataset, source, version, retrieved, strftime(ingested_at, '%Y-%m-%dT%H:%M:%SZ') AS ingested_at, citation FROM ingests",
     ),
@@ -131,6 +288,7 @@ export async function loadFlows(
         citation: (i.citation as string | null) ?? null,
       };
     }),
+    chosen,
   );
 }
 

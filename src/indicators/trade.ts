@@ -1,14 +1,15 @@
 // The trade indicators of the catalogue. Each is a pure function of a TradeContext (the flows between A, B
 // and the World, both sides' reports, ranks, coverage), so the profile computes every year from one load.
 import type { Store } from "../store/index.ts";
-import { inCountries, inYears, type Relation } from "./relation.ts";
+import { TRADE_RELATION } from "../store/relations/trade.ts";
 import {
   type Coverage,
   describeRange,
   type Flow,
   type FlowReport,
-  type FlowTable,
+  FlowTable,
   formatUsd,
+  loadChoices,
   loadCoverage,
   loadFlows,
   loadRanks,
@@ -18,6 +19,8 @@ import {
   type RankEntry,
 } from "./trade-data.ts";
 import type { IndicatorDef, IndicatorValue, Provenance } from "./types.ts";
+
+export { TRADE_RELATION };
 
 export interface TradeContext {
   a: string;
@@ -33,6 +36,8 @@ export interface ContextParts {
   coverage?: boolean;
   /** B's rank among A's partners by turnover: computed on demand, only trade.trade_rank reads it. */
   turnoverRank?: boolean;
+  /** false: the trade relation's choices only, without the reports behind them (a single value). */
+  reports?: boolean;
 }
 
 export async function loadTradeContext(
@@ -45,7 +50,9 @@ export async function loadTradeContext(
   const codes = [...new Set([a, b, "WLD"])];
   const pair = [...new Set([a, b])];
   const [flows, ranks, coverage, turnoverRanks] = await Promise.all([
-    loadFlows(store, codes, codes, years),
+    parts.reports === false
+      ? loadChoices(store, codes, codes, years).then((c) => new FlowTable([], c))
+      : loadFlows(store, codes, codes, years),
     parts.ranks ? loadRanks(store, pair, { [a]: b, [b]: a }, years) : new Map<string, RankEntry>(),
     parts.coverage ? loadCoverage(store, pair) : new Map<string, Coverage>(),
     parts.turnoverRank ? loadTurnoverRanks(store, a, b, years) : new Map<string, RankEntry>(),
@@ -76,6 +83,8 @@ export interface ContextSource {
     parts: ContextParts,
   ): TradeContext | Promise<TradeContext>;
   coverage(reporters: string[]): Map<string, Coverage> | Promise<Map<string, Coverage>>;
+  /** Every report of the flows of these reporters with A, B and the World, where `context` gave choices only. */
+  reports?(ctx: TradeContext, reporters: string[], years: [number, number]): Promise<FlowTable>;
 }
 
 export interface TradeIndicator extends IndicatorDef {
@@ -86,8 +95,10 @@ export interface TradeIndicator extends IndicatorDef {
 
 export function storeSource(store: Store): ContextSource {
   return {
-    context: (a, b, years, parts) => loadTradeContext(store, a, b, years, parts),
+    context: (a, b, years, parts) => loadTradeContext(store, a, b, years, { ...parts, reports: false }),
     coverage: (reporters) => loadCoverage(store, reporters),
+    reports: (ctx, reporters, years) =>
+      loadFlows(store, reporters, [...new Set([ctx.a, ctx.b, "WLD"])], years, ctx.flows.choiceMap()),
   };
 }
 
@@ -126,15 +137,24 @@ function define(
   };
   async function computeFrom(source: ContextSource, a: string, b: string, year: number) {
     // One value needs only the flows of two years; coverage is fetched when the value is missing, to say why.
+    // From the store the context holds the trade relation's choices only (one lookup in the materialised
+    // relation); the reports behind them are read for the reporters the answer's provenance names.
     const years: [number, number] = [year - (spec.lookback ?? 0), year];
     const ctx = await source.context(a, b, years, {
       ranks: spec.name.endsWith("_rank"),
       coverage: false,
       turnoverRank: spec.name === "trade.trade_rank",
     });
-    const value = fromContext(ctx, year);
-    if (value.value !== null) return value;
-    return fromContext({ ...ctx, coverage: await source.coverage([...new Set([a, b])]) }, year);
+    const first = fromContext(ctx, year);
+    const reporters = source.reports
+      ? [...new Set(first.provenance.flatMap((p) => (p.reporter && p.flow ? [p.reporter] : [])))]
+      : [];
+    const [flows, coverage] = await Promise.all([
+      source.reports && reporters.length ? source.reports(ctx, reporters, years) : ctx.flows,
+      first.value === null ? source.coverage([...new Set([a, b])]) : ctx.coverage,
+    ]);
+    if (flows === ctx.flows && coverage === ctx.coverage) return first;
+    return fromContext({ ...ctx, flows, coverage }, year);
   }
 }
 
@@ -157,6 +177,23 @@ function jointReport(code: string, year: number): string | undefined {
   if ((code === "BEL" || code === "LUX") && year < 1997)
     return `before 1997 ${name(code)} reported jointly with ${code === "BEL" ? "Luxembourg" : "Belgium"} as the Belgium-Luxembourg Economic Union: ask for BLX`;
   return undefined;
+}
+
+/**
+ * Why a reporter's report of a flow is missing, from the reporter's coverage alone (the trade_coverage rows
+ * of both parties, as loadCoverage reads them): the text every trade indicator gives. Exported for a caller
+ * that answers values from the materialised relation held in memory (the server) and must give the same
+ * reason; `mirrorHint` names the mirror value to use instead, as trade.exports/imports do.
+ */
+export function tradeMissingReason(
+  coverage: Map<string, Coverage>,
+  reporter: string,
+  partner: string,
+  year: number,
+  flow: Flow,
+  mirrorHint?: string,
+): string {
+  return missingReason({ coverage } as TradeContext, reporter, partner, year, flow, mirrorHint);
 }
 
 /** Why A's own report of a flow is missing, and what to use instead. */
@@ -256,49 +293,6 @@ function mirrorFlow(flow: "exports" | "imports") {
 }
 
 /**
- * A's own report of its exports to and imports from B, and the turnover, for the dyad-years asked: the set
- * form of trade.exports, trade.imports and trade.turnover, for the panel. Within each flow the dataset of
- * lowest priority number answers (ties: the dataset name), as in FlowTable; the turnover follows the rule of
- * `turnoverOf`. The scalar indicators keep every report in memory because their provenance names the others;
- * test/panel checks that both give the same numbers.
- */
-export const TRADE_RELATION: Relation = {
-  dimension: "trade",
-  tables: ["trade_flows"],
-  countries: "SELECT DISTINCT reporter FROM trade_flows",
-  years: "SELECT min(year), max(year) FROM trade_flows",
-  panel: ["trade_exports", "trade_imports", "trade_turnover"],
-  async build(scope) {
-    return {
-      ctes: [
-        `trade_best AS (SELECT reporter AS a, partner AS b, year, flow,
-                               arg_min(value_usd, (priority, dataset)) AS value_usd, min(priority) AS priority
-                          FROM trade_flows
-                         WHERE ${inCountries(scope, "reporter")} AND ${inCountries(scope, "partner")}
-                           AND ${inYears(scope, "year")}
-                         GROUP BY ALL)`,
-        `trade_pair AS (SELECT a, b, year,
-                               max(value_usd) FILTER (WHERE flow = 'exports') AS x,
-                               max(value_usd) FILTER (WHERE flow = 'imports') AS m,
-                               max(value_usd) FILTER (WHERE flow = 'turnover') AS t,
-                               max(priority) FILTER (WHERE flow = 'exports') AS xp,
-                               max(priority) FILTER (WHERE flow = 'imports') AS mp,
-                               max(priority) FILTER (WHERE flow = 'turnover') AS tp
-                          FROM trade_best GROUP BY ALL)`,
-      ],
-      joins: ["LEFT JOIN trade_pair tp ON tp.a = s.a AND tp.b = s.b AND tp.year = s.year"],
-      columns: [
-        "tp.x AS trade_exports",
-        "tp.m AS trade_imports",
-        // A turnover reported as such answers when it is at least as authoritative as the pair's worse flow.
-        `CASE WHEN tp.t IS NOT NULL AND (tp.x IS NULL OR tp.m IS NULL OR tp.tp <= greatest(tp.xp, tp.mp))
-              THEN tp.t ELSE tp.x + tp.m END AS trade_turnover`,
-      ],
-    };
-  },
-};
-
-/**
  * A's turnover with a partner: exports + imports as A reports them, or the turnover A reported directly
  * (customs releases often give only the total) when that is at least as authoritative.
  */
@@ -309,16 +303,17 @@ export function turnoverOf(ctx: TradeContext, reporter: string, partner: string,
 }
 
 function computeTurnover(ctx: TradeContext, reporter: string, partner: string, year: number): Computed {
+  // Which of the two answers is the trade relation's choice (src/store/relations/trade.ts), not decided here.
+  const choice = ctx.flows.choice(reporter, partner, year);
   const x = reported(ctx, reporter, partner, year, "exports", "reporter");
   const m = reported(ctx, reporter, partner, year, "imports", "reporter");
   const t = reported(ctx, reporter, partner, year, "turnover", "reporter");
-  const pairPriority = x && m ? Math.max(x.report.priority, m.report.priority) : Number.POSITIVE_INFINITY;
-  if (t && t.report.priority <= pairPriority) {
-    return { value: t.report.value, provenance: [t.provenance], detail: { reportedAs: "turnover" } };
+  if (choice?.turnoverKind === "turnover" && t && choice.turnoverValue !== null) {
+    return { value: choice.turnoverValue, provenance: [t.provenance], detail: { reportedAs: "turnover" } };
   }
-  if (x && m) {
+  if (choice?.turnoverKind === "sum" && x && m && choice.turnoverValue !== null) {
     return {
-      value: x.report.value + m.report.value,
+      value: choice.turnoverValue,
       provenance: [x.provenance, m.provenance],
       detail: { exports: x.report.value, imports: m.report.value },
     };

@@ -2,9 +2,10 @@
 // that applies, computed in one DuckDB query and written straight to Parquet or CSV. Its columns are the
 // dimensions' relations (src/indicators/relation.ts), the same SQL the scalar indicators and the profile read.
 import { extname, resolve } from "node:path";
-import { RELATIONS } from "../indicators/catalogue.ts";
-import { columnName, type DyadYears, type Relation, relationQuery } from "../indicators/relation.ts";
 import type { Store } from "../store/index.ts";
+import { countryKeys, KEY_TABLE, relationParts } from "../store/materialise.ts";
+import { columnName, type DyadYears, type Relation, relationQuery } from "../store/relation.ts";
+import { RELATIONS } from "../store/relations/index.ts";
 
 export interface PanelResult {
   path: string;
@@ -42,16 +43,21 @@ export async function panelQuery(
     Math.min(...spans.map((span) => Number(span?.lo))),
     Math.max(...spans.map((span) => Number(span?.hi))),
   ];
-  // Each country gets an integer key in the order of its code, so the final sort of millions of rows
-  // compares small integers instead of strings, yet yields the same order (a, b, year).
-  const countries = `SELECT code, (row_number() OVER (ORDER BY code))::SMALLINT AS k FROM entities
-                      WHERE kind = 'country' AND code IN (${relations.map((r) => r.countries).join(" UNION ")})`;
+  // Each country's integer key (country_key, in the order of the codes) is what the materialised relations
+  // are keyed and sorted by, so the joins and the final sort of millions of rows compare small integers
+  // instead of strings, yet yield the same order (a, b, year).
+  const keyed = (await countryKeys(store)).size > 0;
+  const countries = keyed
+    ? `SELECT code, key AS k FROM ${KEY_TABLE}
+        WHERE kind = 'country' AND code IN (${relations.map((r) => r.countries).join(" UNION ")})`
+    : `SELECT code, (row_number() OVER (ORDER BY code))::SMALLINT AS k FROM entities
+        WHERE kind = 'country' AND code IN (${relations.map((r) => r.countries).join(" UNION ")})`;
   const grid: DyadYears = {
     sql: `SELECT ca.code AS a, cb.code AS b, y.range::SMALLINT AS year, ca.k AS ak, cb.k AS bk
             FROM (${countries}) AS ca, (${countries}) AS cb, range(${years[0]}, ${years[1] + 1}) AS y
            WHERE ca.k <> cb.k`,
   };
-  const parts = await Promise.all(relations.map((r) => r.build(grid, store)));
+  const parts = await Promise.all(relations.map((r) => relationParts(store, r, grid)));
   const expressions = new Map(
     parts.flatMap((p) => p.columns).map((c) => [columnName(c), c.replace(/\s+AS\s+\w+$/, "")]),
   );

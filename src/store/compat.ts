@@ -8,6 +8,7 @@ import { ENERGY_REGIONAL_TABLE, ENERGY_TRADE_TABLE } from "./energy-schema.ts";
 import { GEO_DYADS_TABLE } from "./geo-schema.ts";
 import { CDIS_POSITIONS_TABLE, CDIS_TOTALS_TABLE, FDI_FLOWS_TABLE } from "./invest-schema.ts";
 import { WDI_VALUES_TABLE } from "./macro-schema.ts";
+import { staleRelations } from "./materialise.ts";
 import { MIL_EXERCISES_TABLE } from "./military-schema.ts";
 import { TABLES, type TableDef } from "./schema.ts";
 import type { Store } from "./store.ts";
@@ -59,6 +60,8 @@ export async function staleTables(store: Store): Promise<string[]> {
         `${def.name}: ${[missing.length ? `lacks ${missing.join(", ")}` : "", extra.length ? `has ${extra.join(", ")} no longer used` : ""].filter(Boolean).join("; ")}`,
       );
   }
+  // The materialised relations: a store from before them, or built by another definition, is stale too.
+  out.push(...(await staleRelations(store)));
   return out;
 }
 

@@ -9,6 +9,7 @@ import type * as DuckDB from "@duckdb/node-api";
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import { registry } from "../countries/index.ts";
 import { checkRowObject, checkRows, firstBadRowSql } from "./checks.ts";
+import { materialiseRelations } from "./materialise.ts";
 import { type ColumnType, indexDdl, META_DDL, TABLES, type TableDef, tableDdl } from "./schema.ts";
 
 // Required, not imported: an ESM import of this CommonJS package makes Node scan every file it re-exports
@@ -349,6 +350,10 @@ export class Store {
         await this.connection.run(sql);
         trace(sql, t);
       }
+      // The relations that read a table this ingest wrote are rebuilt here, so they commit with the rows.
+      const materialiseStarted = performance.now();
+      await materialiseRelations(this, new Set(batches.flatMap((b) => b.tables.map((t) => t.def.name))));
+      trace("materialise relations", materialiseStarted);
       const commitStarted = performance.now();
       await this.connection.run("COMMIT");
       trace("COMMIT", commitStarted);
