@@ -40,7 +40,8 @@ for (let i = 0; i < runs; i++) {
 }
 const cpu = process.cpuUsage(c0);
 samples.sort((x, y) => x - y);
-const q = (p: number) => Number(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))].toFixed(1));
+const q = (p: number) =>
+  Number(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))].toFixed(1));
 console.log(
   JSON.stringify({
     bench: "profile of random pairs, every section, one client",
