@@ -3,7 +3,7 @@
 import { countryName } from "../countries/index.ts";
 import type { Store, TradeFlow } from "../store/index.ts";
 import { TRADE_RELATION } from "../store/relations/trade.ts";
-import { pairYears, selectRelations } from "./relation.ts";
+import { pairRows, pairYears, selectRelations } from "./relation.ts";
 import type { Provenance } from "./types.ts";
 
 export type Flow = TradeFlow;
@@ -199,22 +199,11 @@ export async function loadChoices(
   years?: [number, number],
 ): Promise<Map<string, TradeChoice>> {
   const out = new Map<string, TradeChoice>();
-  if (!(await store.hasTable("trade_flows"))) return out;
-  let span = years;
-  if (!span) {
-    const [row] = await store.memoQuery<{ lo: number | null; hi: number | null }>(
-      "SELECT min(year) AS lo, max(year) AS hi FROM trade_flows",
-    );
-    if (row?.lo == null || row.hi == null) return out;
-    span = [Number(row.lo), Number(row.hi)];
-  }
-  const pairs = reporters.flatMap((r) => partners.map((p) => [r, p] as const));
-  const rows = await selectRelations<Record<string, unknown>>(
-    store,
-    [TRADE_RELATION],
-    pairYears(pairs, span[0], span[1]),
-    "trade_exports IS NOT NULL OR trade_imports IS NOT NULL OR trade_turnover_reported IS NOT NULL",
-  );
+  const where =
+    "trade_exports IS NOT NULL OR trade_imports IS NOT NULL OR trade_turnover_reported IS NOT NULL";
+  const rows =
+    (await pairRows(store, TRADE_RELATION, reporters, partners, years, where)) ??
+    (await choiceRowsFresh(store, reporters, partners, years, where));
   const chosen = (r: Record<string, unknown>, flow: Flow, value: string): ChosenFlow | undefined =>
     r[value] == null
       ? undefined
@@ -233,6 +222,32 @@ export async function loadChoices(
     });
   }
   return out;
+}
+
+/** The trade relation computed fresh over a grid of the pairs' years: a store where it is not materialised. */
+async function choiceRowsFresh(
+  store: Store,
+  reporters: string[],
+  partners: string[],
+  years: [number, number] | undefined,
+  where: string,
+): Promise<Record<string, unknown>[]> {
+  if (!(await store.hasTable("trade_flows"))) return [];
+  let span = years;
+  if (!span) {
+    const [row] = await store.memoQuery<{ lo: number | null; hi: number | null }>(
+      "SELECT min(year) AS lo, max(year) AS hi FROM trade_flows",
+    );
+    if (row?.lo == null || row.hi == null) return [];
+    span = [Number(row.lo), Number(row.hi)];
+  }
+  const pairs = reporters.flatMap((r) => partners.map((p) => [r, p] as const));
+  return selectRelations<Record<string, unknown>>(
+    store,
+    [TRADE_RELATION],
+    pairYears(pairs, span[0], span[1]),
+    where,
+  );
 }
 
 export async function loadFlows(

@@ -2,9 +2,16 @@
 // that applies, computed in one DuckDB query and written straight to Parquet or CSV. Its columns are the
 // dimensions' relations (src/indicators/relation.ts), the same SQL the scalar indicators and the profile read.
 import { extname, resolve } from "node:path";
+import {
+  columnName,
+  countryKeys,
+  type DyadYears,
+  type Relation,
+  relationParts,
+  relationQuery,
+} from "../indicators/relation.ts";
 import type { Store } from "../store/index.ts";
-import { countryKeys, KEY_TABLE, relationParts } from "../store/materialise.ts";
-import { columnName, type DyadYears, type Relation, relationQuery } from "../store/relation.ts";
+import { KEY_TABLE } from "../store/materialise.ts";
 import { RELATIONS } from "../store/relations/index.ts";
 
 export interface PanelResult {

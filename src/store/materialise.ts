@@ -7,7 +7,7 @@
 // with data are stored: the grid of every pair × year is never materialised. The layout is described in
 // docs/ARCHITECTURE.md ("Materialised relations").
 import { createHash } from "node:crypto";
-import { type DyadYears, type Relation, type RelationSql, relationQuery } from "./relation.ts";
+import type { DyadYears, Relation, RelationSql } from "./relation.ts";
 import { RELATIONS } from "./relations/index.ts";
 import type { Store } from "./store.ts";
 
@@ -17,39 +17,44 @@ export const KEY_TABLE = "country_key";
 export const BUILT_TABLE = "relations_built";
 
 /** The whole relation: no scope narrows its CTEs. */
-const ALL: DyadYears = {
+export const ALL: DyadYears = {
   sql: "SELECT NULL::VARCHAR AS a, NULL::VARCHAR AS b, NULL::SMALLINT AS year WHERE false",
 };
 
 const KEY_SQL = `SELECT (row_number() OVER (ORDER BY code))::SMALLINT AS key, code, kind FROM entities`;
 
-interface Target {
+export interface Target {
   /** The CTE or table the relation joins. */
   table: string;
   /** Its columns that hold a country code, joined to s.a or s.b: stored as keys. */
   keyed: string[];
+  /** The side of the dyad (s.a or s.b) each keyed column is joined to. */
+  sides: ("a" | "b")[];
   /** Joined on year as well. */
   year: boolean;
 }
 
-interface Join {
+export interface Join {
   table: string;
   alias: string;
   on: string;
 }
 
-function parseJoin(join: string): Join {
+export function parseJoin(join: string): Join {
   const m = /^\s*LEFT JOIN (\w+) (\w+) ON ([\s\S]+)$/.exec(join);
   if (!m) throw new Error(`a relation's join must read "LEFT JOIN name alias ON …": ${join}`);
   return { table: m[1], alias: m[2], on: m[3] };
 }
 
-function targetsOf(parts: RelationSql): Target[] {
+export function targetsOf(parts: RelationSql): Target[] {
   const out = new Map<string, Target>();
   for (const j of parts.joins.map(parseJoin)) {
-    const t = out.get(j.table) ?? { table: j.table, keyed: [], year: false };
+    const t = out.get(j.table) ?? { table: j.table, keyed: [], sides: [], year: false };
     for (const m of j.on.matchAll(new RegExp(`\\b${j.alias}\\.(\\w+) = s\\.(a|b)\\b`, "g")))
-      if (!t.keyed.includes(m[1])) t.keyed.push(m[1]);
+      if (!t.keyed.includes(m[1])) {
+        t.keyed.push(m[1]);
+        t.sides.push(m[2] as "a" | "b");
+      }
     if (new RegExp(`\\b${j.alias}\\.year = s\\.year\\b`).test(j.on)) t.year = true;
     out.set(j.table, t);
   }
@@ -139,7 +144,7 @@ export async function staleRelations(store: Store): Promise<string[]> {
   if (!present.length) return [];
   const out: string[] = [];
   if (!(await keysCurrent(store))) out.push(`${KEY_TABLE}: missing or out of step with the entities`);
-  const built = await builtRelations(store, true);
+  const built = await builtRelations(store);
   for (const r of present) {
     const have = built.get(r.dimension);
     if (!have) out.push(`relation ${r.dimension}: not materialised`);
@@ -149,126 +154,11 @@ export async function staleRelations(store: Store): Promise<string[]> {
   return out;
 }
 
-const builtMemo = new WeakMap<Store, Promise<Map<string, string>>>();
-
-/** The materialised relations and their definitions' hashes (asked once per read-only store). */
-async function builtRelations(store: Store, fresh = false): Promise<Map<string, string>> {
-  const ask = async () => {
-    if (!(await store.hasTable(BUILT_TABLE))) return new Map<string, string>();
-    const rows = await store.query<{ relation: string; definition: string }>(
-      `SELECT relation, definition FROM ${BUILT_TABLE}`,
-    );
-    return new Map(rows.map((r) => [r.relation, r.definition]));
-  };
-  if (!store.readOnly || fresh) return ask();
-  let hit = builtMemo.get(store);
-  if (!hit) {
-    hit = ask();
-    builtMemo.set(store, hit);
-  }
-  return hit;
-}
-
-const keyMemo = new WeakMap<Store, Promise<Map<string, number>>>();
-
-/** Registry code → integer key, from country_key (empty before the first ingest). */
-export async function countryKeys(store: Store): Promise<Map<string, number>> {
-  const ask = async () => {
-    if (!(await store.hasTable(KEY_TABLE))) return new Map<string, number>();
-    const rows = await store.query<{ code: string; key: number }>(`SELECT code, key FROM ${KEY_TABLE}`);
-    return new Map(rows.map((r) => [r.code, Number(r.key)]));
-  };
-  if (!store.readOnly) return ask();
-  let hit = keyMemo.get(store);
-  if (!hit) {
-    hit = ask();
-    keyMemo.set(store, hit);
-  }
-  return hit;
-}
-
-const partsMemo = new WeakMap<Store, Map<string, Promise<RelationSql>>>();
-
-/** The relation's SQL over the whole store (its joins name the tables that were materialised). */
-function wholeRelation(store: Store, relation: Relation): Promise<RelationSql> {
-  if (!store.readOnly) return relation.build(ALL, store);
-  let memo = partsMemo.get(store);
-  if (!memo) {
-    memo = new Map();
-    partsMemo.set(store, memo);
-  }
-  let hit = memo.get(relation.dimension);
-  if (!hit) {
-    hit = relation.build(ALL, store);
-    memo.set(relation.dimension, hit);
-  }
-  return hit;
-}
-
-/**
- * The relation's part of a SELECT over a keyed scope `s(a, b, year, ak, bk)`: its materialised tables joined
- * on the integer keys (narrowed to the scope's countries and years), or — on a store where it was never
- * materialised — its SQL computed fresh, joined on the codes.
- */
-export async function relationParts(
-  store: Store,
-  relation: Relation,
-  scope: DyadYears,
-  keys?: Map<string, number>,
-): Promise<RelationSql> {
-  if (!(await builtRelations(store)).has(relation.dimension)) return relation.build(scope, store);
-  const whole = await wholeRelation(store, relation);
-  const codes = scope.countries?.map((c) => keys?.get(c)).filter((k) => k !== undefined);
-  const joins = whole.joins.map((text) => {
-    const j = parseJoin(text);
-    const t = targetsOf({ ctes: [], joins: [text], columns: [] })[0];
-    const years = scope.years && t.year ? ` AND year BETWEEN ${scope.years[0]} AND ${scope.years[1]}` : "";
-    let from = years ? `(SELECT * FROM rel_${j.table} WHERE TRUE${years})` : `rel_${j.table}`;
-    if (codes && t.keyed.length) {
-      // One equality on the first key per country: DuckDB skips the row groups of a sorted table by their
-      // min/max for an equality, but reads the whole table for an IN list (10-15 ms against ~1 ms).
-      const rest = t.keyed
-        .slice(1)
-        .map((c) => ` AND ${c} IN (${codes.join(", ") || "NULL"})`)
-        .join("");
-      from = `(${(codes.length ? codes : ["NULL"])
-        .map((k) => `SELECT * FROM rel_${j.table} WHERE ${t.keyed[0]} = ${k}${rest}${years}`)
-        .join(" UNION ALL ")})`;
-    }
-    return `LEFT JOIN ${from} ${j.alias} ON ${j.on.replace(/\bs\.a\b/g, "s.ak").replace(/\bs\.b\b/g, "s.bk")}`;
-  });
-  return { ctes: [], joins, columns: whole.columns };
-}
-
-/** The scope with each side's integer key (ak, bk) beside its code. */
-export function keyedScope(scope: DyadYears, withKeys: boolean): DyadYears {
-  if (!withKeys)
-    return {
-      ...scope,
-      sql: `SELECT s0.*, NULL::SMALLINT AS ak, NULL::SMALLINT AS bk FROM (${scope.sql}) s0`,
-    };
-  return {
-    ...scope,
-    sql: `SELECT s0.a, s0.b, s0.year, ka.key AS ak, kb.key AS bk FROM (${scope.sql}) s0
-            LEFT JOIN ${KEY_TABLE} ka ON ka.code = s0.a LEFT JOIN ${KEY_TABLE} kb ON kb.code = s0.b`,
-  };
-}
-
-/** The relations' rows for the dyad-years, as objects keyed by column name (a, b, year first). */
-export async function selectRelations<T = Record<string, unknown>>(
-  store: Store,
-  relations: Relation[],
-  scope: DyadYears,
-  where = "TRUE",
-): Promise<T[]> {
-  const keys = await countryKeys(store);
-  const parts = await Promise.all(relations.map((r) => relationParts(store, r, scope, keys)));
-  return store.query<T>(
-    relationQuery(
-      keyedScope(scope, keys.size > 0),
-      parts,
-      parts.flatMap((p) => p.columns),
-      where,
-    ),
+/** The materialised relations and their definitions' hashes. */
+export async function builtRelations(store: Store): Promise<Map<string, string>> {
+  if (!(await store.hasTable(BUILT_TABLE))) return new Map<string, string>();
+  const rows = await store.query<{ relation: string; definition: string }>(
+    `SELECT relation, definition FROM ${BUILT_TABLE}`,
   );
+  return new Map(rows.map((r) => [r.relation, r.definition]));
 }
