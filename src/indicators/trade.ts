@@ -231,12 +231,19 @@ function missingReason(
 // Turnover and trade shares are read by several indicators of the same year (asymmetry, salience and
 // symmetry each need both shares): a profile computes each once per context. Results are not mutated.
 // Keyed by the coverage map, which the reasons read: a context given coverage later gets fresh results.
-const memos = new WeakMap<Map<string, Coverage>, Map<string, Computed>>();
+// Keyed by the flow table as well: a single value computes first from the relation's choices, then again
+// with the reports its provenance names (a new flow table), and must not get the first results back.
+const memos = new WeakMap<FlowTable, WeakMap<Map<string, Coverage>, Map<string, Computed>>>();
 function memoized(ctx: TradeContext, key: string, compute: () => Computed): Computed {
-  let memo = memos.get(ctx.coverage);
+  let byCoverage = memos.get(ctx.flows);
+  if (!byCoverage) {
+    byCoverage = new WeakMap();
+    memos.set(ctx.flows, byCoverage);
+  }
+  let memo = byCoverage.get(ctx.coverage);
   if (!memo) {
     memo = new Map();
-    memos.set(ctx.coverage, memo);
+    byCoverage.set(ctx.coverage, memo);
   }
   let hit = memo.get(key);
   if (!hit) {

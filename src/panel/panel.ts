@@ -8,7 +8,6 @@ import {
   type DyadYears,
   type Relation,
   relationParts,
-  relationQuery,
 } from "../indicators/relation.ts";
 import type { Store } from "../store/index.ts";
 import { KEY_TABLE } from "../store/materialise.ts";
@@ -74,11 +73,45 @@ export async function panelQuery(
     columns.push(
       `(${expressions.get("trade_turnover")}) / ${expressions.get("macro_gdp_a")} AS trade_gdp_dependence`,
     );
-  return {
-    sql: relationQuery(grid, parts, columns, "TRUE", "s.ak, s.bk, s.year"),
-    columns: ["a", "b", "year", ...columns.map(columnName)],
-    years,
-  };
+  const joins = panelJoins(
+    parts.flatMap((p) => p.joins),
+    columns,
+  );
+  // The codes are labels, joined last: the grid and every join carry only the integer keys, unless a
+  // relation that was never materialised joins on the codes themselves.
+  const byCode = joins.some((j) => /\bs\.(a|b)\b/.test(j));
+  const sql = `WITH c AS (${countries}),
+    s AS (SELECT ${byCode ? "ca.code AS a, cb.code AS b, " : ""}ca.k AS ak, cb.k AS bk, y.range::SMALLINT AS year
+            FROM c AS ca, c AS cb, range(${years[0]}, ${years[1] + 1}) AS y WHERE ca.k <> cb.k)${parts
+              .flatMap((p) => p.ctes)
+              .map((cte) => `,\n    ${cte}`)
+              .join("")}
+    SELECT la.code AS a, lb.code AS b, s.year, ${columns.join(",\n")}
+      FROM s ${joins.join("\n")}
+      JOIN c la ON la.k = s.ak JOIN c lb ON lb.k = s.bk
+     ORDER BY s.ak, s.bk, s.year`;
+  return { sql, columns: ["a", "b", "year", ...columns.map(columnName)], years };
+}
+
+/**
+ * The joins the panel's columns read, for the grid of millions of rows: a join no column reads is left out
+ * (DuckDB keeps a LEFT JOIN it cannot prove unused), and a span joined by `s.year BETWEEN x.lo AND x.hi` is
+ * joined on the year instead, one row per year of the span (a hash join, where the range condition makes a
+ * nested loop over every row of the grid).
+ */
+function panelJoins(joins: string[], columns: string[]): string[] {
+  const read = columns.join("\n");
+  return joins.flatMap((text) => {
+    const m = /^\s*LEFT JOIN (\S+) (\w+) ON ([\s\S]+)$/.exec(text);
+    if (!m) return [text];
+    const [, table, alias, on] = m;
+    if (!new RegExp(`\\b${alias}\\.`).test(read)) return [];
+    const span = new RegExp(`^([\\s\\S]*?)s\\.year BETWEEN ${alias}\\.lo AND ${alias}\\.hi\\s*$`).exec(on);
+    if (!span) return [text];
+    return [
+      `LEFT JOIN (SELECT *, unnest(range(lo, hi + 1))::SMALLINT AS span_year FROM ${table}) ${alias} ON ${span[1]}${alias}.span_year = s.year`,
+    ];
+  });
 }
 
 /** Writes the panel to `outPath` (.parquet or .csv) inside DuckDB; nothing passes through JavaScript rows. */
