@@ -97,10 +97,11 @@ const notInBaci = (rel: BaciRelease, code: string): Absent => ({
 /**
  * What a product relation computes, besides whether A and B are in the release: `flows`, A's exports to B
  * (all products, and each group's); `buyers`, everyone A sells each group to; `suppliers`, everyone A and
- * B buy each group from. Buyers read all of A's exports in a year (A is the files' second sort key), so a
- * figure asks only for what it needs.
+ * B buy each group from (`suppliers_of_a`, `suppliers_of_b`). Buyers read all of A's exports in a year (A is
+ * the files' second sort key), so a figure asks only for what it needs, and each side's rows are read only
+ * for the countries on that side of the dyad-years asked.
  */
-export type ProductFigure = "flows" | "buyers" | "suppliers";
+export type ProductFigure = "flows" | "buyers" | "suppliers_of_a" | "suppliers_of_b";
 
 /** A partner's trade in one product group with a country in a year (USD). */
 export interface ProductPartner {
@@ -114,13 +115,14 @@ export interface ProductPartner {
  * - flows: `product_total_usd` (A's exports to B, all products; null in a year without any) and
  *   `product_g<n>_usd` (the group's part, 0 when A sold B other goods only);
  * - buyers: `product_g<n>_buyers`, A's buyers of the group, largest first (ties by code);
- * - suppliers: `product_g<n>_suppliers_of_a` / `_of_b`, who sold the group to A / to B, largest first.
+ * - suppliers_of_a / suppliers_of_b: `product_g<n>_suppliers_of_a` / `_of_b`, who sold the group to A / to
+ *   B, largest first.
  * Partners are registry countries and historical entities: an aggregate is no BACI partner. The release
  * is the one ingested last (src/store/baci.ts); a store without one yields nulls.
  */
 export function productRelation(
   groups: readonly ProductGroup[],
-  figures: readonly ProductFigure[] = ["flows", "buyers", "suppliers"],
+  figures: readonly ProductFigure[] = ["flows", "buyers", "suppliers_of_a", "suppliers_of_b"],
 ): Relation {
   const latest =
     "SELECT r.dataset FROM baci_releases r JOIN ingests g USING (dataset) ORDER BY g.ingested_at DESC LIMIT 1";
@@ -139,9 +141,22 @@ export function productRelation(
   };
 }
 
-/** The codes of the scope's countries, or undefined for every country. */
-async function scopeCodes(store: Store, rel: BaciRelease, scope: DyadYears): Promise<number[] | undefined> {
-  return scope.countries ? codesOf(store, rel, scope.countries) : undefined;
+/** CEPII codes of the countries on each side of the scope's dyad-years (undefined: every country). */
+interface SideCodes {
+  a?: number[];
+  b?: number[];
+}
+
+async function scopeCodes(store: Store, rel: BaciRelease, scope: DyadYears): Promise<SideCodes> {
+  if (!scope.countries) return {};
+  const [sides] = await store.query<{ a: string[]; b: string[] }>(
+    `SELECT list(DISTINCT a) AS a, list(DISTINCT b) AS b FROM (${scope.sql})`,
+  );
+  const [a, b] = await Promise.all([
+    codesOf(store, rel, sides?.a ?? []),
+    codesOf(store, rel, sides?.b ?? []),
+  ]);
+  return { a, b };
 }
 
 function productColumns(groups: readonly ProductGroup[], figures: readonly ProductFigure[]): string[] {
@@ -150,9 +165,11 @@ function productColumns(groups: readonly ProductGroup[], figures: readonly Produ
     "product_b_in_baci",
     ...(figures.includes("flows") ? ["product_total_usd", ...groups.map((_, n) => `product_g${n}_usd`)] : []),
     ...(figures.includes("buyers") ? groups.map((_, n) => `product_g${n}_buyers`) : []),
-    ...(figures.includes("suppliers")
-      ? groups.flatMap((_, n) => [`product_g${n}_suppliers_of_a`, `product_g${n}_suppliers_of_b`])
-      : []),
+    ...(["a", "b"] as const).flatMap((side) =>
+      figures.includes(`suppliers_of_${side}`)
+        ? groups.map((_, n) => `product_g${n}_suppliers_of_${side}`)
+        : [],
+    ),
   ];
 }
 
@@ -165,13 +182,13 @@ function nothing(groups: readonly ProductGroup[], figures: readonly ProductFigur
 function productSql(
   scope: DyadYears,
   rel: BaciRelease,
-  codes: number[] | undefined,
+  codes: SideCodes,
   groups: readonly ProductGroup[],
   figures: readonly ProductFigure[],
 ): RelationSql {
   const flows = baciFlowsSql(rel);
-  const at = (column: string) =>
-    codes === undefined ? "TRUE" : codes.length ? `${column} ${inList(codes)}` : "FALSE";
+  const at = (column: string, side: number[] | undefined) =>
+    side === undefined ? "TRUE" : side.length ? `${column} ${inList(side)}` : "FALSE";
   const years = inYears(scope, "f.year");
   const anyGroup = productPredicate(
     { name: "", en: "", de: "", codes: groups.flatMap((g) => g.codes) },
@@ -192,13 +209,13 @@ function productSql(
     ctes.push(`product_flows AS (
       SELECT ci.entity AS a, cj.entity AS b, f.year, sum(f.value_usd) AS total${sums.map((x) => `, ${x}`).join("")}
         FROM ${flows} AS f JOIN product_codes ci ON ci.code = f.i JOIN product_codes cj ON cj.code = f.j
-       WHERE ${at("f.i")} AND ${at("f.j")} AND ${years}
+       WHERE ${at("f.i", codes.a)} AND ${at("f.j", codes.b)} AND ${years}
        GROUP BY ALL)`);
     joins.push("LEFT JOIN product_flows pf ON pf.a = s.a AND pf.b = s.b AND pf.year = s.year");
     columns.push("pf.total AS product_total_usd", ...groups.map((_, n) => `pf.g${n} AS product_g${n}_usd`));
   }
   // A country's partners in each group and year, largest first: `self` is the country's side of the flow.
-  const partners = (name: string, self: "i" | "j") => {
+  const partners = (name: string, self: "i" | "j", countries: number[] | undefined) => {
     const other = self === "i" ? "j" : "i";
     const sums = groups.map(
       (g, n) => `sum(f.value_usd) FILTER (WHERE ${productPredicate(g, "f.k")}) AS g${n}`,
@@ -213,27 +230,30 @@ function productSql(
                 FROM ${flows} AS f JOIN product_codes cs ON cs.code = f.${self}
                 JOIN product_codes co ON co.code = f.${other}
                 JOIN entities e ON e.code = co.entity AND e.kind <> 'aggregate'
-               WHERE ${at(`f.${self}`)} AND ${years} AND ${anyGroup}
+               WHERE ${at(`f.${self}`, countries)} AND ${years} AND ${anyGroup}
                GROUP BY ALL)
        GROUP BY country, year)`;
   };
   if (figures.includes("buyers")) {
-    ctes.push(partners("product_buyers", "i"));
+    ctes.push(partners("product_buyers", "i", codes.a));
     joins.push("LEFT JOIN product_buyers pb ON pb.country = s.a AND pb.year = s.year");
     columns.push(...groups.map((_, n) => `coalesce(pb.g${n}, []) AS product_g${n}_buyers`));
   }
-  if (figures.includes("suppliers")) {
-    ctes.push(partners("product_suppliers", "j"));
-    joins.push(
-      "LEFT JOIN product_suppliers psa ON psa.country = s.a AND psa.year = s.year",
-      "LEFT JOIN product_suppliers psb ON psb.country = s.b AND psb.year = s.year",
-    );
-    columns.push(
-      ...groups.flatMap((_, n) => [
-        `coalesce(psa.g${n}, []) AS product_g${n}_suppliers_of_a`,
-        `coalesce(psb.g${n}, []) AS product_g${n}_suppliers_of_b`,
-      ]),
-    );
+  const supplied = (["a", "b"] as const).filter((side) => figures.includes(`suppliers_of_${side}`));
+  if (supplied.length) {
+    // One pass over the importers asked for: A's side, B's side or both.
+    const importers = supplied.some((side) => codes[side] === undefined)
+      ? undefined
+      : [...new Set(supplied.flatMap((side) => codes[side] ?? []))];
+    ctes.push(partners("product_suppliers", "j", importers));
+    for (const side of supplied) {
+      joins.push(
+        `LEFT JOIN product_suppliers ps${side} ON ps${side}.country = s.${side} AND ps${side}.year = s.year`,
+      );
+      columns.push(
+        ...groups.map((_, n) => `coalesce(ps${side}.g${n}, []) AS product_g${n}_suppliers_of_${side}`),
+      );
+    }
   }
   return { ctes, joins, columns };
 }
@@ -251,7 +271,7 @@ interface ProductRow {
 const num = (v: unknown) => (v == null ? null : Number(v));
 const groupUsd = (r: ProductRow, n: number) => num(r[`product_g${n}_usd`]);
 const totalUsd = (r: ProductRow) => num(r.product_total_usd);
-const partnersIn = (r: ProductRow, n: number, which: "buyers" | "suppliers_of_a" | "suppliers_of_b") =>
+const partnersIn = (r: ProductRow, n: number, which: Exclude<ProductFigure, "flows">) =>
   (r[`product_g${n}_${which}`] as { entity: string; valueUsd: number }[]).map((p) => ({
     entity: p.entity,
     valueUsd: Number(p.valueUsd),
@@ -703,7 +723,7 @@ const supplierShare: IndicatorDef = {
   sources: SOURCES,
   citation: BACI_INFO.citation,
   async compute(store, a, b, year, options) {
-    const row = await productRow(this, store, [a, b, year], options, ["suppliers"], ["b"]);
+    const row = await productRow(this, store, [a, b, year], options, ["suppliers_of_b"], ["b"]);
     if ("indicator" in row) return row;
     const { group, rel, r } = row;
     const suppliers = partnersIn(r, 0, "suppliers_of_b");
@@ -739,7 +759,7 @@ const hhi: IndicatorDef = {
   citation: BACI_INFO.citation,
   country: true,
   async compute(store, a, b, year, options) {
-    const row = await productRow(this, store, [a, b, year], options, ["suppliers"]);
+    const row = await productRow(this, store, [a, b, year], options, ["suppliers_of_a"]);
     if ("indicator" in row) return row;
     const { group, rel, r } = row;
     const c = concentrationOf(rel, r, group);
@@ -778,7 +798,7 @@ const hhiChange: IndicatorDef = {
     const rows = await selectProduct(
       store,
       group,
-      ["suppliers"],
+      ["suppliers_of_a"],
       [
         [a, b, year],
         [a, b, year - window],
