@@ -41,6 +41,18 @@ import {
 export type { Absent, BaciRelease };
 export { baciRelease };
 
+/** The release the figures come from, asked once per read-only store (its tables cannot change while open). */
+const releases = new WeakMap<Store, Promise<BaciRelease | Absent>>();
+function release(store: Store): Promise<BaciRelease | Absent> {
+  if (!store.readOnly) return baciRelease(store);
+  let hit = releases.get(store);
+  if (!hit) {
+    hit = baciRelease(store);
+    releases.set(store, hit);
+  }
+  return hit;
+}
+
 const isAbsent = (x: unknown): x is Absent => typeof x === "object" && x !== null && "absent" in x;
 
 /** CEPII's numeric codes for registry entities (several for one, where CEPII splits a period, e.g. Sudan). */
@@ -134,30 +146,47 @@ export function productRelation(
     // Not in the panel's RELATIONS: its figures are per product group, which the panel does not choose.
     panel: ["product_total_usd"],
     async build(scope, store) {
-      const rel = await baciRelease(store);
+      const rel = await release(store);
       if ("absent" in rel) return nothing(groups, figures);
       return productSql(scope, rel, await scopeCodes(store, rel, scope), groups, figures);
     },
   };
 }
 
-/** CEPII codes of the countries on each side of the scope's dyad-years (undefined: every country). */
+/**
+ * CEPII codes of the countries on each side of the scope's dyad-years, and of its pairs (exporter code,
+ * importer code); undefined when the scope is every country.
+ */
 interface SideCodes {
   a?: number[];
   b?: number[];
+  pairs?: [number, number][];
 }
 
 async function scopeCodes(store: Store, rel: BaciRelease, scope: DyadYears): Promise<SideCodes> {
   if (!scope.countries) return {};
-  const [sides] = await store.query<{ a: string[]; b: string[] }>(
-    `SELECT list(DISTINCT a) AS a, list(DISTINCT b) AS b FROM (${scope.sql})`,
+  const rows = await store.query<{ ca: number[] | null; cb: number[] | null }>(
+    `SELECT (SELECT list(code) FROM baci_countries WHERE dataset = $1 AND entity = d.a) AS ca,
+            (SELECT list(code) FROM baci_countries WHERE dataset = $1 AND entity = d.b) AS cb
+       FROM (SELECT DISTINCT a, b FROM (${scope.sql})) AS d`,
+    [rel.dataset],
   );
-  const [a, b] = await Promise.all([
-    codesOf(store, rel, sides?.a ?? []),
-    codesOf(store, rel, sides?.b ?? []),
-  ]);
-  return { a, b };
+  const a = new Set<number>();
+  const b = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const r of rows) {
+    const ca = (r.ca ?? []).map(Number);
+    const cb = (r.cb ?? []).map(Number);
+    for (const i of ca) a.add(i);
+    for (const j of cb) b.add(j);
+    for (const i of ca) for (const j of cb) pairs.push([i, j]);
+  }
+  return { a: [...a], b: [...b], pairs };
 }
+
+// DuckDB skips the files' row groups by an equality on a sorted column (importer j, then exporter i), not by a
+// list of values, so up to this many codes (or pairs of codes) are read as that many narrow scans.
+const NARROW_SCANS = 64;
 
 function productColumns(groups: readonly ProductGroup[], figures: readonly ProductFigure[]): string[] {
   return [
@@ -187,9 +216,15 @@ function productSql(
   figures: readonly ProductFigure[],
 ): RelationSql {
   const flows = baciFlowsSql(rel);
-  const at = (column: string, side: number[] | undefined) =>
-    side === undefined ? "TRUE" : side.length ? `${column} ${inList(side)}` : "FALSE";
-  const years = inYears(scope, "f.year");
+  const years = inYears(scope, "year");
+  /** The release's rows where each condition holds (one scan each when few), within the scope's years. */
+  const rowsWhere = (conditions: string[] | undefined) => {
+    if (conditions === undefined) return `(SELECT * FROM ${flows} WHERE ${years})`;
+    if (!conditions.length) return `(SELECT * FROM ${flows} WHERE FALSE)`;
+    return `(${conditions.map((c) => `SELECT * FROM ${flows} WHERE ${c} AND ${years}`).join(" UNION ALL ")})`;
+  };
+  const narrow = <T>(list: T[] | undefined, each: (x: T) => string, all: (l: T[]) => string) =>
+    list === undefined ? undefined : list.length <= NARROW_SCANS ? list.map(each) : [all(list)];
   const anyGroup = productPredicate(
     { name: "", en: "", de: "", codes: groups.flatMap((g) => g.codes) },
     "f.k",
@@ -208,8 +243,13 @@ function productSql(
     );
     ctes.push(`product_flows AS (
       SELECT ci.entity AS a, cj.entity AS b, f.year, sum(f.value_usd) AS total${sums.map((x) => `, ${x}`).join("")}
-        FROM ${flows} AS f JOIN product_codes ci ON ci.code = f.i JOIN product_codes cj ON cj.code = f.j
-       WHERE ${at("f.i", codes.a)} AND ${at("f.j", codes.b)} AND ${years}
+        FROM ${rowsWhere(
+          narrow(
+            codes.pairs,
+            ([i, j]) => `j = ${j} AND i = ${i}`,
+            () => `j IN (${codes.b?.join(", ")}) AND i IN (${codes.a?.join(", ")})`,
+          ),
+        )} AS f JOIN product_codes ci ON ci.code = f.i JOIN product_codes cj ON cj.code = f.j
        GROUP BY ALL)`);
     joins.push("LEFT JOIN product_flows pf ON pf.a = s.a AND pf.b = s.b AND pf.year = s.year");
     columns.push("pf.total AS product_total_usd", ...groups.map((_, n) => `pf.g${n} AS product_g${n}_usd`));
@@ -227,10 +267,17 @@ function productSql(
     return `${name} AS (
       SELECT country, year, ${lists.join(", ")}
         FROM (SELECT cs.entity AS country, co.entity AS partner, f.year, ${sums.join(", ")}
-                FROM ${flows} AS f JOIN product_codes cs ON cs.code = f.${self}
+                FROM ${rowsWhere(
+                  narrow(
+                    countries,
+                    (c) => `${self} = ${c}`,
+                    (l) => `${self} IN (${l.join(", ")})`,
+                  ),
+                )} AS f
+                JOIN product_codes cs ON cs.code = f.${self}
                 JOIN product_codes co ON co.code = f.${other}
                 JOIN entities e ON e.code = co.entity AND e.kind <> 'aggregate'
-               WHERE ${at(`f.${self}`, countries)} AND ${years} AND ${anyGroup}
+               WHERE ${anyGroup}
                GROUP BY ALL)
        GROUP BY country, year)`;
   };
@@ -400,7 +447,7 @@ export async function substitutionTables(
   groups: ProductGroup[],
   options: SubstitutionOptions = {},
 ): Promise<SubstitutionTable[] | Absent> {
-  const rel = await baciRelease(store);
+  const rel = await release(store);
   if (isAbsent(rel)) return rel;
   const cb = await codesOf(store, rel, [importer]);
   if (!cb.length) return { absent: `${countryName(importer)} (${importer}) is not in BACI ${rel.version}` };
@@ -528,7 +575,7 @@ export async function productSection(
   b: string,
   groupNames: string[] = GOODS_SECTION_GROUPS,
 ): Promise<ProductSection | Absent> {
-  const rel = await baciRelease(store);
+  const rel = await release(store);
   if (isAbsent(rel)) return rel;
   const groups = groupNames.map((n) => PRODUCT_GROUPS.find((g) => g.name === n) ?? resolveProduct(n));
   const both = await productYears(
@@ -593,7 +640,7 @@ async function withRelease(
   b: string,
   year: number,
 ): Promise<BaciRelease | IndicatorValue> {
-  const rel = await baciRelease(store);
+  const rel = await release(store);
   if (isAbsent(rel)) return nullValue(def, a, b, year, rel.absent);
   if (year < rel.firstYear || year > rel.lastYear) {
     return nullValue(
