@@ -163,14 +163,23 @@ interface SideCodes {
   pairs?: [number, number][];
 }
 
-async function scopeCodes(store: Store, rel: BaciRelease, scope: DyadYears): Promise<SideCodes> {
+/** Dyad-years whose pairs the caller knows (this module's own questions): no query needed to find them. */
+interface KnownPairs extends DyadYears {
+  pairs: ReadonlyArray<readonly [string, string]>;
+}
+
+/** The scope's pairs with their CEPII codes (absent pairs: a country without a code). */
+async function scopeCodes(store: Store, rel: BaciRelease, scope: DyadYears | KnownPairs): Promise<SideCodes> {
   if (!scope.countries) return {};
-  const rows = await store.query<{ ca: number[] | null; cb: number[] | null }>(
-    `SELECT (SELECT list(code) FROM baci_countries WHERE dataset = $1 AND entity = d.a) AS ca,
+  const rows =
+    "pairs" in scope
+      ? await pairCodes(store, rel, scope.pairs)
+      : await store.query<{ ca: number[] | null; cb: number[] | null }>(
+          `SELECT (SELECT list(code) FROM baci_countries WHERE dataset = $1 AND entity = d.a) AS ca,
             (SELECT list(code) FROM baci_countries WHERE dataset = $1 AND entity = d.b) AS cb
        FROM (SELECT DISTINCT a, b FROM (${scope.sql})) AS d`,
-    [rel.dataset],
-  );
+          [rel.dataset],
+        );
   const a = new Set<number>();
   const b = new Set<number>();
   const pairs: [number, number][] = [];
@@ -182,6 +191,23 @@ async function scopeCodes(store: Store, rel: BaciRelease, scope: DyadYears): Pro
     for (const i of ca) for (const j of cb) pairs.push([i, j]);
   }
   return { a: [...a], b: [...b], pairs };
+}
+
+/** Every entity's CEPII codes in the release, read once per read-only store. */
+const codeMaps = new WeakMap<Store, Promise<Map<string, number[]>>>();
+async function pairCodes(store: Store, rel: BaciRelease, pairs: KnownPairs["pairs"]) {
+  let map = store.readOnly ? codeMaps.get(store) : undefined;
+  if (!map) {
+    map = store
+      .query<{ entity: string; codes: number[] }>(
+        "SELECT entity, list(code ORDER BY code) AS codes FROM baci_countries WHERE dataset = ? AND entity IS NOT NULL GROUP BY entity",
+        [rel.dataset],
+      )
+      .then((rows) => new Map(rows.map((r) => [r.entity, [...r.codes].map(Number)])));
+    if (store.readOnly) codeMaps.set(store, map);
+  }
+  const byEntity = await map;
+  return pairs.map(([a, b]) => ({ ca: byEntity.get(a) ?? null, cb: byEntity.get(b) ?? null }));
 }
 
 // DuckDB skips the files' row groups by an equality on a sorted column (importer j, then exporter i), not by a
@@ -331,11 +357,8 @@ async function selectProduct(
   figures: readonly ProductFigure[],
   rows: ReadonlyArray<readonly [string, string, number]>,
 ): Promise<ProductRow[]> {
-  const found = await selectRelations<ProductRow>(
-    store,
-    [productRelation([group], figures)],
-    dyadYearList(rows),
-  );
+  const scope: KnownPairs = { ...dyadYearList(rows), pairs: rows.map(([a, b]) => [a, b] as const) };
+  const found = await selectRelations<ProductRow>(store, [productRelation([group], figures)], scope);
   return rows.map(([a, b, year]) => found.find((r) => r.a === a && r.b === b && Number(r.year) === year)!);
 }
 
@@ -373,11 +396,8 @@ async function productYears(
   pairs: [string, string][],
   groups: ProductGroup[],
 ): Promise<DyadProductYear[][] | Absent> {
-  const rows = await selectRelations<ProductRow>(
-    store,
-    [productRelation(groups, ["flows"])],
-    pairYears(pairs, rel.firstYear, rel.lastYear),
-  );
+  const scope: KnownPairs = { ...pairYears(pairs, rel.firstYear, rel.lastYear), pairs };
+  const rows = await selectRelations<ProductRow>(store, [productRelation(groups, ["flows"])], scope);
   for (const [a, b] of pairs) {
     const first = rows.find((r) => r.a === a && r.b === b);
     if (!first?.product_a_in_baci) return notInBaci(rel, a);
