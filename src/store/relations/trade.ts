@@ -18,24 +18,22 @@ export const TRADE_RELATION: Relation = {
   async build(scope) {
     return {
       ctes: [
-        `trade_best AS (SELECT reporter AS a, partner AS b, year, flow,
-                               arg_min(value_usd, (priority, dataset)) AS value_usd, min(priority) AS priority,
-                               arg_min(dataset, (priority, dataset)) AS dataset
+        // One aggregation over the flows of each (reporter, partner, year): per flow the value, priority and
+        // dataset of the report of lowest (priority, dataset). (Two steps, per flow then per pair, cost twice
+        // the CPU when the whole table is materialised at ingest.)
+        `trade_pair AS (SELECT reporter AS a, partner AS b, year,
+                               ${(["x:exports", "m:imports", "t:turnover"] as const)
+                                 .map((f) => {
+                                   const [c, flow] = f.split(":");
+                                   return `arg_min(value_usd, (priority, dataset)) FILTER (WHERE flow = '${flow}') AS ${c},
+                               min(priority) FILTER (WHERE flow = '${flow}') AS ${c}p,
+                               arg_min(dataset, (priority, dataset)) FILTER (WHERE flow = '${flow}') AS ${c}d`;
+                                 })
+                                 .join(",\n                               ")}
                           FROM trade_flows
                          WHERE ${inCountries(scope, "reporter")} AND ${inCountries(scope, "partner")}
                            AND ${inYears(scope, "year")}
                          GROUP BY ALL)`,
-        `trade_pair AS (SELECT a, b, year,
-                               max(value_usd) FILTER (WHERE flow = 'exports') AS x,
-                               max(value_usd) FILTER (WHERE flow = 'imports') AS m,
-                               max(value_usd) FILTER (WHERE flow = 'turnover') AS t,
-                               max(priority) FILTER (WHERE flow = 'exports') AS xp,
-                               max(priority) FILTER (WHERE flow = 'imports') AS mp,
-                               max(priority) FILTER (WHERE flow = 'turnover') AS tp,
-                               max(dataset) FILTER (WHERE flow = 'exports') AS xd,
-                               max(dataset) FILTER (WHERE flow = 'imports') AS md,
-                               max(dataset) FILTER (WHERE flow = 'turnover') AS td
-                          FROM trade_best GROUP BY ALL)`,
       ],
       joins: ["LEFT JOIN trade_pair tp ON tp.a = s.a AND tp.b = s.b AND tp.year = s.year"],
       columns: [
