@@ -132,7 +132,8 @@ export async function pairRows<T = Record<string, unknown>>(
   store: Store,
   relation: Relation,
   as: string[],
-  bs: string[],
+  /** Every partner when absent. */
+  bs: string[] | undefined,
   years: [number, number] | undefined,
   where = "TRUE",
 ): Promise<T[] | undefined> {
@@ -143,13 +144,13 @@ export async function pairRows<T = Record<string, unknown>>(
   const t = targetsOf(whole)[0];
   if (t.keyed.length !== 2 || t.sides.join() !== "a,b" || !t.year) return undefined;
   const ka = as.map((c) => keys.get(c)).filter((k) => k !== undefined);
-  const kb = bs.map((c) => keys.get(c)).filter((k) => k !== undefined);
-  if (!ka.length || !kb.length) return [];
+  const kb = bs?.map((c) => keys.get(c)).filter((k) => k !== undefined);
+  if (!ka.length || kb?.length === 0) return [];
   const span = years ? ` AND year BETWEEN ${Math.trunc(years[0])} AND ${Math.trunc(years[1])}` : "";
   const from = ka
     .map(
       (k) =>
-        `SELECT * FROM rel_${t.table} WHERE ${t.keyed[0]} = ${k} AND ${t.keyed[1]} IN (${kb.join(", ")})${span}`,
+        `SELECT * FROM rel_${t.table} WHERE ${t.keyed[0]} = ${k}${kb ? ` AND ${t.keyed[1]} IN (${kb.join(", ")})` : ""}${span}`,
     )
     .join(" UNION ALL ");
   const rows = await store.query<Record<string, unknown>>(

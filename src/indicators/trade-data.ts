@@ -201,9 +201,19 @@ export async function loadChoices(
   const out = new Map<string, TradeChoice>();
   const where =
     "trade_exports IS NOT NULL OR trade_imports IS NOT NULL OR trade_turnover_reported IS NOT NULL";
-  const rows =
-    (await pairRows(store, TRADE_RELATION, reporters, partners, years, where)) ??
-    (await choiceRowsFresh(store, reporters, partners, years, where));
+  // The World as a reporter (World exports to B, for trade.intensity) is asked by every profile: on a
+  // read-only store its rows are read once, for every partner and year, and filtered here.
+  const world = store.readOnly && reporters.includes(WORLD);
+  const own = world ? reporters.filter((r) => r !== WORLD) : reporters;
+  const [ownRows, worldRows] = await Promise.all([
+    own.length
+      ? (pairRows(store, TRADE_RELATION, own, partners, years, where).then(
+          (r) => r ?? choiceRowsFresh(store, own, partners, years, where),
+        ) as Promise<Record<string, unknown>[]>)
+      : ([] as Record<string, unknown>[]),
+    world ? worldChoices(store, where) : undefined,
+  ]);
+  const rows = worldRows ? ownRows.concat(ofPartners(worldRows, partners, years)) : ownRows;
   const chosen = (r: Record<string, unknown>, flow: Flow, value: string): ChosenFlow | undefined =>
     r[value] == null
       ? undefined
@@ -224,6 +234,57 @@ export async function loadChoices(
   return out;
 }
 
+const WORLD = "WLD";
+type ByPartner = Map<string, Record<string, unknown>[]>;
+const worldChoiceMemo = new WeakMap<Store, Promise<ByPartner>>();
+const worldFlowMemo = new WeakMap<Store, Promise<ByPartner>>();
+
+function byPartner(rows: Record<string, unknown>[], column: string): ByPartner {
+  const out: ByPartner = new Map();
+  for (const r of rows) {
+    const list = out.get(r[column] as string);
+    if (list) list.push(r);
+    else out.set(r[column] as string, [r]);
+  }
+  return out;
+}
+
+function ofPartners(
+  rows: ByPartner,
+  partners: string[],
+  years: [number, number] | undefined,
+): Record<string, unknown>[] {
+  return [...new Set(partners)].flatMap((p) =>
+    (rows.get(p) ?? []).filter((r) => !years || (Number(r.year) >= years[0] && Number(r.year) <= years[1])),
+  );
+}
+
+/** The World's reports, every partner and year, by partner (once per read-only store). */
+function worldFlows(store: Store): Promise<ByPartner> {
+  let hit = worldFlowMemo.get(store);
+  if (!hit) {
+    hit = store
+      .query<Record<string, unknown>>(`${FLOW_COLUMNS} WHERE reporter = '${WORLD}'`)
+      .then((rows) => byPartner(rows, "partner"));
+    worldFlowMemo.set(store, hit);
+    hit.catch(() => worldFlowMemo.delete(store));
+  }
+  return hit;
+}
+
+/** The trade relation's rows with the World as reporter, every partner and year (once per read-only store). */
+function worldChoices(store: Store, where: string): Promise<ByPartner> {
+  let hit = worldChoiceMemo.get(store);
+  if (!hit) {
+    hit = pairRows(store, TRADE_RELATION, [WORLD], undefined, undefined, where)
+      .then((r) => r ?? choiceRowsFresh(store, [WORLD], [], undefined, where, true))
+      .then((rows) => byPartner(rows, "b"));
+    worldChoiceMemo.set(store, hit);
+    hit.catch(() => worldChoiceMemo.delete(store));
+  }
+  return hit;
+}
+
 /** The trade relation computed fresh over a grid of the pairs' years: a store where it is not materialised. */
 async function choiceRowsFresh(
   store: Store,
@@ -231,8 +292,17 @@ async function choiceRowsFresh(
   partners: string[],
   years: [number, number] | undefined,
   where: string,
+  /** Every partner of the reporters (the World's rows). */
+  anyPartner = false,
 ): Promise<Record<string, unknown>[]> {
   if (!(await store.hasTable("trade_flows"))) return [];
+  if (anyPartner)
+    partners = (
+      await store.query<{ code: string }>(
+        `SELECT DISTINCT partner AS code FROM trade_flows WHERE reporter IN (${reporters.map(() => "?").join(", ")})`,
+        reporters,
+      )
+    ).map((r) => r.code);
   let span = years;
   if (!span) {
     const [row] = await store.memoQuery<{ lo: number | null; hi: number | null }>(
@@ -249,6 +319,9 @@ async function choiceRowsFresh(
     where,
   );
 }
+
+const FLOW_COLUMNS = `SELECT dataset, priority, reporter, partner, year, flow, value_usd AS value, estimate,
+  publisher, file, sheet, line, note FROM trade_flows`;
 
 export async function loadFlows(
   store: Store,
@@ -270,11 +343,13 @@ export async function loadFlows(
       "SELECT dataset, source, version, retrieved, strftime(ingested_at, '%Y-%m-%dT%H:%M:%SZ') AS ingested_at, citation FROM ingests",
     ),
     ...reporters.map((reporter) =>
-      store.query<Record<string, unknown>>(
-        `SELECT dataset, priority, reporter, partner, year, flow, value_usd AS value, estimate, publisher, file, sheet, line, note
-           FROM trade_flows WHERE reporter = ? AND partner IN (${pp}) ${yearClause}`,
-        [reporter, ...partners, ...(years ?? [])],
-      ),
+      // The World's reports (asked by every profile, for trade.intensity): once per read-only store.
+      reporter === WORLD && store.readOnly
+        ? worldFlows(store).then((rows) => ofPartners(rows, partners, years))
+        : store.query<Record<string, unknown>>(
+            `${FLOW_COLUMNS} WHERE reporter = ? AND partner IN (${pp}) ${yearClause}`,
+            [reporter, ...partners, ...(years ?? [])],
+          ),
     ),
   ]);
   const rows = perReporter.flat();

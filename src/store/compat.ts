@@ -10,6 +10,7 @@ import { CDIS_POSITIONS_TABLE, CDIS_TOTALS_TABLE, FDI_FLOWS_TABLE } from "./inve
 import { WDI_VALUES_TABLE } from "./macro-schema.ts";
 import { staleRelations } from "./materialise.ts";
 import { MIL_EXERCISES_TABLE } from "./military-schema.ts";
+import { RELATIONS } from "./relations/index.ts";
 import { TABLES, type TableDef } from "./schema.ts";
 import type { Store } from "./store.ts";
 import { UN_IDEAL_POINTS_TABLE, UN_ISSUES_TABLE, UN_ROLL_CALLS_TABLE, UN_VOTES_TABLE } from "./un-schema.ts";
@@ -32,10 +33,15 @@ const KNOWN: TableDef[] = [
   UN_IDEAL_POINTS_TABLE,
 ];
 
-/** Every known table's columns in one string: a store found current once stays so while this and the file are unchanged. */
-export const KNOWN_SCHEMA = KNOWN.map((def) => `${def.name}(${def.columns.map(([n]) => n).join(",")})`).join(
-  ";",
-);
+/**
+ * Every known table's columns and every relation's code in one string: a store found current once stays so
+ * while this and the file are unchanged (a changed relation must be found stale: its tables were built by
+ * the old SQL).
+ */
+export const KNOWN_SCHEMA = [
+  ...KNOWN.map((def) => `${def.name}(${def.columns.map(([n]) => n).join(",")})`),
+  ...RELATIONS.map((r) => `${r.dimension}:${r.tables.join(",")}:${r.build.toString()}`),
+].join(";");
 
 /** Each known table whose columns in the store differ from its declaration, as "table: what differs". */
 export async function staleTables(store: Store): Promise<string[]> {
