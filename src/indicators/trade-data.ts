@@ -264,7 +264,7 @@ function worldFlows(store: Store): Promise<ByPartner> {
   let hit = worldFlowMemo.get(store);
   if (!hit) {
     hit = store
-      .query<Record<string, unknown>>(`${FLOW_COLUMNS} WHERE reporter = '${WORLD}'`)
+      .query<Record<string, unknown>>(`${FLOW_COLUMNS} WHERE reporter = ?`, [WORLD])
       .then((rows) => byPartner(rows, "partner"));
     worldFlowMemo.set(store, hit);
     hit.catch(() => worldFlowMemo.delete(store));

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { type Store, staleTables } from "../../src/store/index.ts";
+import { Store, staleTables, TABLES } from "../../src/store/index.ts";
 import { openRealStore } from "../helpers/real-store.ts";
 
 let store: Store;
@@ -43,4 +43,66 @@ test("an energy table from before the editions column is named, and dyad value s
   assert.match(r.stderr, /built by an earlier version of dyad \(energy_trade: lacks [^)]*edition/);
   assert.match(r.stderr, /npx dyad start/);
   assert.doesNotMatch(r.stderr, /Binder Error/);
+});
+
+test("a store whose relations were never materialised is stale; an ingest materialises them and the store is current", async () => {
+  const home = mkdtempSync(join(tmpdir(), "dyad-rel-"));
+  homes.push(home);
+  const s = await Store.open({ home });
+  try {
+    // The trade table as a store from before the materialised relations has it: rows, no rel_* tables.
+    await s.query(
+      "INSERT INTO trade_flows VALUES ('made-up', 'made-up', 20, 'DEU', 'FRA', 2020, 'exports', 100, false, 'test', NULL, NULL, NULL, NULL)",
+    );
+    const before = await staleTables(s);
+    assert.ok(
+      before.some((t) => /^relation trade: not materialised/.test(t)),
+      before.join("; "),
+    );
+    assert.ok(
+      before.some((t) => /^country_key/.test(t)),
+      before.join("; "),
+    );
+    // A made-up flow (not from any file): ingesting a dataset rebuilds the trade relation in its transaction.
+    await s.replaceDataset({
+      dataset: "made-up-2",
+      source: "made-up",
+      path: "made-up.csv",
+      files: 1,
+      publisher: "test",
+      licence: "test",
+      citation: "test",
+      tables: [
+        {
+          def: TABLES.trade_flows,
+          rows: [
+            [
+              "made-up-2",
+              "made-up",
+              10,
+              "DEU",
+              "FRA",
+              2020,
+              "exports",
+              90,
+              false,
+              "test",
+              null,
+              null,
+              null,
+              null,
+            ],
+          ],
+        },
+      ],
+    });
+    assert.deepEqual(await staleTables(s), []);
+    // Both reports are in the relation's rows; the lower priority (10) answers.
+    const [row] = await s.query<{ x: number; xd: string }>(
+      "SELECT x, xd FROM rel_trade_pair t JOIN country_key a ON a.key = t.a JOIN country_key b ON b.key = t.b WHERE a.code = 'DEU' AND b.code = 'FRA' AND year = 2020",
+    );
+    assert.deepEqual(row, { x: 90, xd: "made-up-2" });
+  } finally {
+    s.close();
+  }
 });
