@@ -4,7 +4,9 @@
 // One left-to-right scan with a fixed set of patterns; every look around a match is bounded to a few
 // dozen characters, so the work is linear in the input.
 
-export type Lang = "de" | "en";
+export type { Lang } from "../countries/lang.ts";
+
+import type { Lang } from "../countries/lang.ts";
 
 export type QuantityKind =
   | "amount" // a sum of money: 245 Milliarden Dollar

@@ -514,7 +514,8 @@ function buildTable(
   }
   const shareOf = (series: number[]) => series.map((v, i) => (total[i] > 0 ? v / total[i] : null));
   const peak = (series: number[]) => Math.max(0, ...shareOf(series).map((s) => s ?? 0));
-  const ranked = [...bySupplier].sort((x, y) => peak(y[1]) - peak(x[1]));
+  // Ties broken by code: the rows arrive in no fixed order, and a table must not change between runs.
+  const ranked = [...bySupplier].sort((x, y) => peak(y[1]) - peak(x[1]) || x[0].localeCompare(y[0]));
   const shown = new Set(ranked.slice(0, options.top ?? 5).map(([c]) => c));
   for (const c of options.include ?? []) if (c !== importer) shown.add(c);
   const suppliers = [...shown].map((code) => {
@@ -524,7 +525,7 @@ function buildTable(
   if (options.eu !== false && eu.some((v) => v > 0)) {
     suppliers.push({ code: "EUU", name: countryName("EUU"), share: shareOf(eu), valueUsd: eu });
   }
-  suppliers.sort((x, y) => peak(y.valueUsd) - peak(x.valueUsd));
+  suppliers.sort((x, y) => peak(y.valueUsd) - peak(x.valueUsd) || x.code.localeCompare(y.code));
   const overtakes: SubstitutionTable["overtakes"] = [];
   for (let i = 1; i < years.length; i++) {
     for (const s of suppliers) {

@@ -1,6 +1,7 @@
 // `dyad sources diff A B`: the flows between A and B on which the stored datasets disagree.
 import type { Command } from "commander";
 import { GAP_RULE, type MirrorGap } from "../../indicators/mirror-gaps.ts";
+import { notAYear, parseQueryYear } from "../../indicators/years.ts";
 
 function usd(v: number): string {
   return `${(v / 1e9).toFixed(3)} bn`;
@@ -20,9 +21,8 @@ function positive(flag: string, text: string | undefined, fallback: number): num
 
 function yearOption(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const y = Number(text);
-  if (!Number.isInteger(y) || y < 1900 || y > 2100)
-    throw new Error(`${flag}: "${text}" is not a year between 1900 and 2100`);
+  const y = parseQueryYear(text);
+  if (y === undefined) throw new Error(notAYear(text, flag));
   return y;
 }
 
