@@ -1,7 +1,8 @@
 // Answers kept by request: the store is opened read-only for the server's lifetime, so the same validated
 // request always has the same answer. Keyed after validation (Russland and RUS share an entry); bounded
 // by total size, least recently used dropped first; concurrent misses for one key share one computation.
-// Each answer is kept as UTF-8 bytes and, when large, gzipped once, so a hit costs no encoding work.
+// Each answer is kept as UTF-8 bytes and, when large, gzipped once when a client first accepts gzip, so a
+// hit costs no encoding work.
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 
@@ -10,8 +11,8 @@ const GZIP_FROM = 1024;
 
 export interface Answer {
   body: Uint8Array;
-  /** Gzipped once when the answer is kept; otherwise made only for a client that accepts it (gzipOf). */
-  gzip?: Uint8Array;
+  /** Gzipped at the first request that accepts gzip (gzipOf), then kept with the answer. */
+  gzip?: Promise<Uint8Array>;
 }
 
 export interface AnswerCache {
@@ -20,18 +21,23 @@ export interface AnswerCache {
   readonly entries: number;
 }
 
-async function encode(value: unknown, keep: boolean): Promise<Answer> {
-  const body = Buffer.from(JSON.stringify(value));
-  return keep && body.length >= GZIP_FROM ? { body, gzip: await gzipAsync(body) } : { body };
+function encode(value: unknown): Answer {
+  return { body: Buffer.from(JSON.stringify(value)) };
 }
 
-/** The answer gzipped, when it is large enough to be worth it: kept with it, or made now. */
+/**
+ * The answer gzipped, when it is large enough to be worth it: made once, at the first client that accepts
+ * it (most API clients of small answers never ask), and kept with the answer.
+ */
 export async function gzipOf(answer: Answer): Promise<Uint8Array | undefined> {
-  if (answer.gzip) return answer.gzip;
-  return answer.body.length >= GZIP_FROM ? gzipAsync(answer.body) : undefined;
+  if (answer.body.length < GZIP_FROM) return undefined;
+  answer.gzip ??= gzipAsync(answer.body);
+  return answer.gzip;
 }
 
-const sizeOf = (a: Answer) => a.body.length + (a.gzip?.length ?? 0);
+// The cost of a kept answer must not change while it is kept: a large one is counted with room for its
+// gzipped copy (never larger than the JSON it compresses, for these answers), made or not.
+const sizeOf = (a: Answer) => (a.body.length >= GZIP_FROM ? 2 * a.body.length : a.body.length);
 
 /**
  * Values kept by key, least recently used dropped first once their total cost passes `maxCost`; a value
@@ -100,7 +106,6 @@ export function answerCache(maxBytes: number): AnswerCache {
     get entries() {
       return cache.entries;
     },
-    // With no room to keep answers (cache off), none is gzipped unless a client asks for it.
-    get: (key, compute) => cache.get(key, () => compute().then((v) => encode(v, maxBytes > 0))),
+    get: (key, compute) => cache.get(key, () => compute().then(encode)),
   };
 }
