@@ -39,6 +39,16 @@ test("dyad value explains a missing figure and exits non-zero", () => {
   assert.match(r.out, /Russia published no exports by partner for 2023/);
 });
 
+test("dyad value names each joint exercise it counted, not only its row in the file", () => {
+  // mme_v7.csv: China and Russia take part in Peace Mission 2007 (mme3028) and Cooperation 2007 (mme3045),
+  // and in one unnamed exercise (mme2938, Ex_Name -9), all in 2007.
+  const r = dyad(["value", "mil.exercises", "CHN", "RUS", "2007"]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /: 3 exercises/);
+  assert.match(r.out, /Peace Mission 2007 \(mme3028, 2007\)/);
+  assert.match(r.out, /Cooperation 2007 \(mme3045, 2007\)/);
+});
+
 test("dyad profile CHN RUS prints the table within 100 columns with both sides' flows", () => {
   const r = dyad(["profile", "CHN", "RUS"]);
   assert.equal(r.code, 0, r.err);

@@ -66,6 +66,8 @@ export function register(program: Command): void {
           process.stdout.write(
             `  ${what ? `${what} ` : ""}from ${p.dataset}${cell ? ` (${cell})` : ""}${p.estimate ? ", estimate" : ""}\n`,
           );
+          // The note is what the row is, where the figure alone cannot say it (an exercise's name, a withheld cell).
+          if (p.note) process.stdout.write(`    ${p.note}\n`);
           if (p.why) process.stdout.write(`    ${p.why}\n`);
         }
         if (value.value === null) process.exitCode = 2;
