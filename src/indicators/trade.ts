@@ -181,9 +181,8 @@ function jointReport(code: string, year: number): string | undefined {
 
 /**
  * Why a reporter's report of a flow is missing, from the reporter's coverage alone (the trade_coverage rows
- * of both parties, as loadCoverage reads them): the text every trade indicator gives. Exported for a caller
- * that answers values from the materialised relation held in memory (the server) and must give the same
- * reason; `mirrorHint` names the mirror value to use instead, as trade.exports/imports do.
+ * of both parties, as loadCoverage reads them): the text every trade indicator gives, and the server's
+ * in-memory answers too; `mirrorHint` names the mirror value to use instead, as trade.exports/imports do.
  */
 export function tradeMissingReason(
   coverage: Map<string, Coverage>,
@@ -193,20 +192,8 @@ export function tradeMissingReason(
   flow: Flow,
   mirrorHint?: string,
 ): string {
-  return missingReason({ coverage } as TradeContext, reporter, partner, year, flow, mirrorHint);
-}
-
-/** Why A's own report of a flow is missing, and what to use instead. */
-function missingReason(
-  ctx: TradeContext,
-  reporter: string,
-  partner: string,
-  year: number,
-  flow: Flow,
-  mirrorHint?: string,
-): string {
   const joint = jointReport(reporter, year) ?? jointReport(partner, year);
-  const cov = ctx.coverage.get(`${reporter}|${flow}`) ?? ctx.coverage.get(`${reporter}|turnover`);
+  const cov = coverage.get(`${reporter}|${flow}`) ?? coverage.get(`${reporter}|turnover`);
   const hint = `${joint ? `; ${joint}` : ""}${mirrorHint ? `; use ${mirrorHint}` : ""}`;
   const who = name(reporter);
   const partnerName = partner === "WLD" ? "the World" : name(partner);
@@ -278,8 +265,8 @@ function ownFlow(flow: "exports" | "imports") {
     const mirror = ctx.flows.best(ctx.b, ctx.a, year, MIRROR_OF[flow]);
     return {
       value: null,
-      reason: missingReason(
-        ctx,
+      reason: tradeMissingReason(
+        ctx.coverage,
         ctx.a,
         ctx.b,
         year,
@@ -295,7 +282,11 @@ function mirrorFlow(flow: "exports" | "imports") {
   return (ctx: TradeContext, year: number): Computed => {
     const r = reported(ctx, ctx.b, ctx.a, year, MIRROR_OF[flow], "partner");
     if (r) return { value: r.report.value, provenance: [r.provenance] };
-    return { value: null, reason: missingReason(ctx, ctx.b, ctx.a, year, MIRROR_OF[flow]), provenance: [] };
+    return {
+      value: null,
+      reason: tradeMissingReason(ctx.coverage, ctx.b, ctx.a, year, MIRROR_OF[flow]),
+      provenance: [],
+    };
   };
 }
 
@@ -326,7 +317,11 @@ function computeTurnover(ctx: TradeContext, reporter: string, partner: string, y
     };
   }
   const missing = !x ? "exports" : "imports";
-  return { value: null, reason: missingReason(ctx, reporter, partner, year, missing), provenance: [] };
+  return {
+    value: null,
+    reason: tradeMissingReason(ctx.coverage, reporter, partner, year, missing),
+    provenance: [],
+  };
 }
 
 function share(numerator: Computed, denominator: Computed): Computed {
@@ -358,8 +353,8 @@ function flowShare(
     ? { value: num.report.value, provenance: [num.provenance] }
     : {
         value: null,
-        reason: missingReason(
-          ctx,
+        reason: tradeMissingReason(
+          ctx.coverage,
           reporter,
           partner,
           year,
@@ -371,7 +366,7 @@ function flowShare(
   const den = reported(ctx, reporter, "WLD", year, flow, "reporter");
   const denominator: Computed = den
     ? { value: den.report.value, provenance: [den.provenance] }
-    : { value: null, reason: missingReason(ctx, reporter, "WLD", year, flow), provenance: [] };
+    : { value: null, reason: tradeMissingReason(ctx.coverage, reporter, "WLD", year, flow), provenance: [] };
   return share(numerator, denominator);
 }
 
@@ -386,11 +381,15 @@ function mirrorShare(
   const num = reported(ctx, partner, reporter, year, MIRROR_OF[flow], "partner");
   const numerator: Computed = num
     ? { value: num.report.value, provenance: [num.provenance] }
-    : { value: null, reason: missingReason(ctx, partner, reporter, year, MIRROR_OF[flow]), provenance: [] };
+    : {
+        value: null,
+        reason: tradeMissingReason(ctx.coverage, partner, reporter, year, MIRROR_OF[flow]),
+        provenance: [],
+      };
   const den = reported(ctx, reporter, "WLD", year, flow, "reporter");
   const denominator: Computed = den
     ? { value: den.report.value, provenance: [den.provenance] }
-    : { value: null, reason: missingReason(ctx, reporter, "WLD", year, flow), provenance: [] };
+    : { value: null, reason: tradeMissingReason(ctx.coverage, reporter, "WLD", year, flow), provenance: [] };
   const out = share(numerator, denominator);
   if (out.value !== null) {
     out.detail = {
@@ -416,7 +415,7 @@ function computeTradeShare(ctx: TradeContext, reporter: string, partner: string,
       ? { value: x.report.value + m.report.value, provenance: [x.provenance, m.provenance] }
       : {
           value: null,
-          reason: missingReason(ctx, reporter, "WLD", year, x ? "imports" : "exports"),
+          reason: tradeMissingReason(ctx.coverage, reporter, "WLD", year, x ? "imports" : "exports"),
           provenance: [],
         };
   return share(t, total);
@@ -431,7 +430,7 @@ function rank(flow: "exports" | "imports" | "turnover") {
         value: null,
         reason: own
           ? `${name(ctx.a)}'s ${flow} to all partners for ${year} are not in one dataset, so no rank can be formed`
-          : missingReason(ctx, ctx.a, ctx.b, year, flow),
+          : tradeMissingReason(ctx.coverage, ctx.a, ctx.b, year, flow),
         provenance: [],
       };
     }
