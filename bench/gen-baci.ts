@@ -7,6 +7,7 @@ import { mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import countries from "i18n-iso-countries";
 import { ZipWriter } from "../src/sources/baci/zip-writer.ts";
+import { seededRandom } from "../test/helpers/seeded-random.ts";
 
 export interface GenOptions {
   out: string;
@@ -44,17 +45,6 @@ function parseArgs(argv: string[]): GenOptions {
     else throw new Error(`unknown option ${a}`);
   }
   return opts;
-}
-
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // CEPII departs from ISO numeric codes for a few economies (its codes include overseas territories).
@@ -162,7 +152,7 @@ function csvField(s: string): string {
 
 export async function generateBaci(o: GenOptions): Promise<{ path: string; rows: number; bytes: number }> {
   mkdirSync(o.out, { recursive: true });
-  const rand = mulberry32(o.seed);
+  const rand = seededRandom(o.seed);
   const cs = syntheticCountries();
   const products = syntheticProducts(o.products, rand);
   const P = products.length;

@@ -17,6 +17,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { seededRandom } from "../test/helpers/seeded-random.ts";
 
 const SECONDS = Number(process.argv[2] ?? 20);
 const CONNECTIONS = 64;
@@ -34,21 +35,9 @@ const { TRADE_INDICATORS: ALL_TRADE } = await import("../src/indicators/trade.ts
 const RANDOM_INDICATORS = ALL_TRADE.map((t) => t.name);
 const YEARS = [1960, 2024] as const;
 
-/** A small seeded generator, so a run's URLs can be drawn again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `n` distinct value URLs: random trade indicator, ordered pair of distinct countries and year. */
 function randomValuePaths(countries: string[], n: number, seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
   const seen = new Set<string>();
   while (seen.size < n) {
@@ -63,7 +52,7 @@ function randomValuePaths(countries: string[], n: number, seed: number): string[
 
 /** `n` distinct unordered pairs as profile URLs. */
 function randomProfilePaths(countries: string[], n: number, seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const seen = new Set<string>();
   while (seen.size < Math.min(n, (countries.length * (countries.length - 1)) / 2)) {
     const [a, b] = [

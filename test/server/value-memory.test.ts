@@ -12,6 +12,7 @@ import { createPool, type StorePool } from "../../src/server/pool.ts";
 import { type MemoryValues, memoryValues } from "../../src/server/values.ts";
 import type { Store } from "../../src/store/index.ts";
 import { openRealStore } from "../helpers/real-store.ts";
+import { seededRandom } from "../helpers/seeded-random.ts";
 
 let store: Store;
 let pool: StorePool;
@@ -37,18 +38,6 @@ after(async () => {
   await values.close();
 });
 
-/** A small seeded generator, so a failing draw can be drawn again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function compare(indicator: string, a: string, b: string, year: number): Promise<boolean> {
   const res = await app.request(`/api/v1/value?indicator=${indicator}&a=${a}&b=${b}&year=${year}`);
   assert.equal(res.status, 200, `${indicator} ${a} ${b} ${year}`);
@@ -68,7 +57,7 @@ describe("value route from memory", () => {
 
   test("random pairs of the registry, years 1960-2025: the same JSON as computeIndicator, no store query", async () => {
     await values.ready;
-    const next = random(17);
+    const next = seededRandom(17);
     const countries = registry.all("country").map((e) => e.code);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
     const before = storeUses;
@@ -85,7 +74,7 @@ describe("value route from memory", () => {
 
   test("pairs with data (every trade indicator, including ranks and the 2021-2024 customs series)", async () => {
     await values.ready;
-    const next = random(29);
+    const next = seededRandom(29);
     // Large traders: most of their pairs hold flows in the IMF workbooks and the reference series.
     const traders = ["CHN", "RUS", "DEU", "USA", "FRA", "IND", "JPN", "KOR", "BRA", "ARG", "TUR", "KAZ"];
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
