@@ -6,7 +6,9 @@ import { ARMS_RELATION } from "../indicators/arms.ts";
 import { ENERGY_RELATION, FUELS } from "../indicators/energy.ts";
 import { GEO_RELATION } from "../indicators/geo.ts";
 import { MACRO_RELATION } from "../indicators/macro.ts";
-import { pairYears, selectRelations } from "../indicators/relation.ts";
+import { pairYears, type Relation, selectRelations } from "../indicators/relation.ts";
+import type { RelationMemory } from "../indicators/relation-memory.ts";
+import { type MemRow, selectFromMemory } from "../indicators/relation-rows.ts";
 import type { Absent } from "../indicators/types.ts";
 import { MIN_ROLL_CALLS, UN_AGREEMENT_RELATION, UN_IDEAL_POINT_RELATION } from "../indicators/un.ts";
 import type { Store } from "../store/index.ts";
@@ -72,29 +74,49 @@ export interface BeyondTradeSections {
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
+/**
+ * The sections of a pair. With `memory` (the store's materialised tables held by a server,
+ * relation-memory.ts) un, arms, energy, macro and geo are computed from it with no query — the same rows as the
+ * SQL, by relation-rows.ts — and the store is not touched for them.
+ */
 export async function beyondTradeSections(
   store: Store,
   a: string,
   b: string,
   range: { from?: number; to?: number } = {},
+  memory?: RelationMemory,
 ): Promise<BeyondTradeSections> {
   const from = range.from ?? 1946;
   const to = range.to ?? new Date().getFullYear();
   const pair = `${countryName(a)}–${countryName(b)}`;
-  const ab = pairYears([[a, b]], from, to);
-  const both = pairYears(
-    [
-      [a, b],
-      [b, a],
-    ],
-    from,
-    to,
-  );
-  // Which datasets are loaded, asked once for all sections rather than once per section.
-  const loaded = store
-    .memoQuery<{ dataset: string }>("SELECT dataset FROM ingests")
-    .then((rows) => new Set(rows.map((r) => r.dataset)));
-  const has = async (dataset: string) => (await loaded).has(dataset);
+  const ab: [string, string][] = [[a, b]];
+  const both: [string, string][] = [
+    [a, b],
+    [b, a],
+  ];
+  const span: [number, number] = [from, to];
+  // Which datasets are loaded, asked once for all sections rather than once per section (memory knows).
+  const loaded = memory
+    ? undefined
+    : store
+        .memoQuery<{ dataset: string }>("SELECT dataset FROM ingests")
+        .then((rows) => new Set(rows.map((r) => r.dataset)));
+  const has = async (dataset: string): Promise<boolean> =>
+    memory ? memory.has(dataset) : Boolean((await loaded)?.has(dataset));
+  /**
+   * A relation's rows for the pairs over the span: from memory (`test` is the SQL `where` restated) or
+   * from the store.
+   */
+  const select = async (
+    relations: Relation[],
+    pairs: [string, string][],
+    years: [number, number],
+    where: string,
+    test: (r: MemRow) => boolean,
+  ): Promise<Row[]> =>
+    memory
+      ? selectFromMemory(memory, relations, pairs, years[0], years[1], test)
+      : selectRelations<Row>(store, relations, pairYears(pairs, years[0], years[1]), where);
   /** The rows of both directions of a year: [A→B, B→A]. */
   const byYear = (rows: Row[]) => {
     const out = new Map<number, [Row | undefined, Row | undefined]>();
@@ -126,19 +148,22 @@ export async function beyondTradeSections(
         un = { absent: "neither the UN roll calls (unvotes) nor Voeten's ideal points are in the store" };
       else {
         const relations = [hasVotes && UN_AGREEMENT_RELATION, hasIdeal && UN_IDEAL_POINT_RELATION].filter(
-          (r) => r !== false,
+          (r): r is Relation => r !== false,
         );
         // A year counts when both voted on a roll call, or both have a row of ideal points.
-        const rows = await selectRelations<Row>(
-          store,
+        const rows = await select(
           relations,
           ab,
+          span,
           [
             hasVotes && "un_roll_calls_both_voted > 0",
             hasIdeal && "un_ideal_line_a IS NOT NULL AND un_ideal_line_b IS NOT NULL",
           ]
             .filter(Boolean)
             .join(" OR "),
+          (r) =>
+            (hasVotes && Number(r.un_roll_calls_both_voted) > 0) ||
+            (hasIdeal && r.un_ideal_line_a !== null && r.un_ideal_line_b !== null),
         );
         un = rows.length
           ? {
@@ -161,7 +186,13 @@ export async function beyondTradeSections(
       if (!(await has("sipri"))) arms = { absent: "the SIPRI register is not in the store" };
       else {
         // Inside the register's span only (there arms_tiv is 0 or more, outside it unknown).
-        const rows = await selectRelations<Row>(store, [ARMS_RELATION], both, "arms_tiv IS NOT NULL");
+        const rows = await select(
+          [ARMS_RELATION],
+          both,
+          span,
+          "arms_tiv IS NOT NULL",
+          (r) => r.arms_tiv !== null,
+        );
         const years = byYear(rows).map(([year, [x, y]]) => ({
           year,
           tivAtoB: Number(x?.arms_tiv ?? 0),
@@ -179,11 +210,12 @@ export async function beyondTradeSections(
         energy = { absent: "the Statistical Review workbooks (energy/) are not in the store" };
       else {
         const rows = byYear(
-          await selectRelations<Row>(
-            store,
+          await select(
             [ENERGY_RELATION],
             both,
+            span,
             FUELS.map((f) => `energy_${f.key} IS NOT NULL`).join(" OR "),
+            (r) => FUELS.some((f) => r[`energy_${f.key}`] !== null),
           ),
         );
         const years: Extract<BeyondTradeSections["energy"], { years: unknown }>["years"] = [];
@@ -213,11 +245,12 @@ export async function beyondTradeSections(
     (async () => {
       if (!(await has("wdi"))) macro = { absent: "the WDI files are not in the store" };
       else {
-        const rows = await selectRelations<Row>(
-          store,
+        const rows = await select(
           [MACRO_RELATION],
           ab,
+          span,
           "macro_gdp_a IS NOT NULL OR macro_gdp_b IS NOT NULL",
+          (r) => r.macro_gdp_a !== null || r.macro_gdp_b !== null,
         );
         macro = rows.length
           ? {
@@ -235,7 +268,7 @@ export async function beyondTradeSections(
       if (!(await has("cepii"))) geo = { absent: "CEPII GeoDist is not in the store" };
       else {
         // Time-invariant: any one year asks for the pair.
-        const [r] = await selectRelations<Row>(store, [GEO_RELATION], pairYears([[a, b]], to, to));
+        const [r] = await select([GEO_RELATION], ab, [to, to], "TRUE", () => true);
         geo =
           r && r.geo_line != null
             ? { source: "cepii", distanceKm: num(r.geo_distance), contiguity: num(r.geo_contiguity) }

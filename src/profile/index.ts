@@ -1,4 +1,12 @@
-export type { Party, Profile, ProfileOptions, ProfileSections, Series, TradeYear } from "./profile.ts";
+export type {
+  Party,
+  Profile,
+  ProfileMemory,
+  ProfileOptions,
+  ProfileSections,
+  Series,
+  TradeYear,
+} from "./profile.ts";
 export { buildProfile, seriesOf, validateYears } from "./profile.ts";
 
 import { type BeyondTradeSections, formatBeyondTrade } from "./beyond-trade.ts";

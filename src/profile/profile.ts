@@ -3,7 +3,14 @@
 import { type Entity, registry } from "../countries/index.ts";
 import { mirrorGap } from "../indicators/mirror-gaps.ts";
 import { type ProductSection, productSection } from "../indicators/product.ts";
-import { loadTradeContext, TRADE_INDICATORS, turnoverOf } from "../indicators/trade.ts";
+import type { RelationMemory } from "../indicators/relation-memory.ts";
+import {
+  type ContextParts,
+  loadTradeContext,
+  TRADE_INDICATORS,
+  type TradeContext,
+  turnoverOf,
+} from "../indicators/trade.ts";
 import type { IndicatorValue, Provenance } from "../indicators/types.ts";
 import { checkYearSpan } from "../indicators/years.ts";
 import type { Store } from "../store/index.ts";
@@ -107,6 +114,26 @@ export interface ProfileOptions {
   sections?: boolean;
   from?: number;
   to?: number;
+  /**
+   * The store's tables held in memory (a server's, loaded at start): the profile is built from them with no
+   * query, to the same result as from the store. Absent: the store answers (the CLI, one profile).
+   */
+  memory?: ProfileMemory;
+}
+
+/** What a profile reads from memory instead of the store. */
+export interface ProfileMemory {
+  /** The trade tables (indicators/trade-index.ts): the pair's context over its whole history. */
+  trade: {
+    context(
+      a: string,
+      b: string,
+      years: undefined,
+      parts: ContextParts,
+    ): TradeContext | Promise<TradeContext>;
+  };
+  /** The materialised relations (indicators/relation-memory.ts): the further sections. */
+  relations: RelationMemory;
 }
 
 function party(e: Entity): Party {
@@ -140,9 +167,13 @@ export async function buildProfile(
   // All years are loaded even for a window: a record is the largest turnover of the whole history. The
   // further dimensions are independent of trade, so their queries run beside it.
   const withSections = options.sections !== false;
+  const memory = options.memory;
+  const parts: ContextParts = { ranks: true, coverage: true };
   const [ctx, beyondSections, goods] = await Promise.all([
-    loadTradeContext(store, a.code, b.code),
-    withSections ? beyondTradeSections(store, a.code, b.code, options) : undefined,
+    memory
+      ? memory.trade.context(a.code, b.code, undefined, parts)
+      : loadTradeContext(store, a.code, b.code, undefined, parts),
+    withSections ? beyondTradeSections(store, a.code, b.code, options, memory?.relations) : undefined,
     withSections ? productSection(store, a.code, b.code) : { absent: "not requested (sections: false)" },
   ]);
   const reverse = { ...ctx, a: b.code, b: a.code };
