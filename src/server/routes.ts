@@ -6,11 +6,13 @@ import { countryName, registry } from "../countries/index.ts";
 import { computeIndicator, getIndicator, INDICATORS } from "../indicators/catalogue.ts";
 import { partnerRanking } from "../indicators/partners.ts";
 import { buildProfile } from "../profile/index.ts";
+import { PROVENANCE_FORMS, profileJson } from "../profile/json.ts";
 import { CHECK_OPTIONS, checkRequestBody, readCheckBody } from "./check-body.ts";
 import type { CheckRunner } from "./check-runner.ts";
 import { CHART_NAMES, chart, dossierJson, reportHtml, reportPdf } from "./dossier.ts";
 import { ApiError } from "./errors.ts";
 import type { StorePool } from "./pool.ts";
+import { PROFILE_SCHEMA } from "./profile-schema.ts";
 import {
   country,
   type Fields,
@@ -166,15 +168,25 @@ export const ROUTES: RouteDef[] = [
       a: country("country A: ISO3, ISO2 or an English or German name"),
       b: country("country B"),
     },
+    description:
+      "Provenance comes by reference by default: each dataset's fields and each cell once (`provenance.datasets`, `provenance.cells`), every value of `trade.series` listing its cells by index. `?provenance=inline` writes every value's provenance out in full instead (several times larger); the library's `expandProfile` turns one form into the other.",
     query: {
       from: year("first year", { optional: true }),
       to: year("last year", { optional: true }),
+      provenance: oneOf(
+        "reference: each dataset and cell once, values refer to cells by index; inline: every value carries its full provenance",
+        PROVENANCE_FORMS,
+        "reference",
+      ),
     },
-    responses: json("Profile: { a, b, years, trade: { table, series }, sections, sources }"),
+    responses: { "application/json": PROFILE_SCHEMA },
     async handle({ pool, params, query }) {
       sameCountry(params.a, params.b);
       yearRange(query.from, query.to);
-      return pool.use((store) => buildProfile(store, params.a, params.b, { from: query.from, to: query.to }));
+      const profile = await pool.use((store) =>
+        buildProfile(store, params.a, params.b, { from: query.from, to: query.to }),
+      );
+      return profileJson(profile, query.provenance);
     },
   }),
   route({

@@ -69,6 +69,29 @@ test("dyad profile --json is one document with the trade table and the further s
   assert.equal(p.a.code, "CHN");
   assert.ok(p.trade.series.length > 30);
   assert.ok("un" in p.sections && "arms" in p.sections && "goods" in p.sections);
+  // Provenance by reference, as the API answers by default; --provenance inline writes it on every value.
+  const cell = p.provenance.cells[p.trade.series[0].values[0].provenance[0]];
+  assert.equal(typeof p.provenance.datasets[cell.dataset].publisher, "string");
+  const inline = dyad([
+    "profile",
+    "CHN",
+    "RUS",
+    "--from",
+    "2019",
+    "--to",
+    "2020",
+    "--json",
+    "--provenance",
+    "inline",
+  ]);
+  assert.equal(inline.code, 0, inline.err);
+  const q = JSON.parse(inline.out);
+  assert.equal(q.provenance, undefined);
+  assert.deepEqual(q.trade.series[0].values[0].provenance[0], {
+    ...p.provenance.datasets[cell.dataset],
+    ...cell,
+    dataset: p.provenance.datasets[cell.dataset].dataset,
+  });
 });
 
 test("bad input gets a clear error on stderr and a non-zero exit, no stack trace", () => {
@@ -78,6 +101,10 @@ test("bad input gets a clear error on stderr and a non-zero exit, no stack trace
     [["value", "trade.nonsense", "CHN", "RUS", "2020"], /Unknown indicator "trade.nonsense"/],
     [["profile", "CHN", "CHN"], /two different countries/],
     [["profile", "CHN", "RUS", "--from", "2020", "--to", "2010"], /--from 2020 is after --to 2010/],
+    [
+      ["profile", "CHN", "RUS", "--json", "--provenance", "full"],
+      /--provenance full: use reference or inline/,
+    ],
     [["ingest", "nosuch", "x"], /Unknown source "nosuch"/],
   ];
   for (const [args, message] of cases) {

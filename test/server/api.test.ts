@@ -8,6 +8,7 @@ import { gunzipSync } from "node:zlib";
 import type { Hono } from "hono";
 import { checkArticle } from "../../src/claims/check.ts";
 import { INDICATORS } from "../../src/indicators/catalogue.ts";
+import { expandProfile } from "../../src/profile/json.ts";
 import { createApp } from "../../src/server/app.ts";
 import { createPool, type StorePool } from "../../src/server/pool.ts";
 import { dotsCell } from "../helpers/dots-cells.ts";
@@ -189,6 +190,21 @@ describe("profile and partners", () => {
     // JSON of many similar records: gzip makes it several times smaller.
     assert.ok(bytes.length * 4 < Buffer.byteLength(text), `${bytes.length} of ${Buffer.byteLength(text)}`);
   });
+
+  test("the profile's provenance is by reference unless ?provenance=inline, and expands to the inline answer", async () => {
+    const compact = await get("/api/v1/profile/CHN/RUS?from=2019&to=2021");
+    const inline = await get("/api/v1/profile/CHN/RUS?from=2019&to=2021&provenance=inline");
+    assert.equal(inline.status, 200);
+    assert.ok(compact.body.provenance.cells.length > 10);
+    const first = compact.body.trade.series[0].values[0];
+    assert.equal(typeof first.provenance[0], "number");
+    assert.equal(typeof inline.body.trade.series[0].values[0].provenance[0].publisher, "string");
+    assert.equal(inline.body.provenance, undefined);
+    assert.deepStrictEqual(expandProfile(compact.body), inline.body);
+  });
+
+  test("an unknown provenance form is a 400 naming the two", () =>
+    expectError("/api/v1/profile/CHN/RUS?provenance=full", 400, /reference, inline/));
 
   test("?from&to limit the years", async () => {
     const { body } = await get("/api/v1/profile/china/russland?from=2015&to=2018");

@@ -1,6 +1,7 @@
 // The dashboard's view of the API: typed fetches, and the API's own error message on failure.
 // The shapes the API answers with are the library's own types, imported (types only, so nothing of src/
-// reaches the bundle but what the pages import themselves) from src/.
+// reaches the bundle but what the pages import themselves) from src/; the profile's expansion
+// (src/profile/json.ts, no imports of its own) is the one function taken from there.
 import type { CheckedClaim, CheckResult } from "../../src/claims/check.ts";
 import type { Verdict } from "../../src/claims/verify.ts";
 import type { Lang } from "../../src/countries/lang.ts";
@@ -8,6 +9,7 @@ import type { Entity as Country } from "../../src/countries/registry.ts";
 import type { Dossier } from "../../src/dossier/dossier.ts";
 import type { PartnerOptions, PartnerRanking, PartnerShare } from "../../src/indicators/partners.ts";
 import type { Party, Profile, TradeYear } from "../../src/profile/index.ts";
+import { type CompactProfile, expandProfile } from "../../src/profile/json.ts";
 import type { KeyFigure } from "../../src/profile/key-figures.ts";
 
 export type {
@@ -51,10 +53,12 @@ async function answer<T>(res: Response): Promise<T> {
 
 export const api = {
   countries: () => fetch("/api/v1/countries").then((r) => answer<{ countries: Country[] }>(r)),
+  // The profile comes with provenance by reference (several times smaller); expanded, every value carries
+  // its own again, as the library's Profile does.
   profile: (a: string, b: string) =>
-    fetch(`/api/v1/profile/${encodeURIComponent(a)}/${encodeURIComponent(b)}`).then((r) =>
-      answer<Profile>(r),
-    ),
+    fetch(`/api/v1/profile/${encodeURIComponent(a)}/${encodeURIComponent(b)}`)
+      .then((r) => answer<CompactProfile>(r))
+      .then(expandProfile),
   partners: (a: string, flow: "exports" | "imports") =>
     fetch(`/api/v1/partners/${encodeURIComponent(a)}?flow=${flow}&top=6`).then((r) => answer<Partners>(r)),
   dossier: (a: string, b: string, lang: Lang) =>

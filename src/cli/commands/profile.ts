@@ -11,26 +11,44 @@ export function register(program: Command): void {
     .option("--from <year>", "first year")
     .option("--to <year>", "last year")
     .option("--json", "print the profile as one JSON document")
-    .action(async (a: string, b: string, opts: { from?: string; to?: string; json?: boolean }) => {
-      const [{ formatTradeTable }, { buildProfile, profileSectionTexts, validateYears }] = await Promise.all([
-        import("../../profile/format.ts"),
-        import("../../profile/index.ts"),
-      ]);
-      const options = {
-        from: opts.from ? parseYear(opts.from) : undefined,
-        to: opts.to ? parseYear(opts.to) : undefined,
-      };
-      validateYears(options, { from: "--from", to: "--to" });
-      const profile = await withStore(openForRead, (store) => buildProfile(store, a, b, options));
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify(profile)}\n`);
-        return;
-      }
-      if (!profile.years.length) {
-        process.stdout.write(
-          `No trade data between ${profile.a.en} and ${profile.b.en} in the loaded sources${options.from || options.to ? " for these years" : ""}.\n`,
-        );
-      } else process.stdout.write(`${formatTradeTable(profile)}\n`);
-      for (const text of profileSectionTexts(profile)) process.stdout.write(`\n${text}\n`);
-    });
+    .option(
+      "--provenance <form>",
+      "with --json: reference (each dataset and cell once, values refer to cells by index) or inline (every value carries its full provenance)",
+      "reference",
+    )
+    .action(
+      async (
+        a: string,
+        b: string,
+        opts: { from?: string; to?: string; json?: boolean; provenance: string },
+      ) => {
+        const [
+          { formatTradeTable },
+          { buildProfile, profileSectionTexts, validateYears },
+          { PROVENANCE_FORMS, profileJson },
+        ] = await Promise.all([
+          import("../../profile/format.ts"),
+          import("../../profile/index.ts"),
+          import("../../profile/json.ts"),
+        ]);
+        const form = PROVENANCE_FORMS.find((f) => f === opts.provenance);
+        if (!form) throw new Error(`--provenance ${opts.provenance}: use ${PROVENANCE_FORMS.join(" or ")}.`);
+        const options = {
+          from: opts.from ? parseYear(opts.from) : undefined,
+          to: opts.to ? parseYear(opts.to) : undefined,
+        };
+        validateYears(options, { from: "--from", to: "--to" });
+        const profile = await withStore(openForRead, (store) => buildProfile(store, a, b, options));
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(profileJson(profile, form))}\n`);
+          return;
+        }
+        if (!profile.years.length) {
+          process.stdout.write(
+            `No trade data between ${profile.a.en} and ${profile.b.en} in the loaded sources${options.from || options.to ? " for these years" : ""}.\n`,
+          );
+        } else process.stdout.write(`${formatTradeTable(profile)}\n`);
+        for (const text of profileSectionTexts(profile)) process.stdout.write(`\n${text}\n`);
+      },
+    );
 }
