@@ -8,7 +8,7 @@ import { GEO_RELATION } from "../indicators/geo.ts";
 import { MACRO_RELATION } from "../indicators/macro.ts";
 import { pairYears, type Relation, selectRelations } from "../indicators/relation.ts";
 import type { RelationMemory } from "../indicators/relation-memory.ts";
-import { type MemRow, selectFromMemory } from "../indicators/relation-rows.ts";
+import { inMemory, type MemRow, selectFromMemory } from "../indicators/relation-rows.ts";
 import type { Absent } from "../indicators/types.ts";
 import { MIN_ROLL_CALLS, UN_AGREEMENT_RELATION, UN_IDEAL_POINT_RELATION } from "../indicators/un.ts";
 import type { Store } from "../store/index.ts";
@@ -114,7 +114,8 @@ export async function beyondTradeSections(
     where: string,
     test: (r: MemRow) => boolean,
   ): Promise<Row[]> =>
-    memory
+    // A relation the memory does not hold (a store built before it was materialised) is asked of the store.
+    memory && relations.every((r) => inMemory(memory, r))
       ? selectFromMemory(memory, relations, pairs, years[0], years[1], test)
       : selectRelations<Row>(store, relations, pairYears(pairs, years[0], years[1]), where);
   /** The rows of both directions of a year: [A→B, B→A]. */

@@ -180,11 +180,13 @@ export const ROUTES: RouteDef[] = [
       ),
     },
     responses: { "application/json": PROFILE_SCHEMA },
-    async handle({ pool, params, query }) {
+    async handle({ pool, values, params, query }) {
       sameCountry(params.a, params.b);
       yearRange(query.from, query.to);
+      // From memory once the server holds the tables (values.ts), else from the store.
+      const memory = values?.profile;
       const profile = await pool.use((store) =>
-        buildProfile(store, params.a, params.b, { from: query.from, to: query.to }),
+        buildProfile(store, params.a, params.b, { from: query.from, to: query.to, memory }),
       );
       return profileJson(profile, query.provenance);
     },

@@ -1,13 +1,16 @@
-// The value route's answers from memory: at start the server reads the store's trade tables into typed
-// arrays (indicators/trade-index.ts) in the background; once they are in, a trade indicator's value is
-// computed from them with no DuckDB query, by the same code and to the same JSON as from the store. Until
-// then, and for every other indicator, the route asks the store as before.
+// The server's answers from memory: at start it reads the store's trade tables into typed arrays
+// (indicators/trade-index.ts) in the background, then the materialised relations (indicators/relation-memory.ts);
+// once they are in, a trade indicator's value and a profile are computed from them with no DuckDB query, by the
+// same code and to the same JSON as from the store. Until then, and for every other indicator, the routes ask
+// the store as before.
 
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { RelationMemory } from "../indicators/relation-memory.ts";
 import { TRADE_INDICATORS, type TradeIndicator } from "../indicators/trade.ts";
 import { TradeIndex } from "../indicators/trade-index.ts";
 import type { IndicatorValue } from "../indicators/types.ts";
+import type { ProfileMemory } from "../profile/index.ts";
 import type { Store } from "../store/index.ts";
 
 const TRADE = new Map<string, TradeIndicator>(TRADE_INDICATORS.map((t) => [t.name, t]));
@@ -19,6 +22,10 @@ export interface MemoryValues {
   answer(indicator: string, a: string, b: string, year: number): Promise<IndicatorValue> | undefined;
   /** Names of the indicators answered from memory. */
   readonly indicators: string[];
+  /** Settles when the relations are in memory too (true), or could not be read (false). */
+  readonly profileReady: Promise<boolean>;
+  /** What a profile is built from (buildProfile's `memory`), once the trade tables and relations are in. */
+  readonly profile: ProfileMemory | undefined;
   /** Bytes of the typed arrays held (0 until loaded). */
   readonly bytes: number;
   /** Stops a load still running and waits for it, so the store can close. */
@@ -27,6 +34,8 @@ export interface MemoryValues {
 
 export function memoryValues(store: Store, log: (message: string) => void = () => {}): MemoryValues {
   let index: TradeIndex | undefined;
+  let relations: RelationMemory | undefined;
+  let profile: ProfileMemory | undefined;
   const started = performance.now();
   const abort = new AbortController();
   const ready = TradeIndex.load(store, abort.signal).then(
@@ -46,15 +55,37 @@ export function memoryValues(store: Store, log: (message: string) => void = () =
       return false;
     },
   );
+  // The relations after the trade tables, so the two loads do not hold DuckDB's result memory at once.
+  const profileReady = ready.then(async (tradeIn) => {
+    if (!tradeIn || abort.signal.aborted) return false;
+    const at = performance.now();
+    try {
+      relations = await RelationMemory.load(store, { signal: abort.signal });
+      releaseChunks();
+      profile = { trade: index as TradeIndex, relations };
+      log(
+        `dyad serve: relations in memory for profiles (${relations.tableNames.length} tables, ${(relations.bytes / 2 ** 20).toFixed(0)} MiB, ${((performance.now() - at) / 1000).toFixed(1)} s)`,
+      );
+      return true;
+    } catch (err) {
+      if (!abort.signal.aborted) log(`dyad serve: profiles stay in the store (${(err as Error).message})`);
+      return false;
+    }
+  });
   return {
     ready,
+    profileReady,
     indicators: [...TRADE.keys()],
+    get profile() {
+      return profile;
+    },
     get bytes() {
-      return index?.bytes ?? 0;
+      return (index?.bytes ?? 0) + (relations?.bytes ?? 0);
     },
     async close() {
       abort.abort();
       await ready;
+      await profileReady;
     },
     answer(indicator, a, b, year) {
       const def = index && TRADE.get(indicator);

@@ -1,4 +1,4 @@
-// The value route from memory (src/server/values.ts over src/indicators/trade-index.ts) answers exactly what
+// The value and profile routes from memory (src/server/values.ts over src/indicators/trade-index.ts) answers exactly what
 // computeIndicator answers from the store, and asks the store nothing: seeded random requests over every
 // trade indicator, the whole registry and every year, plus pairs that have data, compared as JSON.
 import assert from "node:assert/strict";
@@ -90,6 +90,31 @@ describe("value route from memory", () => {
       for (const year of [2019, 2022, 2024]) await compare(t.name, "CHN", "RUS", year);
     assert.equal(storeUses, before, "no value asked the store");
     assert.ok(withValue > 100, `most draws among large traders have a value (${withValue})`);
+  });
+
+  test("the profile route from memory answers what it answers from the store", async () => {
+    assert.equal(await values.profileReady, true);
+    assert.ok(values.profile, "the relations are in memory");
+    // The same app without memory: every profile from the store.
+    const fromStore = createApp({ pool, cacheBytes: 0, log: () => {} });
+    const next = seededRandom(31);
+    const countries = registry.all("country").map((e) => e.code);
+    const pick = () => countries[Math.floor(next() * countries.length)];
+    const pairs = [
+      ["CHN", "RUS"],
+      ["RUS", "DEU"],
+      [pick(), pick()],
+      [pick(), pick()],
+    ];
+    for (const [a, b] of pairs) {
+      if (a === b) continue;
+      for (const query of ["", "?from=2000&to=2010"]) {
+        const path = `/api/v1/profile/${a}/${b}${query}`;
+        const [served, stored] = await Promise.all([app.request(path), fromStore.request(path)]);
+        assert.equal(served.status, 200, path);
+        assert.deepEqual(await served.json(), await stored.json(), path);
+      }
+    }
   });
 
   test("an indicator not held in memory is still answered by the store", async () => {
