@@ -1,11 +1,13 @@
 // What a profile's answer costs to send: bytes (JSON and gzipped) and CPU (JSON.stringify, gzip at several
 // levels) per profile, inline provenance against provenance by reference (src/profile/json.ts), in process,
 // on seeded random pairs of the registry's countries (drawn as bench/serve.ts draws its profile URLs) and on
-// a few named pairs. Building the profiles is not measured. Each operation is timed `--repeat` times per
-// profile and its median kept; the load average is printed beside the figures (the machine is shared).
-//   DYAD_HOME=<a data home with every source> node --import tsx bench/profile-json.ts [--pairs 100] [--seed 23] [--repeat 3]
+// a few named pairs. Building the profiles is not measured: they are built first and held, then each step
+// runs over all of them `--repeat` times and is measured in CPU time of this process (process.cpuUsage;
+// gzip runs synchronously on this thread, so it is counted), which moves less with the machine's load than
+// wall time. The load average is printed beside the figures (the machine is shared).
+//   DYAD_HOME=<a data home with every source> node --import tsx bench/profile-json.ts [--pairs 100] [--seed 23] [--repeat 5]
 import { loadavg } from "node:os";
-import { constants, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { registry } from "../src/countries/index.ts";
 import { buildProfile, type Profile } from "../src/profile/index.ts";
 import { compactProfile } from "../src/profile/json.ts";
@@ -19,7 +21,7 @@ const opt = (name: string, dflt: number) => {
 };
 const PAIRS = opt("--pairs", 100);
 const SEED = opt("--seed", 23);
-const REPEAT = opt("--repeat", 3);
+const REPEAT = opt("--repeat", 5);
 const LEVELS = [1, 3, 6, 9] as const;
 const NAMED = [
   ["CHN", "RUS"],
@@ -42,88 +44,54 @@ function randomPairs(n: number, seed: number): [string, string][] {
   return [...seen.values()];
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((x, y) => x - y);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** The median wall time of `f` over REPEAT runs, in ms, and its last result. */
-function timed<T>(f: () => T): { ms: number; out: T } {
-  const times: number[] = [];
-  let out!: T;
-  for (let i = 0; i < REPEAT; i++) {
-    const t = performance.now();
-    out = f();
-    times.push(performance.now() - t);
-  }
-  return { ms: median(times), out };
-}
-
-interface Measure {
-  jsonBytes: number;
-  /** compactProfile + JSON.stringify for the compact form, JSON.stringify alone for the inline one. */
-  encodeMs: number;
-  gzip: Record<number, { bytes: number; ms: number }>;
-}
-
-function measure(encode: () => string): Measure {
-  const { ms, out: text } = timed(encode);
-  const body = Buffer.from(text);
-  const gzip: Measure["gzip"] = {};
-  for (const level of LEVELS) {
-    const g = timed(() => gzipSync(body, { level, memLevel: constants.Z_DEFAULT_MEMLEVEL }));
-    gzip[level] = { bytes: g.out.length, ms: g.ms };
-  }
-  return { jsonBytes: body.length, encodeMs: ms, gzip };
-}
-
-function both(profile: Profile): { inline: Measure; reference: Measure } {
-  return {
-    inline: measure(() => JSON.stringify(profile)),
-    reference: measure(() => JSON.stringify(compactProfile(profile))),
-  };
+/** CPU and wall ms per item of `f` over `items`, REPEAT rounds (after one round to warm up). */
+function cost<T>(items: readonly T[], f: (x: T) => unknown): { cpu: number; wall: number } {
+  for (const x of items) f(x);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let r = 0; r < REPEAT; r++) for (const x of items) f(x);
+  const c = process.cpuUsage(c0);
+  const n = items.length * REPEAT;
+  return { cpu: (c.user + c.system) / 1000 / n, wall: (performance.now() - t0) / n };
 }
 
 const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 const kb = (b: number) => `${(b / 1000).toFixed(1)} kB`;
-const ms = (x: number) => `${x.toFixed(2)} ms`;
+const ms = (x: { cpu: number; wall: number }) => `${x.cpu.toFixed(2)} ms CPU (${x.wall.toFixed(2)} wall)`;
 
-function summary(label: string, ms_: Measure[]): string[] {
-  const lines = [
-    `${label}: JSON ${kb(avg(ms_.map((m) => m.jsonBytes)))} avg (median ${kb(median(ms_.map((m) => m.jsonBytes)))}, max ${kb(Math.max(...ms_.map((m) => m.jsonBytes)))}), encode ${ms(avg(ms_.map((m) => m.encodeMs)))} avg`,
-  ];
-  for (const level of LEVELS) {
-    const bytes = avg(ms_.map((m) => m.gzip[level].bytes));
-    const t = avg(ms_.map((m) => m.gzip[level].ms));
-    const total = avg(ms_.map((m) => m.encodeMs + m.gzip[level].ms));
-    lines.push(`  gzip level ${level}: ${kb(bytes)} avg, ${ms(t)} avg; encode + gzip ${ms(total)} avg`);
+function report(label: string, profiles: Profile[]): string[] {
+  const out: string[] = [`${label}:`];
+  for (const [form, encode] of [
+    ["inline", (p: Profile) => JSON.stringify(p)],
+    ["by reference", (p: Profile) => JSON.stringify(compactProfile(p))],
+  ] as const) {
+    const bodies = profiles.map((p) => Buffer.from(encode(p)));
+    const sizes = bodies.map((b) => b.length);
+    out.push(
+      `  ${form}: JSON ${kb(avg(sizes))} avg (median ${kb(median(sizes))}, max ${kb(Math.max(...sizes))}); encode ${ms(cost(profiles, (p) => Buffer.from(encode(p))))}`,
+    );
+    if (form === "by reference")
+      out.push(`    of which compactProfile ${ms(cost(profiles, compactProfile))}`);
+    for (const level of LEVELS) {
+      const zipped = bodies.map((b) => gzipSync(b, { level }).length);
+      out.push(
+        `    gzip level ${level}: ${kb(avg(zipped))} avg, ${ms(cost(bodies, (b) => gzipSync(b, { level })))}`,
+      );
+    }
   }
-  return lines;
+  return out;
 }
 
 const store = await Store.open({ readOnly: true });
 const loadStart = loadavg()[0];
-const pairs = randomPairs(PAIRS, SEED);
-const inline: Measure[] = [];
-const reference: Measure[] = [];
-// Warm the JIT on a few profiles before measuring.
-for (const [a, b] of pairs.slice(0, 3)) both(await buildProfile(store, a, b));
-for (const [a, b] of pairs) {
-  const m = both(await buildProfile(store, a, b));
-  inline.push(m.inline);
-  reference.push(m.reference);
-}
+const random: Profile[] = [];
+for (const [a, b] of randomPairs(PAIRS, SEED)) random.push(await buildProfile(store, a, b));
 const out = [
-  `${PAIRS} seeded random pairs (seed ${SEED}), median of ${REPEAT} runs per operation:`,
-  ...summary("inline provenance", inline),
-  ...summary("provenance by reference", reference),
+  `per profile, ${REPEAT} rounds; CPU of this process (wall in brackets)`,
+  ...report(`${PAIRS} seeded random pairs (seed ${SEED})`, random),
 ];
-for (const [a, b] of NAMED) {
-  const m = both(await buildProfile(store, a, b));
-  out.push(
-    `${a}–${b}: inline ${kb(m.inline.jsonBytes)} (gzip 1: ${kb(m.inline.gzip[1].bytes)}, 6: ${kb(m.inline.gzip[6].bytes)}), encode + gzip 1 ${ms(m.inline.encodeMs + m.inline.gzip[1].ms)}; by reference ${kb(m.reference.jsonBytes)} (gzip 1: ${kb(m.reference.gzip[1].bytes)}, 6: ${kb(m.reference.gzip[6].bytes)}), encode + gzip 1 ${ms(m.reference.encodeMs + m.reference.gzip[1].ms)}`,
-  );
-}
+for (const [a, b] of NAMED) out.push(...report(`${a}–${b}`, [await buildProfile(store, a, b)]));
 out.push(`load average ${loadStart.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
 console.log(out.join("\n"));
 store.close();
