@@ -4,13 +4,16 @@
 // a few named pairs. Building the profiles is not measured: they are built first and held, then each step
 // runs over all of them `--repeat` times and is measured in CPU time of this process (process.cpuUsage;
 // gzip runs synchronously on this thread, so it is counted), which moves less with the machine's load than
-// wall time. The load average is printed beside the figures (the machine is shared).
-//   DYAD_HOME=<a data home with every source> node --import tsx bench/profile-json.ts [--pairs 100] [--seed 23] [--repeat 5]
+// wall time. With --memory the profiles are built from memory as the server builds them (values.ts), and
+// that build is measured too, so the figures add up to the server's work per profile but HTTP. The load
+// average is printed beside the figures (the machine is shared).
+//   DYAD_HOME=<a data home with every source> node --import tsx bench/profile-json.ts [--pairs 100] [--seed 23] [--repeat 5] [--memory]
 import { loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
 import { registry } from "../src/countries/index.ts";
 import { buildProfile, type Profile } from "../src/profile/index.ts";
 import { compactProfile } from "../src/profile/json.ts";
+import { memoryValues } from "../src/server/values.ts";
 import { Store } from "../src/store/index.ts";
 import { seededRandom } from "../test/helpers/seeded-random.ts";
 
@@ -84,14 +87,32 @@ function report(label: string, profiles: Profile[]): string[] {
 }
 
 const store = await Store.open({ readOnly: true });
+const values = argv.includes("--memory") ? memoryValues(store) : undefined;
+if (values && !(await values.profileReady)) throw new Error("the profile's tables did not load into memory");
+const memory = values?.profile;
 const loadStart = loadavg()[0];
+const pairs = randomPairs(PAIRS, SEED);
 const random: Profile[] = [];
-for (const [a, b] of randomPairs(PAIRS, SEED)) random.push(await buildProfile(store, a, b));
+for (const [a, b] of pairs) random.push(await buildProfile(store, a, b, { memory }));
+const build: string[] = [];
+if (memory) {
+  // The build from memory, measured as the steps below: REPEAT rounds over every pair.
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let r = 0; r < REPEAT; r++) for (const [a, b] of pairs) await buildProfile(store, a, b, { memory });
+  const c = process.cpuUsage(c0);
+  const n = pairs.length * REPEAT;
+  build.push(
+    `  buildProfile from memory: ${ms({ cpu: (c.user + c.system) / 1000 / n, wall: (performance.now() - t0) / n })}`,
+  );
+}
 const out = [
   `per profile, ${REPEAT} rounds; CPU of this process (wall in brackets)`,
+  ...build,
   ...report(`${PAIRS} seeded random pairs (seed ${SEED})`, random),
 ];
-for (const [a, b] of NAMED) out.push(...report(`${a}–${b}`, [await buildProfile(store, a, b)]));
+for (const [a, b] of NAMED) out.push(...report(`${a}–${b}`, [await buildProfile(store, a, b, { memory })]));
 out.push(`load average ${loadStart.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
 console.log(out.join("\n"));
+await values?.close();
 store.close();
