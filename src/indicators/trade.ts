@@ -111,17 +111,20 @@ function define(
 ): TradeIndicator {
   const fromContext = (ctx: TradeContext, year: number): IndicatorValue => {
     const r = spec.calc(ctx, year);
-    return {
+    // Fields set in this order (reason before provenance, detail last), without spreading literals: a
+    // profile makes hundreds of these.
+    const out: IndicatorValue = {
       indicator: spec.name,
       a: ctx.a,
       b: ctx.b,
       year,
       value: r.value,
       unit: spec.unit,
-      ...(r.value === null ? { reason: r.reason ?? "no data" } : {}),
-      provenance: r.provenance,
-      ...(r.detail ? { detail: r.detail } : {}),
-    };
+    } as IndicatorValue;
+    if (r.value === null) out.reason = r.reason ?? "no data";
+    out.provenance = r.provenance;
+    if (r.detail) out.detail = r.detail;
+    return out;
   };
   return {
     name: spec.name,

@@ -11,7 +11,7 @@ import {
   type TradeContext,
   turnoverOf,
 } from "../indicators/trade.ts";
-import type { IndicatorValue, Provenance } from "../indicators/types.ts";
+import type { IndicatorValue } from "../indicators/types.ts";
 import { checkYearSpan } from "../indicators/years.ts";
 import type { Store } from "../store/index.ts";
 import { type Absent, type BeyondTradeSections, beyondTradeSections } from "./beyond-trade.ts";
@@ -152,6 +152,7 @@ const ESTIMATE_FIELDS: Record<string, [string, "a" | "b"]> = {
   baExportsMirror: ["trade.exports.mirror", "b"],
   turnover: ["trade.turnover", "a"],
 };
+const ESTIMATE_ENTRIES = Object.entries(ESTIMATE_FIELDS);
 
 export async function buildProfile(
   store: Store,
@@ -191,7 +192,8 @@ export async function buildProfile(
     .filter(bilateral);
 
   const series: Series[] = [];
-  const get = new Map<string, Map<number, IndicatorValue>>();
+  // Each series's values by the position of their year in `years` (every series has every year).
+  const get = new Map<string, IndicatorValue[]>();
   for (const def of TRADE_INDICATORS) {
     for (const [x, y, c] of [
       [a.code, b.code, ctx],
@@ -200,11 +202,15 @@ export async function buildProfile(
       if ((def.name === "trade.salience" || def.name === "trade.symmetry") && x === b.code) continue;
       const values = years.map((year) => def.fromContext(c, year));
       series.push({ indicator: def.name, a: x, b: y, unit: def.unit, values });
-      get.set(`${def.name}|${x}`, new Map(values.map((v) => [v.year, v])));
+      get.set(`${def.name}|${x}`, values);
     }
   }
-  const v = (name: string, from: string, year: number) =>
-    get.get(`${name}|${from}`)?.get(year)?.value ?? null;
+  /** The value of a series in the year at position `i` of `years`. */
+  const v = (name: string, from: string, i: number) => get.get(`${name}|${from}`)?.[i]?.value ?? null;
+  const flagged = (i: number, flag: "estimate" | "thirdParty") =>
+    ESTIMATE_ENTRIES.filter(([, [indicator, side]]) =>
+      get.get(`${indicator}|${side === "a" ? a.code : b.code}`)?.[i]?.provenance.some((p) => p[flag]),
+    ).map(([field]) => field);
 
   // Records compare a reporter's figure with that reporter's earlier figures only, over the whole history
   // (also the years before a window): a jump from one side's statistics to the other's is no record.
@@ -220,9 +226,9 @@ export async function buildProfile(
     }
   }
   let previousReporter: string | null = null;
-  const table: TradeYear[] = years.map((year) => {
-    const ta = v("trade.turnover", a.code, year);
-    const tb = v("trade.turnover", b.code, year);
+  const table: TradeYear[] = years.map((year, i) => {
+    const ta = v("trade.turnover", a.code, i);
+    const tb = v("trade.turnover", b.code, i);
     const turnoverReporter = ta !== null ? a.code : tb !== null ? b.code : null;
     const turnover = ta ?? tb;
     let record = false;
@@ -237,63 +243,49 @@ export async function buildProfile(
     }
     // The growth of the shown series where its reporter has both years, else the other side's own growth.
     const other = turnoverReporter === a.code ? b.code : a.code;
-    const gShown = turnoverReporter ? v("trade.turnover.growth", turnoverReporter, year) : null;
-    const gOther = turnoverReporter ? v("trade.turnover.growth", other, year) : null;
+    const gShown = turnoverReporter ? v("trade.turnover.growth", turnoverReporter, i) : null;
+    const gOther = turnoverReporter ? v("trade.turnover.growth", other, i) : null;
     const growthReporter = gShown !== null ? turnoverReporter : gOther !== null ? other : null;
     const reporterSwitch =
       turnoverReporter !== null && previousReporter !== null && turnoverReporter !== previousReporter;
     if (turnoverReporter) previousReporter = turnoverReporter;
     return {
       year,
-      abExports: v("trade.exports", a.code, year),
-      abExportsMirror: v("trade.exports.mirror", a.code, year),
-      baExports: v("trade.exports", b.code, year),
-      baExportsMirror: v("trade.exports.mirror", b.code, year),
+      abExports: v("trade.exports", a.code, i),
+      abExportsMirror: v("trade.exports.mirror", a.code, i),
+      baExports: v("trade.exports", b.code, i),
+      baExportsMirror: v("trade.exports.mirror", b.code, i),
       turnover,
       turnoverReporter,
       reporterSwitch,
       growth: gShown ?? gOther,
       growthReporter,
-      aExportShare: v("trade.export_share", a.code, year),
-      aImportShare: v("trade.import_share", a.code, year),
-      bExportShare: v("trade.export_share", b.code, year),
-      bImportShare: v("trade.import_share", b.code, year),
-      aExportShareMirror: v("trade.export_share.mirror", a.code, year),
-      aImportShareMirror: v("trade.import_share.mirror", a.code, year),
-      bExportShareMirror: v("trade.export_share.mirror", b.code, year),
-      bImportShareMirror: v("trade.import_share.mirror", b.code, year),
-      aTradeShare: v("trade.trade_share", a.code, year),
-      bTradeShare: v("trade.trade_share", b.code, year),
-      bRankForAExports: v("trade.export_rank", a.code, year),
-      bRankForAImports: v("trade.import_rank", a.code, year),
-      aRankForBExports: v("trade.export_rank", b.code, year),
-      aRankForBImports: v("trade.import_rank", b.code, year),
-      asymmetry: v("trade.asymmetry", a.code, year),
+      aExportShare: v("trade.export_share", a.code, i),
+      aImportShare: v("trade.import_share", a.code, i),
+      bExportShare: v("trade.export_share", b.code, i),
+      bImportShare: v("trade.import_share", b.code, i),
+      aExportShareMirror: v("trade.export_share.mirror", a.code, i),
+      aImportShareMirror: v("trade.import_share.mirror", a.code, i),
+      bExportShareMirror: v("trade.export_share.mirror", b.code, i),
+      bImportShareMirror: v("trade.import_share.mirror", b.code, i),
+      aTradeShare: v("trade.trade_share", a.code, i),
+      bTradeShare: v("trade.trade_share", b.code, i),
+      bRankForAExports: v("trade.export_rank", a.code, i),
+      bRankForAImports: v("trade.import_rank", a.code, i),
+      aRankForBExports: v("trade.export_rank", b.code, i),
+      aRankForBImports: v("trade.import_rank", b.code, i),
+      asymmetry: v("trade.asymmetry", a.code, i),
       record,
-      estimated: Object.entries(ESTIMATE_FIELDS)
-        .filter(([, [indicator, side]]) =>
-          get
-            .get(`${indicator}|${side === "a" ? a.code : b.code}`)
-            ?.get(year)
-            ?.provenance.some((p) => p.estimate),
-        )
-        .map(([field]) => field),
+      estimated: flagged(i, "estimate"),
       gaps: [
-        ...(mirrorGap(v("trade.exports", a.code, year), v("trade.exports.mirror", a.code, year))
+        ...(mirrorGap(v("trade.exports", a.code, i), v("trade.exports.mirror", a.code, i))
           ? ["abExports"]
           : []),
-        ...(mirrorGap(v("trade.exports", b.code, year), v("trade.exports.mirror", b.code, year))
+        ...(mirrorGap(v("trade.exports", b.code, i), v("trade.exports.mirror", b.code, i))
           ? ["baExports"]
           : []),
       ],
-      thirdParty: Object.entries(ESTIMATE_FIELDS)
-        .filter(([, [indicator, side]]) =>
-          get
-            .get(`${indicator}|${side === "a" ? a.code : b.code}`)
-            ?.get(year)
-            ?.provenance.some((p) => p.thirdParty),
-        )
-        .map(([field]) => field),
+      thirdParty: flagged(i, "thirdParty"),
     };
   });
 
@@ -328,23 +320,24 @@ export async function buildProfile(
     trade: { table, series },
     keyFigures: keyFigures(table, a.code, b.code),
     sections,
-    sources: collectSources(series.flatMap((s) => s.values.flatMap((x) => x.provenance))),
+    sources: collectSources(series),
   };
 }
 
-function collectSources(provenance: Provenance[]): Profile["sources"] {
+function collectSources(series: Series[]): Profile["sources"] {
   const out = new Map<string, Profile["sources"][number]>();
-  for (const p of provenance) {
-    if (!out.has(p.dataset)) {
-      out.set(p.dataset, {
-        dataset: p.dataset,
-        publisher: p.publisher,
-        citation: p.citation,
-        version: p.version,
-        retrieved: p.retrieved,
-      });
-    }
-  }
+  for (const s of series)
+    for (const x of s.values)
+      for (const p of x.provenance) {
+        if (out.has(p.dataset)) continue;
+        out.set(p.dataset, {
+          dataset: p.dataset,
+          publisher: p.publisher,
+          citation: p.citation,
+          version: p.version,
+          retrieved: p.retrieved,
+        });
+      }
   return [...out.values()].sort((x, y) => x.dataset.localeCompare(y.dataset));
 }
 
