@@ -6,6 +6,7 @@ import type { Store } from "../store/index.ts";
 import { ENERGY_RELATION, ENERGY_TRADE_LATEST, FUELS, type Fuel } from "../store/relations/energy.ts";
 import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
 import { dyadYearList, selectRelations } from "./relation.ts";
+import type { ExtraTable } from "./relation-memory.ts";
 import { type IndicatorDef, nullValue } from "./types.ts";
 
 export { ENERGY_RELATION, ENERGY_TRADE_LATEST, FUELS, type Fuel };
@@ -18,6 +19,50 @@ export const ENERGY_REGIONAL_LATEST = `
   SELECT * FROM energy_regional
   QUALIFY edition = max(edition)
     OVER (PARTITION BY series, coalesce(entity, entity_label), flow, coalesce(partner, partner_label), year)`;
+
+/**
+ * The profile's "since 2000" view (src/profile/energy-series.ts) reads these: every pair's "of which" rows
+ * of the regional gas series — an importer's pipeline imports from a named exporter, beside its total —
+ * (their order: importer, year, exporter).
+ */
+export const REGIONAL_OF_WHICH_SQL = `WITH r AS (${ENERGY_REGIONAL_LATEST})
+  SELECT o.entity AS importer, o.partner AS exporter, o.year, o.value AS "fromPartner", t.value AS total,
+         o.edition, o.sheet, o.cell
+    FROM r o LEFT JOIN r t ON t.entity = o.entity AND t.year = o.year AND t.flow = o.flow AND t.partner_label IS NULL
+   WHERE o.flow = 'pipeline_imports' AND o.entity IS NOT NULL AND o.partner IS NOT NULL`;
+export const REGIONAL_OF_WHICH_ORDER = "importer, year, exporter";
+
+/**
+ * Every side's own rows (their order: series, entity, flow, year, entity_label). entity_label comes last in
+ * the order: region rows (no entity) of one flow and year would otherwise tie, and the order of the labels
+ * shown would be the sort's chance.
+ */
+export const REGIONAL_OWN_SQL = `WITH r AS (${ENERGY_REGIONAL_LATEST})
+  SELECT series, entity, entity_label, flow, year, value, edition, sheet, cell,
+         edition = max(edition) OVER () AS newest
+    FROM r WHERE partner_label IS NULL AND flow NOT IN ('pipeline_trade', 'lng_trade', 'total_trade')`;
+export const REGIONAL_OWN_ORDER = "series, entity, flow, year, entity_label";
+
+/**
+ * The same rows for a server's memory (RelationMemory), with their position in the order as `ord`: the
+ * memory holds the tables unordered, and the profile sorts by it.
+ */
+export const ENERGY_SERIES_TABLES: ExtraTable[] = [
+  {
+    name: "energy_series_of_which",
+    sql: `SELECT *, row_number() OVER (ORDER BY ${REGIONAL_OF_WHICH_ORDER})::INTEGER AS ord FROM (${REGIONAL_OF_WHICH_SQL})`,
+    keys: [],
+    year: false,
+    requires: "energy_regional",
+  },
+  {
+    name: "energy_series_own",
+    sql: `SELECT *, row_number() OVER (ORDER BY ${REGIONAL_OWN_ORDER})::INTEGER AS ord FROM (${REGIONAL_OWN_SQL})`,
+    keys: [],
+    year: false,
+    requires: "energy_regional",
+  },
+];
 
 const CAVEAT =
   "The Statistical Review publishes these bilateral matrices for one year per edition (bp 2019–2022 editions: 2018–2021; Energy Institute 2023, 2024: 2022, 2023); each value names its edition, and where two editions give the same year the newer answers. Only countries the sheet lists separately have values; the rest are inside the publisher's regions ('Other Europe', 'Other CIS', …) and get no value. The oil and coal matrices list few countries (e.g. Russia, China, India, Japan) and exclude trade within a region. Coal for 2018 is converted from Mtoe at bp's 41.868 GJ per toe.";

@@ -16,7 +16,7 @@ import {
 } from "../products/groups.ts";
 import { BACI_INFO } from "../sources/citations.ts";
 import { resolveProduct } from "../sources/product-groups.ts";
-import { type BaciRelease, baciFlowsSql, baciRelease } from "../store/baci.ts";
+import { BACI_NOT_LOADED, type BaciRelease, baciFlowsSql, baciRelease } from "../store/baci.ts";
 import type { Store } from "../store/index.ts";
 import {
   type DyadYears,
@@ -28,6 +28,7 @@ import {
   type RelationSql,
   selectRelations,
 } from "./relation.ts";
+import type { ExtraTable, RelationMemory } from "./relation-memory.ts";
 import {
   type Absent,
   type ComputeOptions,
@@ -648,6 +649,34 @@ export async function productSection(
       }),
     substitution: { a: subA, b: subB },
   };
+}
+
+/**
+ * The rows baciRelease finds a release in (baci_releases joined with its ingest), held by a server's memory
+ * (RelationMemory): a store without one answers the goods section with no query.
+ */
+export const BACI_RELEASE_TABLE: ExtraTable = {
+  name: "baci_release",
+  sql: "SELECT r.dataset FROM baci_releases r JOIN ingests g USING (dataset)",
+  keys: [],
+  year: false,
+  requires: "baci_releases",
+};
+
+/**
+ * The goods section for a server holding the store's tables in memory. Without a release (the case of the
+ * data folder: BACI is fetched apart) it is absent, as productSection answers, with no query. With one it
+ * asks the store as productSection does: the flows stay in the release's Parquet files, not in memory.
+ */
+export function productSectionFromMemory(
+  memory: RelationMemory,
+  store: Store,
+  a: string,
+  b: string,
+): Promise<ProductSection | Absent> | ProductSection | Absent {
+  const releases = memory.table(BACI_RELEASE_TABLE.name);
+  if (!releases || releases.rows === 0) return { absent: BACI_NOT_LOADED };
+  return productSection(store, a, b);
 }
 
 // --- the catalogue entries ---------------------------------------------------------------------------------

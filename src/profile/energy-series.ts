@@ -2,7 +2,14 @@
 // has a block of its own (and names the other side in an "of which" row under its pipeline imports), and
 // oil imports and exports from 1980 for the few countries the oil series shows by itself. Newest edition per
 // year (ENERGY_REGIONAL_LATEST), so the view runs from 2000 to the latest edition's year.
-import { ENERGY_REGIONAL_LATEST } from "../indicators/energy.ts";
+import {
+  ENERGY_SERIES_TABLES,
+  REGIONAL_OF_WHICH_ORDER,
+  REGIONAL_OF_WHICH_SQL,
+  REGIONAL_OWN_ORDER,
+  REGIONAL_OWN_SQL,
+} from "../indicators/energy.ts";
+import type { MemTable, RelationMemory } from "../indicators/relation-memory.ts";
 import type { Absent } from "../indicators/types.ts";
 import type { Store } from "../store/index.ts";
 
@@ -48,26 +55,118 @@ export type EnergySeriesSection =
     }
   | Absent;
 
+/** An "of which" row: `importer`'s pipeline imports from `exporter` in a year, newest edition. */
+type OfWhichRow = PipelineSeriesYear & { importer: string; exporter: string };
+
+/** A side's own row (no "of which" partner) of a series, newest edition; `newest`: of the newest edition. */
+interface OwnRow {
+  series: string;
+  entity: string | null;
+  entity_label: string;
+  flow: string;
+  year: number;
+  value: number;
+  edition: number;
+  sheet: string;
+  cell: string;
+  newest: boolean;
+}
+
+/**
+ * The regional series' rows every pair's section is computed from — a few thousand, read once per read-only
+ * store (memoQuery) or once by a server at start (loadEnergySeries) — indexed by side.
+ */
+export interface EnergySeriesData {
+  ofWhich: OfWhichRow[];
+  /** Own rows by `${entity}|${series}`, in the query's order. */
+  own: Map<string, OwnRow[]>;
+  shown: { gas: string[]; oilImports: string[]; oilExports: string[] };
+}
+
+const dataMemo = new WeakMap<object, EnergySeriesData>();
+
+/**
+ * The rows of the regional series (undefined when the table is absent). The newest edition is a window over
+ * the whole table, which cost more than the rest of a profile's energy part when it ran for each pair: every
+ * pair's rows are read at once, kept for the life of a read-only store, and filtered in JS.
+ */
+export async function loadEnergySeries(store: Store): Promise<EnergySeriesData | undefined> {
+  if (!(await store.hasTable("energy_regional"))) return undefined;
+  const [all, own] = await Promise.all([
+    store.memoQuery<OfWhichRow>(`${REGIONAL_OF_WHICH_SQL} ORDER BY ${REGIONAL_OF_WHICH_ORDER}`),
+    store.memoQuery<OwnRow>(`${REGIONAL_OWN_SQL} ORDER BY ${REGIONAL_OWN_ORDER}`),
+  ]);
+  // The same result arrays (memoQuery on a read-only store) are indexed once.
+  let data = dataMemo.get(own);
+  if (!data || data.ofWhich !== all) {
+    data = indexSeries(all, own);
+    dataMemo.set(own, data);
+  }
+  return data;
+}
+
+/** The section's data from a server's memory (undefined when the store has no regional table). */
+function memoryData(memory: RelationMemory): EnergySeriesData | undefined {
+  return memory.memo("energy-series", () => {
+    const [ofWhich, own] = ENERGY_SERIES_TABLES.map((t) => memory.table(t.name));
+    if (!ofWhich || !own) return undefined;
+    const rows = (t: MemTable) => {
+      const [start, end] = t.range();
+      const out: Record<string, unknown>[] = [];
+      for (let i = start; i < end; i++)
+        out.push(Object.fromEntries(t.columns.map((c) => [c.name, t.value(c.name, i)])));
+      return out.sort((x, y) => Number(x.ord) - Number(y.ord));
+    };
+    return indexSeries(rows(ofWhich) as unknown as OfWhichRow[], rows(own) as unknown as OwnRow[]);
+  });
+}
+
+function indexSeries(all: OfWhichRow[], own: OwnRow[]): EnergySeriesData {
+  const bySide = new Map<string, OwnRow[]>();
+  for (const r of own) {
+    if (r.entity === null) continue;
+    const key = `${r.entity}|${r.series}`;
+    const rows = bySide.get(key) ?? [];
+    rows.push(r);
+    bySide.set(key, rows);
+  }
+  const labels = (series: string, flow?: string) => [
+    ...new Set(
+      own
+        .filter((r) => r.newest && r.series === series && (!flow || r.flow === flow) && r.entity !== "WLD")
+        .map((r) => r.entity_label),
+    ),
+  ];
+  return {
+    ofWhich: all,
+    own: bySide,
+    shown: { gas: labels("gas"), oilImports: labels("oil", "imports"), oilExports: labels("oil", "exports") },
+  };
+}
+
+/** The section from a server's memory: no query, the same answer. */
+export function energySeriesFromMemory(memory: RelationMemory, a: string, b: string): EnergySeriesSection {
+  return energySeriesFrom(memory.has("ei-energy") ? memoryData(memory) : undefined, a, b);
+}
+
 export async function energySeriesSection(
   store: Store,
   a: string,
   b: string,
-  has: (dataset: string) => Promise<boolean>,
+  has: (dataset: string) => boolean | Promise<boolean>,
 ): Promise<EnergySeriesSection> {
-  if (!(await has("ei-energy")) || !(await store.hasTable("energy_regional")))
-    return { absent: "the Statistical Review workbooks (energy/) are not in the store" };
-  // Every pair's "of which" rows at once, kept for the life of a read-only store (memoQuery): the newest
-  // edition is a window over the whole table, which cost more than the rest of a profile's energy part
-  // when it ran for each pair; the few thousand rows are then filtered here.
-  const all = await store.memoQuery<PipelineSeriesYear & { importer: string; exporter: string }>(
-    `WITH r AS (${ENERGY_REGIONAL_LATEST})
-     SELECT o.entity AS importer, o.partner AS exporter, o.year, o.value AS "fromPartner", t.value AS total,
-            o.edition, o.sheet, o.cell
-       FROM r o LEFT JOIN r t ON t.entity = o.entity AND t.year = o.year AND t.flow = o.flow AND t.partner_label IS NULL
-      WHERE o.flow = 'pipeline_imports' AND o.entity IS NOT NULL AND o.partner IS NOT NULL
-      ORDER BY importer, year`,
-  );
-  const rows = all.filter(
+  const data = (await has("ei-energy")) ? await loadEnergySeries(store) : undefined;
+  return energySeriesFrom(data, a, b);
+}
+
+/** The section from the series' rows (undefined: ei-energy or its regional table is not in the store). */
+export function energySeriesFrom(
+  data: EnergySeriesData | undefined,
+  a: string,
+  b: string,
+): EnergySeriesSection {
+  if (!data) return { absent: "the Statistical Review workbooks (energy/) are not in the store" };
+  const rows = data.ofWhich.filter(
     (r) => (r.importer === a && r.exporter === b) || (r.importer === b && r.exporter === a),
   );
   const series = [...new Set(rows.map((r) => `${r.importer}|${r.exporter}`))].map((key) => {
@@ -88,27 +187,9 @@ export async function energySeriesSection(
     };
   });
   // Each side's own rows (no "of which" partner), and the labels each series shows in its newest edition.
-  const own = await store.memoQuery<{
-    series: string;
-    entity: string | null;
-    entity_label: string;
-    flow: string;
-    year: number;
-    value: number;
-    edition: number;
-    sheet: string;
-    cell: string;
-    newest: boolean;
-  }>(
-    `WITH r AS (${ENERGY_REGIONAL_LATEST})
-     SELECT series, entity, entity_label, flow, year, value, edition, sheet, cell,
-            edition = max(edition) OVER () AS newest
-       FROM r WHERE partner_label IS NULL AND flow NOT IN ('pipeline_trade', 'lng_trade', 'total_trade')
-      ORDER BY series, entity, flow, year`,
-  );
   const pick = (code: string, series: string) => {
-    const mine = own.filter((r) => r.entity === code && r.series === series);
-    if (!mine.length) return null;
+    const mine = data.own.get(`${code}|${series}`);
+    if (!mine?.length) return null;
     const out: Record<string, SideSeriesYear[]> = {};
     for (const r of mine) {
       out[r.flow] ??= [];
@@ -122,13 +203,6 @@ export async function energySeriesSection(
     }
     return out;
   };
-  const labels = (series: string, flow?: string) => [
-    ...new Set(
-      own
-        .filter((r) => r.newest && r.series === series && (!flow || r.flow === flow) && r.entity !== "WLD")
-        .map((r) => r.entity_label),
-    ),
-  ];
   const sides = [a, b].map((code) => ({ code, gas: pick(code, "gas"), oil: pick(code, "oil") }));
   if (!series.length && sides.every((x) => !x.gas && !x.oil))
     return {
@@ -138,6 +212,10 @@ export async function energySeriesSection(
     source: "ei-energy",
     series,
     sides,
-    shown: { gas: labels("gas"), oilImports: labels("oil", "imports"), oilExports: labels("oil", "exports") },
+    shown: {
+      gas: [...data.shown.gas],
+      oilImports: [...data.shown.oilImports],
+      oilExports: [...data.shown.oilExports],
+    },
   };
 }

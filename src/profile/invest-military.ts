@@ -2,8 +2,22 @@
 // dimension's relation (src/indicators/{invest,military}.ts), as the scalar indicators and the panel do.
 import { countryName } from "../countries/index.ts";
 import { INVEST_FLOW_RELATION, INVEST_POSITION_RELATION } from "../indicators/invest.ts";
-import { exerciseLabel, exerciseSpan, MIL_RELATION, sharedExercises } from "../indicators/military.ts";
+import {
+  type FlowColumns,
+  investFlowRows,
+  investPositionRows,
+  type PositionColumns,
+} from "../indicators/invest-memory.ts";
+import {
+  exerciseLabel,
+  exerciseSpan,
+  MIL_RELATION,
+  type SharedExercise,
+  sharedExercises,
+} from "../indicators/military.ts";
+import { exerciseCounts, exerciseSpanFrom, sharedExercisesFrom } from "../indicators/military-memory.ts";
 import { pairYears, selectRelations } from "../indicators/relation.ts";
+import type { RelationMemory } from "../indicators/relation-memory.ts";
 import type { Absent } from "../indicators/types.ts";
 import type { Store } from "../store/index.ts";
 
@@ -40,17 +54,31 @@ export type MilitarySection =
 type Row = Record<string, unknown>;
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
+/** Which datasets are loaded: from the `ingests` table, asked once per profile (or held by a server). */
+export type Has = (dataset: string) => boolean | Promise<boolean>;
+
+/** The rows the invest section reads: the position relation's and the flow relation's columns. */
+type PositionRow = Pick<
+  PositionColumns,
+  | "a"
+  | "year"
+  | "invest_position"
+  | "invest_position_withheld"
+  | "invest_outward_share"
+  | "invest_inward_share"
+>;
+type FlowRow = Pick<FlowColumns, "a" | "year" | "invest_flow">;
+
 export async function investSection(
   store: Store,
   a: string,
   b: string,
   from: number,
   to: number,
-  has: (dataset: string) => Promise<boolean>,
+  has: Has,
 ): Promise<InvestSection> {
   const [cdis, unctad] = await Promise.all([has("imf-cdis"), has("unctad-fdi")]);
-  if (!cdis && !unctad)
-    return { absent: "neither the IMF CDIS nor UNCTAD's bilateral FDI tables are in the store" };
+  if (!cdis && !unctad) return investFrom(a, b, from, to, cdis, unctad, [], []);
   const scope = pairYears(
     [
       [a, b],
@@ -65,6 +93,57 @@ export async function investSection(
       ? selectRelations<Row>(store, [INVEST_FLOW_RELATION], scope, "invest_flow IS NOT NULL")
       : Promise.resolve([]),
   ]);
+  return investFrom(
+    a,
+    b,
+    from,
+    to,
+    cdis,
+    unctad,
+    positions as unknown as PositionRow[],
+    flows as unknown as FlowRow[],
+  );
+}
+
+/** The invest section from the tables a server holds in memory: no query, the same answer. */
+export function investSectionFrom(
+  memory: RelationMemory,
+  a: string,
+  b: string,
+  from: number,
+  to: number,
+): InvestSection {
+  const cdis = memory.has("imf-cdis");
+  const unctad = memory.has("unctad-fdi");
+  const pairs = [
+    [a, b],
+    [b, a],
+  ] as const;
+  return investFrom(
+    a,
+    b,
+    from,
+    to,
+    cdis,
+    unctad,
+    cdis ? investPositionRows(memory, pairs, from, to) : [],
+    unctad ? investFlowRows(memory, pairs, from, to) : [],
+  );
+}
+
+/** The section from the relations' rows of both directions (rows of the scope's grid; empty ones skipped). */
+function investFrom(
+  a: string,
+  b: string,
+  from: number,
+  to: number,
+  cdis: boolean,
+  unctad: boolean,
+  positions: PositionRow[],
+  flows: FlowRow[],
+): InvestSection {
+  if (!cdis && !unctad)
+    return { absent: "neither the IMF CDIS nor UNCTAD's bilateral FDI tables are in the store" };
   const years = new Map<number, InvestYear>();
   const at = (year: number): InvestYear => {
     let y = years.get(year);
@@ -123,23 +202,65 @@ export async function militarySection(
   b: string,
   from: number,
   to: number,
-  has: (dataset: string) => Promise<boolean>,
+  has: Has,
 ): Promise<MilitarySection> {
   if (!(await has("mme")))
     return { absent: "the Multinational Military Exercises data are not in the store" };
   const span = await exerciseSpan(store);
+  const window = spanWindow(span, from, to);
+  if (!span || "absent" in window) return window as Absent;
+  const [rows, exercises] = await Promise.all([
+    selectRelations<Row>(store, [MIL_RELATION], pairYears([[a, b]], window.lo, window.hi)),
+    sharedExercises(store, a, b, window.lo, window.hi),
+  ]);
+  return militaryFrom(
+    span,
+    rows.map((r) => ({ year: Number(r.year), exercises: Number(r.mil_exercises ?? 0) })),
+    exercises,
+  );
+}
+
+/** The military section from the exercise data a server holds in memory: no query, the same answer. */
+export function militarySectionFrom(
+  memory: RelationMemory,
+  a: string,
+  b: string,
+  from: number,
+  to: number,
+): MilitarySection {
+  if (!memory.has("mme")) return { absent: "the Multinational Military Exercises data are not in the store" };
+  const span = exerciseSpanFrom(memory);
+  const window = spanWindow(span, from, to);
+  if (!span || "absent" in window) return window as Absent;
+  return militaryFrom(
+    span,
+    exerciseCounts(memory, a, b, window.lo, window.hi),
+    sharedExercisesFrom(memory, a, b, window.lo, window.hi),
+  );
+}
+
+/** The years of the asked span the data cover, or why there are none. */
+function spanWindow(
+  span: [number, number] | undefined,
+  from: number,
+  to: number,
+): { lo: number; hi: number } | Absent {
   if (!span) return { absent: "the exercise table is empty" };
   const lo = Math.max(from, span[0]);
   const hi = Math.min(to, span[1]);
   if (lo > hi) return { absent: `the exercise data cover ${span[0]}–${span[1]}, outside ${from}–${to}` };
-  const [rows, exercises] = await Promise.all([
-    selectRelations<Row>(store, [MIL_RELATION], pairYears([[a, b]], lo, hi)),
-    sharedExercises(store, a, b, lo, hi),
-  ]);
+  return { lo, hi };
+}
+
+function militaryFrom(
+  span: [number, number],
+  years: { year: number; exercises: number }[],
+  exercises: SharedExercise[],
+): MilitarySection {
   return {
     source: "mme",
     dataEnd: span[1],
-    years: rows.map((r) => ({ year: Number(r.year), exercises: Number(r.mil_exercises ?? 0) })),
+    years,
     exercises: exercises.map((e) => ({
       id: e.id,
       name: exerciseLabel(e),

@@ -16,14 +16,15 @@ export interface BaciRelease {
   ingestedAt: string;
 }
 
-const NOT_LOADED =
+/** Why there is no release: what the goods section and the product indicators answer. */
+export const BACI_NOT_LOADED =
   "CEPII BACI (trade by product) is not loaded: download a release with `dyad baci fetch` (or from CEPII's site) and load it with `dyad ingest baci <zip>`";
 
 const metadataCached = new WeakSet<Store>();
 
 /** The release queries use: the one ingested last; or why there is none. */
 export async function baciRelease(store: Store): Promise<BaciRelease | { absent: string }> {
-  if (!(await store.hasTable("baci_releases"))) return { absent: NOT_LOADED };
+  if (!(await store.hasTable("baci_releases"))) return { absent: BACI_NOT_LOADED };
   const row = await store.one<{
     dataset: string;
     hs: string;
@@ -37,7 +38,7 @@ export async function baciRelease(store: Store): Promise<BaciRelease | { absent:
     `SELECT r.*, CAST(g.ingested_at AS VARCHAR) AS ingested_at FROM baci_releases r JOIN ingests g USING (dataset)
      ORDER BY g.ingested_at DESC LIMIT 1`,
   );
-  if (!row) return { absent: NOT_LOADED };
+  if (!row) return { absent: BACI_NOT_LOADED };
   if (!metadataCached.has(store)) {
     // Every query opens the 25-odd year files; keeping their footers in memory saves reading them each time.
     await store.connection.run("SET parquet_metadata_cache = true");
