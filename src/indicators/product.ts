@@ -596,7 +596,13 @@ export async function productSection(
   a: string,
   b: string,
   groupNames: string[] = GOODS_SECTION_GROUPS,
+  /**
+   * The store's tables held by a server: without a BACI release the section is absent with no query; with
+   * one the store answers as without memory (the flows stay in the release's Parquet files).
+   */
+  memory?: RelationMemory,
 ): Promise<ProductSection | Absent> {
+  if (memory && !releaseHeld(memory)) return { absent: BACI_NOT_LOADED };
   const rel = await release(store);
   if (isAbsent(rel)) return rel;
   const groups = groupNames.map((n) => PRODUCT_GROUPS.find((g) => g.name === n) ?? resolveProduct(n));
@@ -663,20 +669,9 @@ export const BACI_RELEASE_TABLE: ExtraTable = {
   requires: "baci_releases",
 };
 
-/**
- * The goods section for a server holding the store's tables in memory. Without a release (the case of the
- * data folder: BACI is fetched apart) it is absent, as productSection answers, with no query. With one it
- * asks the store as productSection does: the flows stay in the release's Parquet files, not in memory.
- */
-export function productSectionFromMemory(
-  memory: RelationMemory,
-  store: Store,
-  a: string,
-  b: string,
-): Promise<ProductSection | Absent> | ProductSection | Absent {
-  const releases = memory.table(BACI_RELEASE_TABLE.name);
-  if (!releases || releases.rows === 0) return { absent: BACI_NOT_LOADED };
-  return productSection(store, a, b);
+/** Whether a server's memory holds a release row (baciRelease then has one too). */
+function releaseHeld(memory: RelationMemory): boolean {
+  return (memory.table(BACI_RELEASE_TABLE.name)?.rows ?? 0) > 0;
 }
 
 // --- the catalogue entries ---------------------------------------------------------------------------------

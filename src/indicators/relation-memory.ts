@@ -13,6 +13,9 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Store } from "../store/index.ts";
 import { ALL, BUILT_TABLE, KEY_TABLE, targetsOf } from "../store/materialise.ts";
 import { RELATIONS } from "../store/relations/index.ts";
+import { ENERGY_SERIES_TABLES } from "./energy.ts";
+import { MIL_EXERCISE_TABLE } from "./military-memory.ts";
+import { BACI_RELEASE_TABLE } from "./product.ts";
 
 /** How a column's values are held. */
 export type ColumnKind = "i16" | "i32" | "f64" | "bool" | "str";
@@ -41,8 +44,12 @@ export interface ExtraTable {
   requires: string;
 }
 
-/** Tables beyond the rel_* ones that profile sections read (appended by the sections' authors). */
-export const EXTRA_TABLES: ExtraTable[] = [];
+/**
+ * Tables beyond the rel_* ones that profile sections read (appended by the sections' authors): MME's
+ * participants (military), the regional gas and oil series (energySince2000), whether a BACI release is
+ * loaded (goods).
+ */
+export const EXTRA_TABLES: ExtraTable[] = [MIL_EXERCISE_TABLE, ...ENERGY_SERIES_TABLES, BACI_RELEASE_TABLE];
 
 /** The materialised tables not loaded: trade pairs are held by TradeIndex (trade-index.ts). */
 const SKIPPED = new Set(["rel_trade_pair"]);

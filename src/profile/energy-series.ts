@@ -149,12 +149,15 @@ export function energySeriesFromMemory(memory: RelationMemory, a: string, b: str
   return energySeriesFrom(memory.has("ei-energy") ? memoryData(memory) : undefined, a, b);
 }
 
+/** The regional series of A and B; with `memory`, from memory with no query (`store` untouched). */
 export async function energySeriesSection(
   store: Store,
   a: string,
   b: string,
   has: (dataset: string) => boolean | Promise<boolean>,
+  memory?: RelationMemory,
 ): Promise<EnergySeriesSection> {
+  if (memory) return energySeriesFromMemory(memory, a, b);
   const data = (await has("ei-energy")) ? await loadEnergySeries(store) : undefined;
   return energySeriesFrom(data, a, b);
 }

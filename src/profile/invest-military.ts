@@ -69,6 +69,10 @@ type PositionRow = Pick<
 >;
 type FlowRow = Pick<FlowColumns, "a" | "year" | "invest_flow">;
 
+/**
+ * Direct investment between A and B. With `memory` (the store's tables held by a server) it is computed from
+ * memory with no query and `store` is not touched; without, from the store. The same answer either way.
+ */
 export async function investSection(
   store: Store,
   a: string,
@@ -76,7 +80,9 @@ export async function investSection(
   from: number,
   to: number,
   has: Has,
+  memory?: RelationMemory,
 ): Promise<InvestSection> {
+  if (memory) return investSectionFrom(memory, a, b, from, to);
   const [cdis, unctad] = await Promise.all([has("imf-cdis"), has("unctad-fdi")]);
   if (!cdis && !unctad) return investFrom(a, b, from, to, cdis, unctad, [], []);
   const scope = pairYears(
@@ -196,6 +202,7 @@ function investFrom(
   };
 }
 
+/** Joint exercises of A and B; with `memory`, from memory with no query (`store` untouched). */
 export async function militarySection(
   store: Store,
   a: string,
@@ -203,7 +210,9 @@ export async function militarySection(
   from: number,
   to: number,
   has: Has,
+  memory?: RelationMemory,
 ): Promise<MilitarySection> {
+  if (memory) return militarySectionFrom(memory, a, b, from, to);
   if (!(await has("mme")))
     return { absent: "the Multinational Military Exercises data are not in the store" };
   const span = await exerciseSpan(store);

@@ -3,7 +3,7 @@
 // in the order DuckDB stores them, every value (numbers, text, booleans and nulls) as DuckDB returns it.
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { RelationMemory } from "../../src/indicators/relation-memory.ts";
+import { EXTRA_TABLES, RelationMemory } from "../../src/indicators/relation-memory.ts";
 import type { Store } from "../../src/store/index.ts";
 import { openRealStore } from "../helpers/real-store.ts";
 import { seededRandom } from "../helpers/seeded-random.ts";
@@ -25,7 +25,14 @@ describe("relation memory", () => {
     );
     assert.deepEqual([...memory.relations].sort(), built.map((r) => r.relation).sort());
     const tables = built.flatMap((r) => r.tables.split(",")).filter((t) => t !== "rel_trade_pair");
-    assert.deepEqual(memory.tableNames.map((t) => `rel_${t}`).sort(), tables.sort());
+    const extra = new Set(EXTRA_TABLES.map((t) => t.name));
+    assert.deepEqual(
+      memory.tableNames
+        .filter((t) => !extra.has(t))
+        .map((t) => `rel_${t}`)
+        .sort(),
+      tables.sort(),
+    );
     for (const t of tables) {
       const [{ n }] = await store.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${t}`);
       assert.equal(memory.table(t)?.rows, Number(n), t);
@@ -40,6 +47,11 @@ describe("relation memory", () => {
 
   test("a key's rows are the table's rows for it, value for value (random keys of every table)", async () => {
     const next = seededRandom(41);
+    // The extra tables (EXTRA_TABLES) are held from their SQL, the others from their rel_ table.
+    const source = (name: string) => {
+      const extra = EXTRA_TABLES.find((t) => t.name === name);
+      return extra ? `(${extra.sql})` : `rel_${name}`;
+    };
     for (const name of memory.tableNames) {
       const t = memory.table(name);
       assert.ok(t);
@@ -55,7 +67,7 @@ describe("relation memory", () => {
         const order = [...t.keys, ...(t.year ? ["year"] : [])].join(", ");
         const expected: unknown[][] = (
           await store.query<Record<string, unknown>>(
-            `SELECT ${names.map((n) => `"${n}"`).join(", ")} FROM rel_${name} WHERE ${where}${order ? ` ORDER BY ${order}` : ""}`,
+            `SELECT ${names.map((n) => `"${n}"`).join(", ")} FROM ${source(name)} WHERE ${where}${order ? ` ORDER BY ${order}` : ""}`,
           )
         ).map((r) => names.map((n) => plain(r[n])));
         const [start, end] = t.range(keys[0], keys[1]);

@@ -11,25 +11,14 @@ import { after, before, describe, test } from "node:test";
 import { registry } from "../../src/countries/index.ts";
 import { ENERGY_SERIES_TABLES } from "../../src/indicators/energy.ts";
 import { MIL_EXERCISE_TABLE } from "../../src/indicators/military-memory.ts";
-import {
-  BACI_RELEASE_TABLE,
-  productSection,
-  productSectionFromMemory,
-} from "../../src/indicators/product.ts";
-import { RelationMemory } from "../../src/indicators/relation-memory.ts";
-import { energySeriesFromMemory, energySeriesSection } from "../../src/profile/energy-series.ts";
-import {
-  investSection,
-  investSectionFrom,
-  militarySection,
-  militarySectionFrom,
-} from "../../src/profile/invest-military.ts";
+import { BACI_RELEASE_TABLE, productSection } from "../../src/indicators/product.ts";
+import { EXTRA_TABLES, RelationMemory } from "../../src/indicators/relation-memory.ts";
+import { energySeriesSection } from "../../src/profile/energy-series.ts";
+import { investSection, militarySection } from "../../src/profile/invest-military.ts";
 import { ingestBaci } from "../../src/sources/baci.ts";
 import { Store } from "../../src/store/index.ts";
 import { openRealStore } from "../helpers/real-store.ts";
 import { seededRandom } from "../helpers/seeded-random.ts";
-
-const EXTRA = [MIL_EXERCISE_TABLE, ...ENERGY_SERIES_TABLES, BACI_RELEASE_TABLE];
 
 let store: Store;
 let memory: RelationMemory;
@@ -50,7 +39,7 @@ before(async () => {
   loaded = new Set(
     (await store.query<{ dataset: string }>("SELECT dataset FROM ingests")).map((r) => r.dataset),
   );
-  memory = await RelationMemory.load(store, { extra: EXTRA });
+  memory = await RelationMemory.load(store);
   for (const method of ["query", "one", "memoQuery", "hasTable"] as const) {
     const inner = store[method].bind(store) as (...args: unknown[]) => unknown;
     Object.assign(store, {
@@ -83,11 +72,13 @@ async function compare(a: string, b: string, from = 1946, to = TO, counts?: Coun
   building = true;
   let fromMemory: typeof fromStore;
   try {
+    // `has` would ask the store: with memory the sections take memory.has.
+    const noHas = () => assert.fail("a memory build asked has()");
     fromMemory = {
-      invest: investSectionFrom(memory, a, b, from, to),
-      military: militarySectionFrom(memory, a, b, from, to),
-      energySince2000: energySeriesFromMemory(memory, a, b),
-      goods: await productSectionFromMemory(memory, untouchable, a, b),
+      invest: await investSection(untouchable, a, b, from, to, noHas, memory),
+      military: await militarySection(untouchable, a, b, from, to, noHas, memory),
+      energySince2000: await energySeriesSection(untouchable, a, b, noHas, memory),
+      goods: await productSection(untouchable, a, b, undefined, memory),
     };
   } finally {
     building = false;
@@ -112,6 +103,8 @@ async function pairsWithRows(table: string, where = "TRUE", limit = 15): Promise
 
 describe("profile sections from memory", () => {
   test("the extra tables load beside the materialised relations", () => {
+    for (const t of [MIL_EXERCISE_TABLE, ...ENERGY_SERIES_TABLES, BACI_RELEASE_TABLE])
+      assert.ok(EXTRA_TABLES.includes(t), `${t.name} is loaded by default`);
     for (const t of ["invest_out", "invest_out_total", "invest_in_total", "investflow_pair", "mil_pair"])
       assert.ok(memory.table(t), `rel_${t} is held`);
     assert.ok(memory.table(MIL_EXERCISE_TABLE.name)?.rows, "MME's participants are held");
@@ -193,15 +186,15 @@ describe("goods from memory with a BACI release", () => {
     const without = await Store.open({ home: homes[1] });
     try {
       await ingestBaci(withBaci, resolve("test/fixtures/baci/good/BACI_HS92_V202601.zip"));
-      const held = await RelationMemory.load(withBaci, { extra: EXTRA });
+      const held = await RelationMemory.load(withBaci);
       assert.equal(held.table(BACI_RELEASE_TABLE.name)?.rows, 1);
-      const section = await productSectionFromMemory(held, withBaci, "RUS", "CHN");
+      const section = await productSection(withBaci, "RUS", "CHN", undefined, held);
       assert.ok(!("absent" in section), "the fixture's release has RUS–CHN flows");
       assert.deepEqual(section, await productSection(withBaci, "RUS", "CHN"));
 
-      const none = await RelationMemory.load(without, { extra: EXTRA });
+      const none = await RelationMemory.load(without);
       assert.deepEqual(
-        await productSectionFromMemory(none, untouchable, "RUS", "CHN"),
+        await productSection(untouchable, "RUS", "CHN", undefined, none),
         await productSection(without, "RUS", "CHN"),
       );
     } finally {
