@@ -137,9 +137,9 @@ export async function beyondTradeSections(
   let geo!: BeyondTradeSections["geo"];
   // The sections are independent: their queries run side by side on a read-only store's connections.
   const further = Promise.all([
-    investSection(store, a, b, from, to, has),
-    militarySection(store, a, b, from, to, has),
-    energySeriesSection(store, a, b, has),
+    investSection(store, a, b, from, to, has, memory),
+    militarySection(store, a, b, from, to, has, memory),
+    energySeriesSection(store, a, b, has, memory),
   ]);
   await Promise.all([
     (async () => {

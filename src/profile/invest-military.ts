@@ -15,7 +15,12 @@ import {
   type SharedExercise,
   sharedExercises,
 } from "../indicators/military.ts";
-import { exerciseCounts, exerciseSpanFrom, sharedExercisesFrom } from "../indicators/military-memory.ts";
+import {
+  exerciseCounts,
+  exerciseSpanFrom,
+  MIL_EXERCISE_TABLE,
+  sharedExercisesFrom,
+} from "../indicators/military-memory.ts";
 import { pairYears, selectRelations } from "../indicators/relation.ts";
 import type { RelationMemory } from "../indicators/relation-memory.ts";
 import type { Absent } from "../indicators/types.ts";
@@ -82,7 +87,7 @@ export async function investSection(
   has: Has,
   memory?: RelationMemory,
 ): Promise<InvestSection> {
-  if (memory) return investSectionFrom(memory, a, b, from, to);
+  if (memory && investHeld(memory)) return investSectionFrom(memory, a, b, from, to);
   const [cdis, unctad] = await Promise.all([has("imf-cdis"), has("unctad-fdi")]);
   if (!cdis && !unctad) return investFrom(a, b, from, to, cdis, unctad, [], []);
   const scope = pairYears(
@@ -108,6 +113,24 @@ export async function investSection(
     unctad,
     positions as unknown as PositionRow[],
     flows as unknown as FlowRow[],
+  );
+}
+
+/**
+ * Whether the memory holds the tables of every invest relation whose dataset is loaded: a store ingested
+ * before they were materialised is asked instead (`dyad start` rebuilds them).
+ */
+function investHeld(memory: RelationMemory): boolean {
+  return (
+    (!memory.has("imf-cdis") || memory.relations.has("invest")) &&
+    (!memory.has("unctad-fdi") || memory.relations.has("investflow"))
+  );
+}
+
+/** Whether the memory holds MIL_RELATION's tables and MME's participants, where MME is loaded. */
+function militaryHeld(memory: RelationMemory): boolean {
+  return (
+    !memory.has("mme") || (memory.relations.has("mil") && memory.table(MIL_EXERCISE_TABLE.name) !== undefined)
   );
 }
 
@@ -212,7 +235,7 @@ export async function militarySection(
   has: Has,
   memory?: RelationMemory,
 ): Promise<MilitarySection> {
-  if (memory) return militarySectionFrom(memory, a, b, from, to);
+  if (memory && militaryHeld(memory)) return militarySectionFrom(memory, a, b, from, to);
   if (!(await has("mme")))
     return { absent: "the Multinational Military Exercises data are not in the store" };
   const span = await exerciseSpan(store);

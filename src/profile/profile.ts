@@ -175,7 +175,9 @@ export async function buildProfile(
       ? memory.trade.context(a.code, b.code, undefined, parts)
       : loadTradeContext(store, a.code, b.code, undefined, parts),
     withSections ? beyondTradeSections(store, a.code, b.code, options, memory?.relations) : undefined,
-    withSections ? productSection(store, a.code, b.code) : { absent: "not requested (sections: false)" },
+    withSections
+      ? productSection(store, a.code, b.code, undefined, memory?.relations)
+      : { absent: "not requested (sections: false)" },
   ]);
   const reverse = { ...ctx, a: b.code, b: a.code };
   // Years with any bilateral figure, from either side; World totals alone do not make a year of the dyad.
