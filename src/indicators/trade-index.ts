@@ -12,7 +12,14 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { registry } from "../countries/index.ts";
 import type { Store } from "../store/index.ts";
 import type { ContextParts, ContextSource, TradeContext } from "./trade.ts";
-import { type Coverage, type Flow, type FlowReport, FlowTable, type RankEntry } from "./trade-data.ts";
+import {
+  type Coverage,
+  type Flow,
+  type FlowReport,
+  FlowTable,
+  type RankEntry,
+  type TradeChoice,
+} from "./trade-data.ts";
 
 const FLOWS: readonly Flow[] = ["exports", "imports", "turnover"];
 const NULL_LINE = -2147483648;
@@ -262,10 +269,13 @@ export class TradeIndex implements ContextSource {
     return this;
   }
 
+  private str(i: number): string | null {
+    return i < 0 ? null : this.strings[i];
+  }
+
   private report(row: number, reporter: string, partner: string): FlowReport {
     const d = this.dataset[row];
     const meta = this.datasetMeta[d] as DatasetMeta;
-    const str = (i: number) => (i < 0 ? null : this.strings[i]);
     const line = this.line[row];
     return {
       dataset: this.datasets[d],
@@ -278,11 +288,11 @@ export class TradeIndex implements ContextSource {
       value: this.value[row],
       estimate: this.estimate[row] === 1,
       // loadFlows passes a missing publisher through as null.
-      publisher: str(this.publisher[row]) as string,
-      file: str(this.file[row]),
-      sheet: str(this.sheet[row]),
+      publisher: this.str(this.publisher[row]) as string,
+      file: this.str(this.file[row]),
+      sheet: this.str(this.sheet[row]),
       line: line === NULL_LINE ? null : line,
-      note: str(this.note[row]),
+      note: this.str(this.note[row]),
       version: meta.version,
       retrieved: meta.retrieved,
       ingestedAt: meta.ingestedAt,
@@ -290,26 +300,56 @@ export class TradeIndex implements ContextSource {
     };
   }
 
-  /** The flows among the codes (every reporter × every partner), in the years, as loadFlows returns them. */
+  /**
+   * The flows among the codes (every reporter × every partner), in the years, as loadFlows returns them: a
+   * table that answers from the arrays, making a FlowReport only for the rows an answer reads.
+   */
   flows(codes: string[], years?: [number, number]): FlowTable {
+    return new IndexFlowTable(this, codes, years ? years[0] : 0, years ? years[1] : 65535);
+  }
+
+  /** Rows [start, end) of (reporter key, partner key) in `year`; [0, 0] when none. */
+  yearRows(r: number, p: number, year: number): [number, number] {
     const K = this.codes.length;
-    const reports: FlowReport[] = [];
-    const from = years ? years[0] : 0;
-    const to = years ? years[1] : 65535;
-    for (const reporter of codes) {
-      const r = this.keyOf.get(reporter);
-      if (r === undefined) continue;
-      for (const partner of codes) {
-        const p = this.keyOf.get(partner);
-        if (p === undefined) continue;
-        const end = this.pairStart[r * K + p + 1];
-        for (let row = firstAtLeast(this.year, this.pairStart[r * K + p], end, from); row < end; row++) {
-          if (this.year[row] > to) break;
-          reports.push(this.report(row, reporter, partner));
-        }
-      }
-    }
-    return new FlowTable(reports);
+    const end = this.pairStart[r * K + p + 1];
+    const start = firstAtLeast(this.year, this.pairStart[r * K + p], end, year);
+    let stop = start;
+    while (stop < end && this.year[stop] === year) stop++;
+    return [start, stop];
+  }
+
+  /** Rows [start, end) of (reporter key, partner key) over the years. */
+  pairRows(r: number, p: number, from: number, to: number): [number, number] {
+    const K = this.codes.length;
+    const end = this.pairStart[r * K + p + 1];
+    const start = firstAtLeast(this.year, this.pairStart[r * K + p], end, from);
+    return [start, firstAtLeast(this.year, start, end, to + 1)];
+  }
+
+  keyOfCode(code: string): number | undefined {
+    return this.keyOf.get(code);
+  }
+
+  /** A row's year, flow (0 exports, 1 imports, 2 turnover), priority, dataset name and value. */
+  rowYear(row: number): number {
+    return this.year[row];
+  }
+  rowFlow(row: number): number {
+    return this.flow[row];
+  }
+  rowPriority(row: number): number {
+    return this.priority[row];
+  }
+  rowDataset(row: number): string {
+    return this.datasets[this.dataset[row]];
+  }
+  rowValue(row: number): number {
+    return this.value[row];
+  }
+
+  /** The row as the FlowReport loadFlows gives. */
+  reportOf(row: number, reporter: string, partner: string): FlowReport {
+    return this.report(row, reporter, partner);
   }
 
   /** B's rank among A's partners for each reporter, as loadRanks returns them. */
@@ -444,6 +484,138 @@ export class TradeIndex implements ContextSource {
       ranks,
       coverage: parts.coverage ? this.coverage(pair) : new Map<string, Coverage>(),
     };
+  }
+}
+
+const FLOW_CODE: Record<Flow, number> = { exports: 0, imports: 1, turnover: 2 };
+const NONE: FlowReport[] = [];
+
+/**
+ * The FlowTable `new FlowTable(reports)` would be for the reports of `codes` × `codes` in [from, to], answered
+ * from the index's arrays: the same best report, the same reports in the same order (priority, then dataset
+ * in byte order, then row order), the same choices (choicesFromReports' rule), the same years. Each row's
+ * FlowReport is made once per table, at its first use, so a report is the same object wherever it is read
+ * (provenance compares them by identity).
+ */
+class IndexFlowTable extends FlowTable {
+  private readonly members: Map<string, number>;
+  private readonly made = new Map<number, FlowReport>();
+  private readonly lists = new Map<string, FlowReport[]>();
+  private readonly chosen = new Map<string, TradeChoice | undefined>();
+  private yearsHeld?: number[];
+  private choicesHeld?: Map<string, TradeChoice>;
+
+  constructor(
+    private readonly index: TradeIndex,
+    codes: string[],
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    super([], new Map());
+    this.members = new Map();
+    for (const c of codes) {
+      const k = index.keyOfCode(c);
+      if (k !== undefined) this.members.set(c, k);
+    }
+  }
+
+  private row(row: number, reporter: string, partner: string): FlowReport {
+    let r = this.made.get(row);
+    if (!r) {
+      r = this.index.reportOf(row, reporter, partner);
+      this.made.set(row, r);
+    }
+    return r;
+  }
+
+  /** The rows of (reporter, partner, year) held by this table. */
+  private rows(reporter: string, partner: string, year: number): [number, number] {
+    const r = this.members.get(reporter);
+    const p = this.members.get(partner);
+    if (r === undefined || p === undefined || year < this.from || year > this.to) return [0, 0];
+    return this.index.yearRows(r, p, year);
+  }
+
+  override all(reporter: string, partner: string, year: number, flow: Flow): FlowReport[] {
+    const key = FlowTable.key(reporter, partner, year, flow);
+    let list = this.lists.get(key);
+    if (list) return list;
+    const [start, end] = this.rows(reporter, partner, year);
+    const f = FLOW_CODE[flow];
+    list = [];
+    for (let row = start; row < end; row++)
+      if (this.index.rowFlow(row) === f) list.push(this.row(row, reporter, partner));
+    // As FlowTable sorts its lists (a stable sort: row order among equals).
+    list.sort(
+      (a, b) => a.priority - b.priority || (a.dataset < b.dataset ? -1 : a.dataset > b.dataset ? 1 : 0),
+    );
+    if (!list.length) list = NONE;
+    this.lists.set(key, list);
+    return list;
+  }
+
+  override best(reporter: string, partner: string, year: number, flow: Flow): FlowReport | undefined {
+    // The relation's rule picks the lowest priority, then the first dataset in byte order: the sorted
+    // list's first report (the report whose dataset the choice names).
+    return this.all(reporter, partner, year, flow)[0];
+  }
+
+  override choice(reporter: string, partner: string, year: number): TradeChoice | undefined {
+    const key = FlowTable.pairKey(reporter, partner, year);
+    if (this.chosen.has(key)) return this.chosen.get(key);
+    const [start, end] = this.rows(reporter, partner, year);
+    let c: TradeChoice | undefined;
+    for (let row = start; row < end; row++) {
+      c ??= { turnoverValue: null, turnoverKind: null };
+      const flow = FLOWS[this.index.rowFlow(row)];
+      const priority = this.index.rowPriority(row);
+      const dataset = this.index.rowDataset(row);
+      const held = c[flow];
+      if (!held || priority < held.priority || (priority === held.priority && dataset < held.dataset))
+        c[flow] = { value: this.index.rowValue(row), dataset, priority };
+    }
+    if (c) {
+      const { exports: x, imports: m, turnover: t } = c;
+      if (t && (!x || !m || t.priority <= Math.max(x.priority, m.priority))) {
+        c.turnoverKind = "turnover";
+        c.turnoverValue = t.value;
+      } else if (x && m) {
+        c.turnoverKind = "sum";
+        c.turnoverValue = x.value + m.value;
+      }
+    }
+    this.chosen.set(key, c);
+    return c;
+  }
+
+  override choiceMap(): Map<string, TradeChoice> {
+    if (!this.choicesHeld) {
+      const out = new Map<string, TradeChoice>();
+      for (const [reporter, r] of this.members)
+        for (const [partner, p] of this.members) {
+          const [start, end] = this.index.pairRows(r, p, this.from, this.to);
+          for (let row = start; row < end; row++) {
+            const year = this.index.rowYear(row);
+            const key = FlowTable.pairKey(reporter, partner, year);
+            if (!out.has(key)) out.set(key, this.choice(reporter, partner, year) as TradeChoice);
+          }
+        }
+      this.choicesHeld = out;
+    }
+    return this.choicesHeld;
+  }
+
+  override years(): number[] {
+    if (!this.yearsHeld) {
+      const ys = new Set<number>();
+      for (const r of this.members.values())
+        for (const p of this.members.values()) {
+          const [start, end] = this.index.pairRows(r, p, this.from, this.to);
+          for (let row = start; row < end; row++) ys.add(this.index.rowYear(row));
+        }
+      this.yearsHeld = [...ys].sort((a, b) => a - b);
+    }
+    return this.yearsHeld;
   }
 }
 
