@@ -119,7 +119,7 @@ describe("profile sections from memory", () => {
     const pick = () => countries[Math.floor(next() * countries.length)];
     const counts = { invest: 0, military: 0, energy: 0 };
     let pairs = 0;
-    while (pairs < 220) {
+    while (pairs < 200) {
       const a = pick();
       const b = pick();
       if (a === b) continue;
@@ -171,6 +171,43 @@ describe("profile sections from memory", () => {
     assert.ok(counts.military >= 20, `${counts.military} pairs with shared exercises`);
     // The regional series show ten codes by themselves (CHN, RUS, USA, CAN, …; energy_regional.entity).
     assert.ok(counts.energy >= 5, `${counts.energy} pairs with a side in the regional series`);
+  });
+});
+
+describe("a memory without a relation's tables", () => {
+  test("leaves invest and military to the store (a store ingested before they were materialised)", async () => {
+    // The memory as a server would hold it for such a store: no invest, investflow or mil relation.
+    const lacking = new Proxy(memory, {
+      get(target, property) {
+        if (property === "relations") return new Set<string>();
+        if (property === "table")
+          return (name: string) =>
+            /^(rel_)?(invest|mil_)/.test(name) || name === MIL_EXERCISE_TABLE.name
+              ? undefined
+              : target.table(name);
+        const v = Reflect.get(target, property, target);
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+    for (const [a, b] of [
+      ["CHN", "RUS"],
+      ["USA", "KOR"],
+    ]) {
+      const before = asked;
+      building = true;
+      let invest: unknown;
+      let military: unknown;
+      try {
+        invest = await investSection(store, a, b, 1946, TO, has, lacking);
+        military = await militarySection(store, a, b, 1946, TO, has, lacking);
+      } finally {
+        building = false;
+      }
+      assert.ok(asked > before, "the store was asked");
+      assert.deepEqual(invest, await investSection(store, a, b, 1946, TO, has));
+      assert.deepEqual(military, await militarySection(store, a, b, 1946, TO, has));
+      assert.ok(!("absent" in (military as object)), `${a}-${b} shared exercises`);
+    }
   });
 });
 
