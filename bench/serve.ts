@@ -231,6 +231,17 @@ async function main(): Promise<void> {
         await load(server, randomProfiles.slice(5000), { headers: { "accept-encoding": "gzip" } }),
         bareRun,
       );
+      // The same with every value's provenance written out (?provenance=inline), other pairs of the list.
+      report(
+        "profile, random pairs, gzip, ?provenance=inline",
+        "no cache",
+        await load(
+          server,
+          randomProfiles.slice(12_500).map((p) => `${p}?provenance=inline`),
+          { headers: { "accept-encoding": "gzip" } },
+        ),
+        bareRun,
+      );
     } finally {
       await stop(server);
     }

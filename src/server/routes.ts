@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { checkArticle } from "../claims/check.ts";
 import { countryName, registry } from "../countries/index.ts";
+import { dossierAnswer } from "../dossier/json.ts";
 import { computeIndicator, getIndicator, INDICATORS } from "../indicators/catalogue.ts";
 import { partnerRanking } from "../indicators/partners.ts";
 import { buildProfile } from "../profile/index.ts";
@@ -246,14 +247,23 @@ export const ROUTES: RouteDef[] = [
       lang: oneOf("language of the narrative", LANGS, "en"),
       from: year("first year", { optional: true }),
       to: year("last year", { optional: true }),
+      provenance: oneOf(
+        "data.profile's provenance: reference (each dataset and cell once) or inline, as for GET /api/v1/profile",
+        PROVENANCE_FORMS,
+        "reference",
+      ),
     },
     responses: json(
-      "Dossier: { lang, a, b, title, empty?, sections: [{ id, title, sentences, charts }], figures, data }",
+      "Dossier: { lang, a, b, title, empty?, sections: [{ id, title, sentences, charts }], figures, data }; data.profile is the profile as GET /api/v1/profile answers it, provenance by reference unless ?provenance=inline",
     ),
     async handle({ pool, params, query }) {
       sameCountry(params.a, params.b);
       yearRange(query.from, query.to);
-      return dossierJson(pool, params.a, params.b, query.lang, { from: query.from, to: query.to });
+      const dossier = await dossierJson(pool, params.a, params.b, query.lang, {
+        from: query.from,
+        to: query.to,
+      });
+      return dossierAnswer(dossier, query.provenance);
     },
   }),
   route({

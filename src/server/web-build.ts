@@ -6,8 +6,9 @@ import { fileURLToPath } from "node:url";
 
 export const WEB_DIR = resolve(fileURLToPath(new URL("../../web", import.meta.url)));
 export const WEB_DIST = join(WEB_DIR, "dist");
-// The dashboard bundles the dossier's chart functions, so a change there calls for a rebuild too.
-const BUNDLED_SOURCES = [resolve(WEB_DIR, "../src/dossier")];
+// The dashboard bundles the dossier's chart functions and the expansion of provenance sent by reference,
+// so a change there calls for a rebuild too.
+const BUNDLED_SOURCES = [resolve(WEB_DIR, "../src/dossier"), resolve(WEB_DIR, "../src/profile/json.ts")];
 
 function newest(path: string): number {
   const st = statSync(path);

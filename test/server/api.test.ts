@@ -7,6 +7,7 @@ import { after, before, describe, test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import type { Hono } from "hono";
 import { checkArticle } from "../../src/claims/check.ts";
+import { expandDossier } from "../../src/dossier/json.ts";
 import { INDICATORS } from "../../src/indicators/catalogue.ts";
 import { expandProfile } from "../../src/profile/json.ts";
 import { createApp } from "../../src/server/app.ts";
@@ -251,6 +252,15 @@ describe("dossier, report and charts", () => {
       ),
     );
     assert.equal(body.data.profile.a.code, "CHN");
+  });
+
+  test("the dossier's profile is by reference unless ?provenance=inline, and expands to the inline dossier", async () => {
+    const compact = await get("/api/v1/dossier/CHN/RUS?from=2018&to=2021");
+    const inline = await get("/api/v1/dossier/CHN/RUS?from=2018&to=2021&provenance=inline");
+    assert.equal(inline.status, 200);
+    assert.ok(compact.body.data.profile.provenance.cells.length > 10);
+    assert.equal(inline.body.data.profile.provenance, undefined);
+    assert.deepStrictEqual(expandDossier(compact.body), inline.body);
   });
 
   test("GET /api/v1/charts lists the dossier's charts; a chart comes as SVG and as PNG", async () => {

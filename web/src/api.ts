@@ -1,12 +1,13 @@
 // The dashboard's view of the API: typed fetches, and the API's own error message on failure.
 // The shapes the API answers with are the library's own types, imported (types only, so nothing of src/
-// reaches the bundle but what the pages import themselves) from src/; the profile's expansion
-// (src/profile/json.ts, no imports of its own) is the one function taken from there.
+// reaches the bundle but what the pages import themselves) from src/; the expansion of provenance sent
+// by reference (src/profile/json.ts, src/dossier/json.ts: nothing but types imported) is taken from there.
 import type { CheckedClaim, CheckResult } from "../../src/claims/check.ts";
 import type { Verdict } from "../../src/claims/verify.ts";
 import type { Lang } from "../../src/countries/lang.ts";
 import type { Entity as Country } from "../../src/countries/registry.ts";
 import type { Dossier } from "../../src/dossier/dossier.ts";
+import { type CompactDossier, expandDossier } from "../../src/dossier/json.ts";
 import type { PartnerOptions, PartnerRanking, PartnerShare } from "../../src/indicators/partners.ts";
 import type { Party, Profile, TradeYear } from "../../src/profile/index.ts";
 import { type CompactProfile, expandProfile } from "../../src/profile/json.ts";
@@ -61,10 +62,11 @@ export const api = {
       .then(expandProfile),
   partners: (a: string, flow: "exports" | "imports") =>
     fetch(`/api/v1/partners/${encodeURIComponent(a)}?flow=${flow}&top=6`).then((r) => answer<Partners>(r)),
+  // The dossier's profile comes by reference too; the charts read each value's provenance, so it is expanded.
   dossier: (a: string, b: string, lang: Lang) =>
-    fetch(`/api/v1/dossier/${encodeURIComponent(a)}/${encodeURIComponent(b)}?lang=${lang}`).then((r) =>
-      answer<Dossier>(r),
-    ),
+    fetch(`/api/v1/dossier/${encodeURIComponent(a)}/${encodeURIComponent(b)}?lang=${lang}`)
+      .then((r) => answer<CompactDossier>(r))
+      .then(expandDossier),
   check: (text: string, date: string | undefined) =>
     fetch("/api/v1/check", {
       method: "POST",
