@@ -397,6 +397,12 @@ describe("openapi, headers, static files", () => {
       indicator.schema.enum,
       INDICATORS.map((d) => d.name),
     );
+    // The profile documents its two forms of provenance and the tables the default form refers to.
+    const profile = body.paths["/api/v1/profile/{a}/{b}"].get;
+    const form = profile.parameters.find((p: { name: string }) => p.name === "provenance");
+    assert.deepEqual([form.schema.enum, form.schema.default], [["reference", "inline"], "reference"]);
+    const answer = profile.responses["200"].content["application/json"].schema;
+    assert.deepEqual(Object.keys(answer.properties.provenance.properties), ["datasets", "cells"]);
   });
 
   test("answers carry the security headers", async () => {
