@@ -164,26 +164,60 @@ export function inMemory(memory: RelationMemory, relation: Relation): boolean {
   return relation.dimension in MEMORY_RELATIONS && memory.relations.has(relation.dimension);
 }
 
-/** Rows of the join in [start, end) for one dyad-year. */
-function matches(t: MemTable, join: MemJoin, keys: (number | undefined)[], year: number): number[] {
-  if (keys.some((k) => k === undefined)) return [];
+/**
+ * A join's rows for one pair, per year of [from, to]: for each year the rows that match (undefined: none).
+ * A year join walks the key's rows once (sorted by year); a span or a time-invariant join is decided per year
+ * over its few rows.
+ */
+function matchesByYear(
+  t: MemTable,
+  join: MemJoin,
+  keys: (number | undefined)[],
+  from: number,
+  to: number,
+): (number[] | undefined)[] {
+  const out: (number[] | undefined)[] = new Array(to - from + 1);
+  if (keys.some((k) => k === undefined)) return out;
   const [k1, k2] = keys as number[];
-  const [start, end] = t.range(k1, k2);
-  const out: number[] = [];
+  let [start, end] = t.range(k1, k2);
   if (join.year === "year") {
-    for (let row = t.row(year, k1, k2); row >= 0 && row < end; row++) {
-      if (t.num("year", row) !== year) break;
-      if (!join.where || join.where(t, row)) out.push(row);
+    const years = t.column("year").values;
+    // Skip to the span's first year.
+    let lo = start;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (years[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    start = lo;
+    for (let row = start; row < end; row++) {
+      const year = years[row];
+      if (year > to) break;
+      if (join.where && !join.where(t, row)) continue;
+      const i = year - from;
+      const list = out[i];
+      if (list) list.push(row);
+      else out[i] = [row];
     }
     return out;
   }
   for (let row = start; row < end; row++) {
+    if (join.where && !join.where(t, row)) continue;
+    let first = from;
+    let last = to;
     if (join.year === "span") {
       const lo = t.num("lo", row);
       const hi = t.num("hi", row);
-      if (lo === null || hi === null || year < lo || year > hi) continue;
+      if (lo === null || hi === null) continue;
+      first = Math.max(from, lo);
+      last = Math.min(to, hi);
     }
-    if (!join.where || join.where(t, row)) out.push(row);
+    for (let year = first; year <= last; year++) {
+      const list = out[year - from];
+      if (list) list.push(row);
+      else out[year - from] = [row];
+    }
   }
   return out;
 }
@@ -220,23 +254,36 @@ export function selectFromMemory(
   const sorted = [...pairs].sort(([a1, b1], [a2, b2]) =>
     a1 < a2 ? -1 : a1 > a2 ? 1 : b1 < b2 ? -1 : b1 > b2 ? 1 : 0,
   );
+  // One map of the joined rows, reused for every dyad-year whose joins match at most one row each.
+  const single = new Map<string, number>();
+  const joined = new Joined(tables, single);
   for (const [a, b] of sorted) {
     const ak = memory.keyOf(a);
     const bk = memory.keyOf(b);
+    const byJoin = joins.map((j) =>
+      matchesByYear(tables.get(j.alias) as MemTable, j, j.keys(ak, bk), from, to),
+    );
     for (let year = from; year <= to; year++) {
-      // Each join's rows ([-1] where none: the LEFT JOIN's nulls); several rows multiply, as in SQL.
-      let combos: Map<string, number>[] = [new Map()];
-      for (const j of joins) {
-        const rows = matches(tables.get(j.alias) as MemTable, j, j.keys(ak, bk), year);
-        if (rows.length <= 1) {
-          const row = rows.length ? rows[0] : -1;
-          for (const c of combos) c.set(j.alias, row);
-        } else combos = combos.flatMap((c) => rows.map((row) => new Map(c).set(j.alias, row)));
+      const i = year - from;
+      let several = false;
+      for (let n = 0; n < joins.length; n++) {
+        const rows = byJoin[n][i];
+        single.set(joins[n].alias, rows ? rows[0] : -1);
+        if (rows && rows.length > 1) several = true;
+      }
+      // Several rows of one join multiply the dyad-year's rows, as in SQL.
+      let combos: Map<string, number>[] = [single];
+      if (several) {
+        combos = [new Map()];
+        for (let n = 0; n < joins.length; n++) {
+          const rows = byJoin[n][i] ?? [-1];
+          combos = combos.flatMap((c) => rows.map((row) => new Map(c).set(joins[n].alias, row)));
+        }
       }
       for (const combo of combos) {
-        const joined = new Joined(tables, combo);
+        const j = combo === single ? joined : new Joined(tables, combo);
         const row: MemRow = { a, b, year };
-        for (const [name, expr] of columns) row[name] = expr(joined);
+        for (const [name, expr] of columns) row[name] = expr(j);
         if (where(row)) out.push(row);
       }
     }

@@ -500,8 +500,9 @@ const NONE: FlowReport[] = [];
 class IndexFlowTable extends FlowTable {
   private readonly members: Map<string, number>;
   private readonly made = new Map<number, FlowReport>();
-  private readonly lists = new Map<string, FlowReport[]>();
-  private readonly chosen = new Map<string, TradeChoice | undefined>();
+  /** By a number made of (reporter key, partner key, year, flow): no string to build per lookup. */
+  private readonly lists = new Map<number, FlowReport[]>();
+  private readonly chosen = new Map<number, TradeChoice | undefined>();
   private yearsHeld?: number[];
   private choicesHeld?: Map<string, TradeChoice>;
 
@@ -528,6 +529,14 @@ class IndexFlowTable extends FlowTable {
     return r;
   }
 
+  /** A number for (reporter, partner, year), or -1 when this table holds none of it. */
+  private pairYear(reporter: string, partner: string, year: number): number {
+    const r = this.members.get(reporter);
+    const p = this.members.get(partner);
+    if (r === undefined || p === undefined || year < this.from || year > this.to) return -1;
+    return ((r * 65536 + p) * 65536 + year) * 4;
+  }
+
   /** The rows of (reporter, partner, year) held by this table. */
   private rows(reporter: string, partner: string, year: number): [number, number] {
     const r = this.members.get(reporter);
@@ -537,7 +546,9 @@ class IndexFlowTable extends FlowTable {
   }
 
   override all(reporter: string, partner: string, year: number, flow: Flow): FlowReport[] {
-    const key = FlowTable.key(reporter, partner, year, flow);
+    const at = this.pairYear(reporter, partner, year);
+    if (at < 0) return NONE;
+    const key = at + FLOW_CODE[flow];
     let list = this.lists.get(key);
     if (list) return list;
     const [start, end] = this.rows(reporter, partner, year);
@@ -561,7 +572,8 @@ class IndexFlowTable extends FlowTable {
   }
 
   override choice(reporter: string, partner: string, year: number): TradeChoice | undefined {
-    const key = FlowTable.pairKey(reporter, partner, year);
+    const key = this.pairYear(reporter, partner, year);
+    if (key < 0) return undefined;
     if (this.chosen.has(key)) return this.chosen.get(key);
     const [start, end] = this.rows(reporter, partner, year);
     let c: TradeChoice | undefined;

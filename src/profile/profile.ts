@@ -194,8 +194,11 @@ export async function buildProfile(
     .filter(bilateral);
 
   const series: Series[] = [];
-  // Each series's values by the position of their year in `years` (every series has every year).
-  const get = new Map<string, IndicatorValue[]>();
+  // Each series's values by the position of their year in `years` (every series has every year), per side.
+  const get = new Map<string, Map<string, IndicatorValue[]>>([
+    [a.code, new Map()],
+    [b.code, new Map()],
+  ]);
   for (const def of TRADE_INDICATORS) {
     for (const [x, y, c] of [
       [a.code, b.code, ctx],
@@ -204,14 +207,17 @@ export async function buildProfile(
       if ((def.name === "trade.salience" || def.name === "trade.symmetry") && x === b.code) continue;
       const values = years.map((year) => def.fromContext(c, year));
       series.push({ indicator: def.name, a: x, b: y, unit: def.unit, values });
-      get.set(`${def.name}|${x}`, values);
+      get.get(x)?.set(def.name, values);
     }
   }
   /** The value of a series in the year at position `i` of `years`. */
-  const v = (name: string, from: string, i: number) => get.get(`${name}|${from}`)?.[i]?.value ?? null;
+  const v = (name: string, from: string, i: number) => get.get(from)?.get(name)?.[i]?.value ?? null;
   const flagged = (i: number, flag: "estimate" | "thirdParty") =>
     ESTIMATE_ENTRIES.filter(([, [indicator, side]]) =>
-      get.get(`${indicator}|${side === "a" ? a.code : b.code}`)?.[i]?.provenance.some((p) => p[flag]),
+      get
+        .get(side === "a" ? a.code : b.code)
+        ?.get(indicator)
+        ?.[i]?.provenance.some((p) => p[flag]),
     ).map(([field]) => field);
 
   // Records compare a reporter's figure with that reporter's earlier figures only, over the whole history
