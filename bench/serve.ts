@@ -302,8 +302,10 @@ if (process.argv.includes("--child")) {
     cacheBytes: Number(process.env.BENCH_CACHE_BYTES),
     log: (m) => process.stderr.write(`${m}\n`),
   });
-  // Measured once the trade tables are in memory (until then the store answers, as at any server's start).
+  // Measured once the trade tables and the relations are in memory (until then the store answers, as at any
+  // server's start): values and profiles from memory.
   await server.values?.ready;
+  await server.values?.profileReady;
   process.stdout.write(`${server.url}\n`);
 } else if (process.argv.includes("--bare")) {
   // The limit: the same framework and adapter with no work behind the answer.
