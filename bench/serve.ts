@@ -28,11 +28,21 @@ const SOAK_MINUTES = Number(process.argv[4] ?? 10);
 const TRADE_INDICATORS = ["trade.export_share", "trade.import_share", "trade.turnover", "trade.exports"];
 /**
  * Random traffic draws from every indicator the server answers from memory (values.ts): the 19 trade.*
- * indicators, ranks and the turnover rank included. The other dimensions' indicators (un.*, arms.*, …) are
- * still answered by DuckDB and are not in the random set.
+ * indicators, ranks and the turnover rank included, and un.*, arms.*, geo.* and macro.gdp (from the
+ * relations in memory). energy.*, invest.*, mil.* and trade.gdp_dependence are still answered by DuckDB and
+ * are not in the random set.
  */
 const { TRADE_INDICATORS: ALL_TRADE } = await import("../src/indicators/trade.ts");
-const RANDOM_INDICATORS = ALL_TRADE.map((t) => t.name);
+const FURTHER = [
+  "un.agreement",
+  "un.idealpoint_distance",
+  "arms.tiv",
+  "arms.supplier_share",
+  "geo.distance",
+  "geo.contiguity",
+  "macro.gdp",
+];
+const RANDOM_INDICATORS = [...ALL_TRADE.map((t) => t.name), ...FURTHER];
 const YEARS = [1960, 2024] as const;
 
 /** `n` distinct value URLs: random trade indicator, ordered pair of distinct countries and year. */

@@ -2,9 +2,9 @@
 import { CEPII_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { GEO_RELATION } from "../store/relations/geo.ts";
-import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
-import { dyadYearList, selectRelations } from "./relation.ts";
-import { type IndicatorDef, indicatorValue, nullValue } from "./types.ts";
+import { notIngested } from "./ingest-provenance.ts";
+import { indicatorValue, nullValue } from "./types.ts";
+import { type SourcedIndicator, storeValueSource, type ValueSource } from "./value-source.ts";
 
 export { GEO_RELATION };
 
@@ -17,12 +17,8 @@ interface GeoRow {
   line: number | null;
 }
 
-async function pair(store: Store, a: string, b: string, year: number): Promise<GeoRow | undefined> {
-  const [row] = await selectRelations<Record<string, number | null>>(
-    store,
-    [GEO_RELATION],
-    dyadYearList([[a, b, year]]),
-  );
+async function pair(source: ValueSource, a: string, b: string, year: number): Promise<GeoRow | undefined> {
+  const [row] = await source.rows<Record<string, number | null>>(GEO_RELATION, a, b, year, year);
   return row
     ? {
         dist: row.geo_distance,
@@ -35,8 +31,9 @@ async function pair(store: Store, a: string, b: string, year: number): Promise<G
     : undefined;
 }
 
-export const geoDistance: IndicatorDef = {
+export const geoDistance: SourcedIndicator = {
   name: "geo.distance",
+  reads: [GEO_RELATION],
   unit: "km",
   definition: "CEPII distance between the two countries' most populous cities (km); time-invariant",
   formula: "GeoDist `dist` (great-circle distance between the main cities)",
@@ -45,10 +42,13 @@ export const geoDistance: IndicatorDef = {
   timeless: true,
   caveats:
     "One city per country: for large countries (China–Russia: Shanghai–Moscow) this is far from the border. detail gives `distcap` (capitals) and `distw` (population-weighted). Countries created after 2006 (South Sudan, Kosovo, …) are not in GeoDist.",
-  async compute(store: Store, a, b, year) {
-    if (!(await hasDataset(store, "cepii"))) return nullValue(this, a, b, year, notIngested("cepii"));
-    const row = await pair(store, a, b, year);
-    const prov = await datasetProvenance(store, "cepii", { line: row?.line ?? null });
+  compute(store: Store, a, b, year) {
+    return this.computeFrom(storeValueSource(store), a, b, year);
+  },
+  async computeFrom(source, a, b, year) {
+    if (!(await source.has("cepii"))) return nullValue(this, a, b, year, notIngested("cepii"));
+    const row = await pair(source, a, b, year);
+    const prov = await source.provenance("cepii", { line: row?.line ?? null });
     if (row?.dist == null)
       return nullValue(this, a, b, year, `GeoDist has no distance for ${a}–${b}`, prov ? [prov] : []);
     return indicatorValue(this, a, b, year, row.dist, prov ? [prov] : [], {
@@ -59,8 +59,9 @@ export const geoDistance: IndicatorDef = {
   },
 };
 
-export const geoContiguity: IndicatorDef = {
+export const geoContiguity: SourcedIndicator = {
   name: "geo.contiguity",
+  reads: [GEO_RELATION],
   unit: "1/0",
   definition: "shared land border (1) or not (0), CEPII; time-invariant",
   formula: "GeoDist `contig`",
@@ -68,14 +69,17 @@ export const geoContiguity: IndicatorDef = {
   citation: CEPII_INFO.citation,
   timeless: true,
   caveats: "Land borders as of 2006; maritime neighbours are not contiguous here.",
-  async compute(store: Store, a, b, year) {
-    if (!(await hasDataset(store, "cepii"))) return nullValue(this, a, b, year, notIngested("cepii"));
-    const row = await pair(store, a, b, year);
-    const prov = await datasetProvenance(store, "cepii", { line: row?.line ?? null });
+  compute(store: Store, a, b, year) {
+    return this.computeFrom(storeValueSource(store), a, b, year);
+  },
+  async computeFrom(source, a, b, year) {
+    if (!(await source.has("cepii"))) return nullValue(this, a, b, year, notIngested("cepii"));
+    const row = await pair(source, a, b, year);
+    const prov = await source.provenance("cepii", { line: row?.line ?? null });
     if (row?.contig == null)
       return nullValue(this, a, b, year, `GeoDist has no contiguity for ${a}–${b}`, prov ? [prov] : []);
     return indicatorValue(this, a, b, year, row.contig, prov ? [prov] : []);
   },
 };
 
-export const GEO_INDICATORS: IndicatorDef[] = [geoDistance, geoContiguity];
+export const GEO_INDICATORS: SourcedIndicator[] = [geoDistance, geoContiguity];

@@ -2,24 +2,35 @@
 import type { Store } from "../store/index.ts";
 import type { Provenance } from "./types.ts";
 
+/** A dataset's `ingests` row, as datasetProvenance reads it. */
+export interface IngestRow {
+  source: string;
+  path: string;
+  version: string | null;
+  retrieved: string | null;
+  ingested_at: string;
+  publisher: string | null;
+  citation: string | null;
+}
+
 export async function datasetProvenance(
   store: Store,
   dataset: string,
   extra: Partial<Provenance> = {},
 ): Promise<Provenance | undefined> {
-  const row = await store.one<{
-    source: string;
-    path: string;
-    version: string | null;
-    retrieved: string | null;
-    ingested_at: string;
-    publisher: string | null;
-    citation: string | null;
-  }>(
+  const row = await store.one<IngestRow>(
     "SELECT source, path, version, retrieved, CAST(ingested_at AS VARCHAR) AS ingested_at, publisher, citation FROM ingests WHERE dataset = ?",
     [dataset],
   );
-  if (!row) return undefined;
+  return row ? provenanceFromIngest(row, dataset, extra) : undefined;
+}
+
+/** The provenance of a dataset's row of `ingests` (from the store or from memory), with the value's fields. */
+export function provenanceFromIngest(
+  row: IngestRow,
+  dataset: string,
+  extra: Partial<Provenance> = {},
+): Provenance {
   return {
     source: row.source,
     dataset,

@@ -2,15 +2,16 @@
 import { WDI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { MACRO_RELATION } from "../store/relations/macro.ts";
-import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
-import { dyadYearList, selectRelations } from "./relation.ts";
+import { notIngested } from "./ingest-provenance.ts";
 import { tradeTurnover } from "./trade.ts";
 import { type IndicatorDef, type IndicatorValue, indicatorValue, nullValue } from "./types.ts";
+import { type SourcedIndicator, storeValueSource } from "./value-source.ts";
 
 export { MACRO_RELATION };
 
-export const macroGdp: IndicatorDef = {
+export const macroGdp: SourcedIndicator = {
   name: "macro.gdp",
+  reads: [MACRO_RELATION],
   unit: "USD",
   definition: "GDP of A (USD), from GDP per capita × population where no direct series",
   formula: "NY.GDP.PCAP.CD(A, Y) × population_total(A, Y)",
@@ -19,15 +20,18 @@ export const macroGdp: IndicatorDef = {
   country: true,
   caveats:
     "Current US dollars at market exchange rates. The World Bank divides GDP by mid-year population, so the product reproduces its GDP series (NY.GDP.MKTP.CD) up to rounding. An indicator of one country: B is ignored.",
-  async compute(store: Store, a, b, year) {
-    if (!(await hasDataset(store, "wdi"))) return nullValue(this, a, b, year, notIngested("wdi"));
+  compute(store: Store, a, b, year) {
+    return this.computeFrom(storeValueSource(store), a, b, year);
+  },
+  async computeFrom(source, a, b, year) {
+    if (!(await source.has("wdi"))) return nullValue(this, a, b, year, notIngested("wdi"));
     // The dyad-year as asked: the relation gives A's GDP whatever B is.
-    const [row] = await selectRelations<{
+    const [row] = await source.rows<{
       macro_gdp_a: number | null;
       macro_gdp_per_capita_a: number;
       macro_population_a: number;
-    }>(store, [MACRO_RELATION], dyadYearList([[a, b, year]]));
-    const prov = await datasetProvenance(store, "wdi", { reporter: a, year });
+    }>(MACRO_RELATION, a, b, year, year);
+    const prov = await source.provenance("wdi", { reporter: a, year });
     if (row?.macro_gdp_a == null) {
       return nullValue(
         this,

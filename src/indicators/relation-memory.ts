@@ -16,6 +16,7 @@ import { RELATIONS } from "../store/relations/index.ts";
 import { ENERGY_SERIES_TABLES } from "./energy.ts";
 import { MIL_EXERCISE_TABLE } from "./military-memory.ts";
 import { BACI_RELEASE_TABLE } from "./product.ts";
+import { VALUE_TABLES } from "./value-source.ts";
 
 /** How a column's values are held. */
 export type ColumnKind = "i16" | "i32" | "f64" | "bool" | "str";
@@ -49,7 +50,12 @@ export interface ExtraTable {
  * participants (military), the regional gas and oil series (energySince2000), whether a BACI release is
  * loaded (goods).
  */
-export const EXTRA_TABLES: ExtraTable[] = [MIL_EXERCISE_TABLE, ...ENERGY_SERIES_TABLES, BACI_RELEASE_TABLE];
+export const EXTRA_TABLES: ExtraTable[] = [
+  MIL_EXERCISE_TABLE,
+  ...ENERGY_SERIES_TABLES,
+  BACI_RELEASE_TABLE,
+  ...VALUE_TABLES,
+];
 
 /** The materialised tables not loaded: trade pairs are held by TradeIndex (trade-index.ts). */
 const SKIPPED = new Set(["rel_trade_pair"]);

@@ -4,9 +4,9 @@
 import { UNVOTES_INFO, VOETEN_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { UN_AGREEMENT_RELATION, UN_IDEAL_POINT_RELATION } from "../store/relations/un.ts";
-import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
-import { dyadYearList, selectRelations } from "./relation.ts";
-import { type IndicatorDef, nullValue } from "./types.ts";
+import { notIngested } from "./ingest-provenance.ts";
+import { nullValue } from "./types.ts";
+import { type SourcedIndicator, storeValueSource } from "./value-source.ts";
 
 export { UN_AGREEMENT_RELATION, UN_IDEAL_POINT_RELATION };
 
@@ -17,8 +17,9 @@ export function thinEvidence(both: number): string {
   return `thin evidence: ${both} roll call${both === 1 ? "" : "s"} on which both voted (fewer than ${MIN_ROLL_CALLS}); charts and the narrative leave this year out`;
 }
 
-export const unAgreement: IndicatorDef = {
+export const unAgreement: SourcedIndicator = {
   name: "un.agreement",
+  reads: [UN_AGREEMENT_RELATION],
   unit: "fraction",
   definition:
     "share of UNGA roll calls in calendar year Y on which both voted and voted alike (yes, no or abstain)",
@@ -28,17 +29,20 @@ export const unAgreement: IndicatorDef = {
   citation: UNVOTES_INFO.citation,
   caveats:
     "Absences are not votes and are left out of both counts. An abstention counts as a vote: two abstentions agree, yes against abstain disagrees (Voeten's own agreement scores count half agreement there; this one does not). Calendar years, not sessions. Roll calls 1946–2019 only; the package records the USSR's votes as Russia's.",
-  async compute(store: Store, a, b, year) {
-    if (!(await hasDataset(store, "unvotes"))) return nullValue(this, a, b, year, notIngested("unvotes"));
-    const [row] = await selectRelations<{
-      un_roll_calls: bigint;
-      un_roll_calls_both_voted: bigint | null;
-      un_roll_calls_agreed: bigint | null;
-    }>(store, [UN_AGREEMENT_RELATION], dyadYearList([[a, b, year]]));
+  compute(store: Store, a, b, year) {
+    return this.computeFrom(storeValueSource(store), a, b, year);
+  },
+  async computeFrom(source, a, b, year) {
+    if (!(await source.has("unvotes"))) return nullValue(this, a, b, year, notIngested("unvotes"));
+    const [row] = await source.rows<{
+      un_roll_calls: bigint | number;
+      un_roll_calls_both_voted: bigint | number | null;
+      un_roll_calls_agreed: bigint | number | null;
+    }>(UN_AGREEMENT_RELATION, a, b, year, year);
     const calls = Number(row?.un_roll_calls ?? 0);
     const both = Number(row?.un_roll_calls_both_voted ?? 0);
     const agreed = Number(row?.un_roll_calls_agreed ?? 0);
-    const prov = await datasetProvenance(store, "unvotes", { year, note: `${agreed} of ${both} roll calls` });
+    const prov = await source.provenance("unvotes", { year, note: `${agreed} of ${both} roll calls` });
     if (!calls) {
       return nullValue(
         this,
@@ -74,8 +78,9 @@ export const unAgreement: IndicatorDef = {
   },
 };
 
-export const unIdealPointDistance: IndicatorDef = {
+export const unIdealPointDistance: SourcedIndicator = {
   name: "un.idealpoint_distance",
+  reads: [UN_IDEAL_POINT_RELATION],
   unit: "ideal-point units",
   definition: "|ideal point A − ideal point B| in the UNGA session that opens in September of Y",
   formula: "|IdealPointAll_A(s) − IdealPointAll_B(s)|, s = Y − 1945",
@@ -83,14 +88,13 @@ export const unIdealPointDistance: IndicatorDef = {
   citation: VOETEN_INFO.citation,
   caveats:
     "Ideal points are estimated on one scale across sessions from resolutions voted in several sessions; distances of about 0.1 lie within the estimates' uncertainty (see the Q5/Q95 columns of the file). Session s runs from September of 1945 + s into the next year.",
-  async compute(store: Store, a, b, year) {
-    if (!(await hasDataset(store, "voeten"))) return nullValue(this, a, b, year, notIngested("voeten"));
+  compute(store: Store, a, b, year) {
+    return this.computeFrom(storeValueSource(store), a, b, year);
+  },
+  async computeFrom(source, a, b, year) {
+    if (!(await source.has("voeten"))) return nullValue(this, a, b, year, notIngested("voeten"));
     const session = year - 1945;
-    const [row] = await selectRelations<Record<string, number | null>>(
-      store,
-      [UN_IDEAL_POINT_RELATION],
-      dyadYearList([[a, b, year]]),
-    );
+    const [row] = await source.rows<Record<string, number | null>>(UN_IDEAL_POINT_RELATION, a, b, year, year);
     const side = (country: string, which: "a" | "b") => {
       const line = row?.[`un_ideal_line_${which}`];
       return line == null
@@ -103,7 +107,7 @@ export const unIdealPointDistance: IndicatorDef = {
       await Promise.all(
         [pa, pb]
           .filter((r) => r !== undefined)
-          .map((r) => datasetProvenance(store, "voeten", { reporter: r.country, line: r.line, year })),
+          .map((r) => source.provenance("voeten", { reporter: r.country, line: r.line, year })),
       )
     ).filter((p) => p !== undefined);
     const missing = [pa ? null : a, pb ? null : b].filter(Boolean);
@@ -130,4 +134,4 @@ export const unIdealPointDistance: IndicatorDef = {
   },
 };
 
-export const UN_INDICATORS: IndicatorDef[] = [unAgreement, unIdealPointDistance];
+export const UN_INDICATORS: SourcedIndicator[] = [unAgreement, unIdealPointDistance];

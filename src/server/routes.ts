@@ -149,7 +149,9 @@ export const ROUTES: RouteDef[] = [
     async handle({ pool, values, query }) {
       const def = getIndicator(query.indicator);
       if (!def.country) sameCountry(query.a, query.b);
-      const fromMemory = values?.answer(query.indicator, query.a, query.b, query.year);
+      const fromMemory = values?.answer(query.indicator, query.a, query.b, query.year, {
+        window: query.window,
+      });
       if (fromMemory) return fromMemory;
       return pool.use((store) =>
         computeIndicator(store, query.indicator, query.a, query.b, query.year, {

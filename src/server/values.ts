@@ -6,21 +6,41 @@
 
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { ARMS_INDICATORS } from "../indicators/arms.ts";
+import { GEO_INDICATORS } from "../indicators/geo.ts";
+import { macroGdp } from "../indicators/macro.ts";
 import { RelationMemory } from "../indicators/relation-memory.ts";
 import { TRADE_INDICATORS, type TradeIndicator } from "../indicators/trade.ts";
 import { TradeIndex } from "../indicators/trade-index.ts";
-import type { IndicatorValue } from "../indicators/types.ts";
+import type { ComputeOptions, IndicatorValue } from "../indicators/types.ts";
+import { UN_INDICATORS } from "../indicators/un.ts";
+import {
+  answersFromMemory,
+  memoryValueSource,
+  type SourcedIndicator,
+  type ValueSource,
+} from "../indicators/value-source.ts";
 import type { ProfileMemory } from "../profile/index.ts";
 import type { Store } from "../store/index.ts";
 
 const TRADE = new Map<string, TradeIndicator>(TRADE_INDICATORS.map((t) => [t.name, t]));
+/** The further indicators memory answers once the relations are in (those written as `computeFrom`). */
+const SOURCED = new Map<string, SourcedIndicator>(
+  [...UN_INDICATORS, ...ARMS_INDICATORS, ...GEO_INDICATORS, macroGdp].map((d) => [d.name, d]),
+);
 
 export interface MemoryValues {
   /** Settles when the tables are in memory (true) or could not be read (false: the store answers). */
   readonly ready: Promise<boolean>;
   /** The answer from memory, or undefined when this indicator (or, still loading, any) is not held. */
-  answer(indicator: string, a: string, b: string, year: number): Promise<IndicatorValue> | undefined;
-  /** Names of the indicators answered from memory. */
+  answer(
+    indicator: string,
+    a: string,
+    b: string,
+    year: number,
+    options?: ComputeOptions,
+  ): Promise<IndicatorValue> | undefined;
+  /** Names of the indicators answered from memory (the further ones once the relations are in). */
   readonly indicators: string[];
   /** Settles when the relations are in memory too (true), or could not be read (false). */
   readonly profileReady: Promise<boolean>;
@@ -36,6 +56,9 @@ export function memoryValues(store: Store, log: (message: string) => void = () =
   let index: TradeIndex | undefined;
   let relations: RelationMemory | undefined;
   let profile: ProfileMemory | undefined;
+  let source: ValueSource | undefined;
+  /** The further indicators the loaded relations answer. */
+  let sourced = new Map<string, SourcedIndicator>();
   const started = performance.now();
   const abort = new AbortController();
   const ready = TradeIndex.load(store, abort.signal).then(
@@ -63,6 +86,9 @@ export function memoryValues(store: Store, log: (message: string) => void = () =
       relations = await RelationMemory.load(store, { signal: abort.signal });
       releaseChunks();
       profile = { trade: index as TradeIndex, relations };
+      source = memoryValueSource(relations);
+      const held = relations;
+      sourced = new Map([...SOURCED].filter(([, d]) => answersFromMemory(held, d.reads)));
       log(
         `dyad serve: relations in memory for profiles (${relations.tableNames.length} tables, ${(relations.bytes / 2 ** 20).toFixed(0)} MiB, ${((performance.now() - at) / 1000).toFixed(1)} s)`,
       );
@@ -75,7 +101,9 @@ export function memoryValues(store: Store, log: (message: string) => void = () =
   return {
     ready,
     profileReady,
-    indicators: [...TRADE.keys()],
+    get indicators() {
+      return [...TRADE.keys(), ...sourced.keys()];
+    },
     get profile() {
       return profile;
     },
@@ -87,9 +115,11 @@ export function memoryValues(store: Store, log: (message: string) => void = () =
       await ready;
       await profileReady;
     },
-    answer(indicator, a, b, year) {
+    answer(indicator, a, b, year, options) {
       const def = index && TRADE.get(indicator);
-      return def && index ? def.computeFrom(index, a, b, year) : undefined;
+      if (def && index) return def.computeFrom(index, a, b, year);
+      const further = source && sourced.get(indicator);
+      return further && source ? further.computeFrom(source, a, b, year, options) : undefined;
     },
   };
 }
