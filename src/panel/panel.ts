@@ -1,6 +1,7 @@
 // The dyad-year panel: every ordered pair of countries × every year any source covers, with every indicator
-// that applies, computed in one DuckDB query and written straight to Parquet or CSV. Its columns are the
-// dimensions' relations (src/indicators/relation.ts), the same SQL the scalar indicators and the profile read.
+// that applies, written straight to Parquet or CSV by DuckDB. Its columns are the dimensions' relations
+// (src/indicators/relation.ts), the same SQL the scalar indicators and the profile read; their materialised
+// tables are placed by position onto the grid (src/panel/positions.ts), or joined onto it by DuckDB.
 import { extname, resolve } from "node:path";
 import {
   columnName,
@@ -10,8 +11,9 @@ import {
   relationParts,
 } from "../indicators/relation.ts";
 import type { Store } from "../store/index.ts";
-import { KEY_TABLE } from "../store/materialise.ts";
+import { KEY_TABLE, parseJoin } from "../store/materialise.ts";
 import { RELATIONS } from "../store/relations/index.ts";
+import { copyPanelByPosition } from "./positions.ts";
 
 export interface PanelResult {
   path: string;
@@ -22,10 +24,30 @@ export interface PanelResult {
   countries: number;
 }
 
-/** The panel's SELECT: the grid of every ordered pair × year, and each relation's panel columns joined onto it. */
-export async function panelQuery(
-  store: Store,
-): Promise<{ sql: string; columns: string[]; years: [number, number] }> {
+/** What the panel is made of: its grid (countries, years), the tables joined onto it and its columns. */
+export interface PanelPlan {
+  /** SQL of the grid's countries: (code, k) with k the integer key (country_key), in the order of the codes. */
+  countries: string;
+  years: [number, number];
+  /** CTEs of relations computed fresh (a store where one was never materialised). */
+  ctes: string[];
+  /** LEFT JOINs onto the grid `s(ak, bk, year)` (or `s(a, b, …)` when `byCode`), each one the columns read. */
+  joins: PanelJoin[];
+  /** The panel's columns after a, b, year: each the relations' SQL expression over the joins' aliases. */
+  columns: { name: string; expression: string }[];
+  /** A relation that was never materialised joins on the codes themselves. */
+  byCode: boolean;
+}
+
+export interface PanelJoin {
+  /** A table, or a subquery in parentheses. */
+  from: string;
+  alias: string;
+  on: string;
+}
+
+/** The panel's grid and columns: every relation with data, the joins its columns read. */
+export async function panelPlan(store: Store): Promise<PanelPlan> {
   const relations: Relation[] = [];
   for (const relation of RELATIONS) {
     let ok = true;
@@ -50,8 +72,8 @@ export async function panelQuery(
     Math.max(...spans.map((span) => Number(span?.hi))),
   ];
   // Each country's integer key (country_key, in the order of the codes) is what the materialised relations
-  // are keyed and sorted by, so the joins and the final sort of millions of rows compare small integers
-  // instead of strings, yet yield the same order (a, b, year).
+  // are keyed and sorted by, so the joins and the order of millions of rows rest on small integers instead
+  // of strings, yet give the same order (a, b, year).
   const keyed = (await countryKeys(store)).size > 0;
   const countries = keyed
     ? `SELECT code, key AS k FROM ${KEY_TABLE}
@@ -67,30 +89,46 @@ export async function panelQuery(
   const expressions = new Map(
     parts.flatMap((p) => p.columns).map((c) => [columnName(c), c.replace(/\s+AS\s+\w+$/, "")]),
   );
-  const columns = relations.flatMap((r) => r.panel.map((name) => `${expressions.get(name)} AS ${name}`));
+  const columns = relations.flatMap((r) =>
+    r.panel.map((name) => ({ name, expression: expressions.get(name) ?? "NULL" })),
+  );
   // Trade over GDP joins two relations: the turnover as trade.turnover chooses it, over A's GDP.
   if (expressions.has("trade_turnover") && expressions.has("macro_gdp_a"))
-    columns.push(
-      `(${expressions.get("trade_turnover")}) / ${expressions.get("macro_gdp_a")} AS trade_gdp_dependence`,
-    );
+    columns.push({
+      name: "trade_gdp_dependence",
+      expression: `(${expressions.get("trade_turnover")}) / ${expressions.get("macro_gdp_a")}`,
+    });
   const joins = panelJoins(
     parts.flatMap((p) => p.joins),
-    columns,
+    columns.map((c) => c.expression),
   );
+  return {
+    countries,
+    years,
+    ctes: parts.flatMap((p) => p.ctes),
+    joins,
+    columns,
+    byCode: joins.some((j) => /\bs\.(a|b)\b/.test(j.on)),
+  };
+}
+
+/**
+ * The panel's SELECT: the grid of every ordered pair × year, each relation's panel columns joined onto it,
+ * sorted on the integer keys. What DuckDB writes when the panel cannot be placed by position.
+ */
+export function panelQuery(plan: PanelPlan): string {
+  const { years } = plan;
   // The codes are labels, joined last: the grid and every join carry only the integer keys, unless a
   // relation that was never materialised joins on the codes themselves.
-  const byCode = joins.some((j) => /\bs\.(a|b)\b/.test(j));
-  const sql = `WITH c AS (${countries}),
-    s AS (SELECT ${byCode ? "ca.code AS a, cb.code AS b, " : ""}ca.k AS ak, cb.k AS bk, y.range::SMALLINT AS year
-            FROM c AS ca, c AS cb, range(${years[0]}, ${years[1] + 1}) AS y WHERE ca.k <> cb.k)${parts
-              .flatMap((p) => p.ctes)
+  return `WITH c AS (${plan.countries}),
+    s AS (SELECT ${plan.byCode ? "ca.code AS a, cb.code AS b, " : ""}ca.k AS ak, cb.k AS bk, y.range::SMALLINT AS year
+            FROM c AS ca, c AS cb, range(${years[0]}, ${years[1] + 1}) AS y WHERE ca.k <> cb.k)${plan.ctes
               .map((cte) => `,\n    ${cte}`)
               .join("")}
-    SELECT la.code AS a, lb.code AS b, s.year, ${columns.join(",\n")}
-      FROM s ${joins.join("\n")}
+    SELECT la.code AS a, lb.code AS b, s.year, ${plan.columns.map((c) => `${c.expression} AS ${c.name}`).join(",\n")}
+      FROM s ${plan.joins.map((j) => `LEFT JOIN ${j.from} ${j.alias} ON ${j.on}`).join("\n")}
       JOIN c la ON la.k = s.ak JOIN c lb ON lb.k = s.bk
      ORDER BY s.ak, s.bk, s.year`;
-  return { sql, columns: ["a", "b", "year", ...columns.map(columnName)], years };
 }
 
 /**
@@ -99,22 +137,27 @@ export async function panelQuery(
  * joined on the year instead, one row per year of the span (a hash join, where the range condition makes a
  * nested loop over every row of the grid).
  */
-function panelJoins(joins: string[], columns: string[]): string[] {
+function panelJoins(joins: string[], columns: string[]): PanelJoin[] {
   const read = columns.join("\n");
   return joins.flatMap((text) => {
-    const m = /^\s*LEFT JOIN (\S+) (\w+) ON ([\s\S]+)$/.exec(text);
-    if (!m) return [text];
-    const [, table, alias, on] = m;
+    const { table, alias, on } = parseJoin(text);
     if (!new RegExp(`\\b${alias}\\.`).test(read)) return [];
     const span = new RegExp(`^([\\s\\S]*?)s\\.year BETWEEN ${alias}\\.lo AND ${alias}\\.hi\\s*$`).exec(on);
-    if (!span) return [text];
+    if (!span) return [{ from: table, alias, on }];
     return [
-      `LEFT JOIN (SELECT *, unnest(range(lo, hi + 1))::SMALLINT AS span_year FROM ${table}) ${alias} ON ${span[1]}${alias}.span_year = s.year`,
+      {
+        from: `(SELECT *, unnest(range(lo, hi + 1))::SMALLINT AS span_year FROM ${table})`,
+        alias,
+        on: `${span[1]}${alias}.span_year = s.year`,
+      },
     ];
   });
 }
 
-/** Writes the panel to `outPath` (.parquet or .csv) inside DuckDB; nothing passes through JavaScript rows. */
+/**
+ * Writes the panel to `outPath` (.parquet or .csv) inside DuckDB: placed by position when every join is on the
+ * grid's keys (src/panel/positions.ts), else joined and sorted by DuckDB (`panelQuery`).
+ */
 export async function writePanel(store: Store, outPath: string): Promise<PanelResult> {
   const ext = extname(outPath).toLowerCase();
   if (ext !== ".parquet" && ext !== ".csv") {
@@ -122,22 +165,24 @@ export async function writePanel(store: Store, outPath: string): Promise<PanelRe
   }
   const format = ext === ".parquet" ? "parquet" : "csv";
   const path = resolve(outPath);
-  const { sql, columns, years } = await panelQuery(store);
+  const plan = await panelPlan(store);
   const options = format === "parquet" ? "FORMAT parquet, COMPRESSION zstd" : "FORMAT csv, HEADER true";
-  const rows = await store.query<{ Count: bigint }>(
-    `COPY (${sql}) TO '${path.replace(/'/g, "''")}' (${options})`,
-  );
-  const countries = await store.one<{ n: bigint }>(
-    format === "parquet"
-      ? `SELECT count(DISTINCT a) AS n FROM read_parquet('${path.replace(/'/g, "''")}')`
-      : `SELECT count(DISTINCT a) AS n FROM read_csv('${path.replace(/'/g, "''")}', header = true)`,
-  );
+  let written = await copyPanelByPosition(store, plan, path, options);
+  if (!written) {
+    const copied = await store.query<{ Count: bigint }>(
+      `COPY (${panelQuery(plan)}) TO '${path.replace(/'/g, "''")}' (${options})`,
+    );
+    const rows = Number(copied[0]?.Count ?? 0);
+    const countries = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM (${plan.countries})`);
+    // Every country of the grid stands in a (and b) as soon as there are two of them.
+    written = { rows, countries: rows > 0 ? Number(countries?.n ?? 0) : 0 };
+  }
   return {
     path,
     format,
-    rows: Number(rows[0]?.Count ?? 0),
-    columns,
-    years,
-    countries: Number(countries?.n ?? 0),
+    rows: written.rows,
+    columns: ["a", "b", "year", ...plan.columns.map((c) => c.name)],
+    years: plan.years,
+    countries: written.countries,
   };
 }

@@ -15,7 +15,9 @@ import { type ColumnType, indexDdl, META_DDL, TABLES, type TableDef, tableDdl } 
 // Required, not imported: an ESM import of this CommonJS package makes Node scan every file it re-exports
 // for export names (about 0.1 s of CPU at each start of the CLI); require() skips that scan. The build
 // bundles the package into one file (scripts/bundle-duckdb.mjs), which loads faster than its ~180 files.
-const { DuckDBInstance } = requireDuckDB();
+/** DuckDB's Node API: the bundled copy in a build, else the package (one copy, so its classes agree). */
+export const duckdbApi = requireDuckDB();
+const { DuckDBInstance } = duckdbApi;
 
 function requireDuckDB(): typeof DuckDB {
   const require = createRequire(import.meta.url);

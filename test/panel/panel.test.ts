@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { computeIndicator, RELATIONS } from "../../src/indicators/catalogue.ts";
 import { dyadYearList, relationQuery, selectRelations } from "../../src/indicators/relation.ts";
-import { type PanelResult, writePanel } from "../../src/panel/panel.ts";
+import { type PanelResult, panelPlan, panelQuery, writePanel } from "../../src/panel/panel.ts";
 import type { Store } from "../../src/store/index.ts";
 import { openRealStore } from "../helpers/real-store.ts";
 
@@ -63,6 +63,29 @@ test("the panel holds every ordered pair of its countries in every year, with on
     `SELECT count(*) AS n FROM (SELECT a, b, year FROM ${parquet()} GROUP BY ALL HAVING count(*) > 1)`,
   );
   assert.equal(Number(dup?.n), 0);
+});
+
+test("the panel placed by position is, row for row and cell for cell, the panel DuckDB joins onto the grid and sorts", async () => {
+  // writePanel places the materialised tables' rows by position; panelQuery is the same panel as one SQL
+  // query (the joins and the ORDER BY), which writePanel falls back to when a join is not on the keys.
+  const joined = join(mkdtempSync(join(tmpdir(), "dyad-panel-")), "joined.parquet");
+  await store.query(
+    `COPY (${panelQuery(await panelPlan(store))}) TO '${joined.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`,
+  );
+  const read = (path: string) => `read_parquet('${path.replace(/'/g, "''")}', file_row_number = true)`;
+  const schema = async (path: string) =>
+    (await store.query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${read(path)}`))
+      .map((c) => `${c.column_name} ${c.column_type}`)
+      .join(", ");
+  assert.equal(await schema(panel.path), await schema(joined));
+  const cmp = await store.one<{ n: bigint; joined: bigint; differ: bigint }>(
+    `SELECT (SELECT count(*) FROM ${read(joined)}) AS n, count(*) AS joined,
+            count(*) FILTER (WHERE ${panel.columns.map((c) => `p.${c} IS DISTINCT FROM q.${c}`).join(" OR ")}) AS differ
+       FROM ${read(panel.path)} p JOIN ${read(joined)} q USING (file_row_number)`,
+  );
+  assert.equal(Number(cmp?.n), panel.rows);
+  assert.equal(Number(cmp?.joined), panel.rows);
+  assert.equal(Number(cmp?.differ), 0);
 });
 
 test("the panel's China–Russia turnover for 2021 and 2022 is the turnover China's customs reported, as dyad value gives it", async () => {

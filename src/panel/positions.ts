@@ -1,0 +1,337 @@
+// The panel by position, as a careful analyst builds it with numpy: every country of the grid has an integer
+// position (its rank among the grid's countries, in the order of their keys, which is the order of the codes)
+// and every year an offset, so a dyad-year is one number, ((a · n) + b) · years + (year − first year). Each
+// table the panel's columns read is scanned once and its rows placed by that number; the grid's rows are then
+// produced in order by a table function that DuckDB's COPY reads. No join onto 4–5 M grid rows, no sort of
+// them. The columns' values are still the relations' SQL expressions (their one definition), which DuckDB
+// evaluates on each produced row from the placed values, renamed `alias.column` → `alias__column`.
+import type { DuckDBType } from "@duckdb/node-api";
+import {
+  bit,
+  CHUNK_ROWS,
+  type ChunkBuffers,
+  type ChunkProducer,
+  fixedWidth,
+  type RawColumn,
+  readRawColumns,
+  runOverChunks,
+  setBit,
+} from "../store/chunks.ts";
+import type { Store } from "../store/index.ts";
+import { duckdbApi } from "../store/store.ts";
+import type { PanelJoin, PanelPlan } from "./panel.ts";
+
+type Dim = "a" | "b" | "year";
+const DIMS: Dim[] = ["a", "b", "year"];
+const GRID_KEY: Record<string, Dim> = { ak: "a", bk: "b", year: "year" };
+
+/** One joined table as the panel reads it: the dimensions of the grid its rows are keyed on, the columns read. */
+export interface PositionalSource {
+  alias: string;
+  /** The table's column bound to each dimension (a: s.ak, b: s.bk, year: s.year). */
+  dims: Partial<Record<Dim, string>>;
+  /** Columns the panel's expressions read. */
+  columns: string[];
+  /** SELECT of the dimension columns (INTEGER, in the order a, b, year) and then the columns read. */
+  sql: string;
+}
+
+/**
+ * The joins as sources placed by position, or undefined when one joins on anything but the grid's integer
+ * keys and year with equalities (conditions on the table alone are kept as its filter) — DuckDB then joins.
+ */
+export function positionalSources(joins: PanelJoin[], expressions: string[]): PositionalSource[] | undefined {
+  const read = expressions.join("\n");
+  if (/\bs\.(?!year\b)\w+/.test(read)) return undefined;
+  const sources: PositionalSource[] = [];
+  for (const join of joins) {
+    const dims: Partial<Record<Dim, string>> = {};
+    const filters: string[] = [];
+    for (const condition of join.on.split(/\s+AND\s+/i)) {
+      const m = /^\s*(\w+)\.(\w+)\s*=\s*s\.(\w+)\s*$/.exec(condition);
+      const dim = m ? GRID_KEY[m[3]] : undefined;
+      if (m && m[1] === join.alias && dim && !dims[dim]) dims[dim] = m[2];
+      else if (/\bs\./.test(condition)) return undefined;
+      else filters.push(condition.trim());
+    }
+    const columns = [
+      ...new Set([...read.matchAll(new RegExp(`\\b${join.alias}\\.(\\w+)\\b`, "g"))].map((m) => m[1])),
+    ];
+    if (!columns.length) continue;
+    const keys = DIMS.filter((d) => dims[d]).map((d) => `${join.alias}.${dims[d]}::INTEGER AS ${d}`);
+    sources.push({
+      alias: join.alias,
+      dims,
+      columns,
+      sql: `SELECT ${[...keys, ...columns.map((c) => `${join.alias}.${c}`)].join(", ")}
+              FROM ${join.from} ${join.alias} WHERE ${filters.join(" AND ") || "TRUE"}`,
+    });
+  }
+  return sources;
+}
+
+/** A column placed by position: its values (`width` bytes each) and validity bits. */
+interface Placed {
+  name: string;
+  type: DuckDBType;
+  width: number;
+  words: Uint8Array | Uint16Array | Uint32Array;
+  /** Words per value: 2 for 8-byte values (copied as two 32-bit words, bits untouched), else 1. */
+  per: number;
+  valid: Uint8Array;
+}
+
+interface PlacedSource {
+  /** Sparse (keyed on a, b and year): the position of each row in the full cube n · n · years, ascending. */
+  positions?: Int32Array;
+  /** Dense (fewer dimensions): strides of a, b and year into the values. */
+  strides: [number, number, number];
+  columns: Placed[];
+}
+
+function words(data: Uint8Array, width: number): Placed["words"] {
+  if (width === 1) return data;
+  if (width === 2) return new Uint16Array(data.buffer, data.byteOffset, data.byteLength / 2);
+  return new Uint32Array(data.buffer, data.byteOffset, data.byteLength / 4);
+}
+
+function placed(column: RawColumn, name: string, size: number): Placed {
+  const data = new Uint8Array(size * column.width);
+  return {
+    name,
+    type: column.type,
+    width: column.width,
+    words: words(data, column.width),
+    per: column.width === 8 ? 2 : 1,
+    valid: new Uint8Array((size + 7) >> 3),
+  };
+}
+
+/** Reads a source and places its rows; a row outside the grid (a country or year not in it) is left out. */
+async function place(
+  store: Store,
+  source: PositionalSource,
+  indexOfKey: Int32Array,
+  n: number,
+  first: number,
+  years: number,
+): Promise<PlacedSource | undefined> {
+  const raw = await readRawColumns(store.connection, source.sql);
+  if (!raw) return undefined;
+  const dims = DIMS.filter((d) => source.dims[d]);
+  const keys = dims.map((_, i) => {
+    const c = raw.columns[i];
+    return { values: new Int32Array(c.data.buffer, c.data.byteOffset, raw.rows), valid: c.valid };
+  });
+  const values = raw.columns.slice(dims.length);
+  const sizes: Record<Dim, number> = { a: n, b: n, year: years };
+  // A row's index into its dimensions (a, b, year order, row-major), or -1 when it falls outside the grid.
+  const index = new Int32Array(raw.rows);
+  const strides: [number, number, number] = [0, 0, 0];
+  let size = 1;
+  for (let d = 2; d >= 0; d--) {
+    if (!source.dims[DIMS[d]]) continue;
+    strides[d] = size;
+    size *= sizes[DIMS[d]];
+  }
+  const stride = dims.map((d) => strides[DIMS.indexOf(d)]);
+  const bound = dims.map((d) => sizes[d]);
+  const isYear = dims.map((d) => d === "year");
+  for (let r = 0; r < raw.rows; r++) {
+    let at = 0;
+    for (let i = 0; i < keys.length && at >= 0; i++) {
+      const k = keys[i];
+      const v = k.values[r];
+      const p = !bit(k.valid, r)
+        ? -1
+        : isYear[i]
+          ? v - first
+          : v >= 0 && v < indexOfKey.length
+            ? indexOfKey[v]
+            : -1;
+      at = p < 0 || p >= bound[i] ? -1 : at + p * stride[i];
+    }
+    index[r] = at;
+  }
+  const name = (c: string) => `${source.alias}__${c}`;
+  if (dims.length === 3) {
+    // Keyed on the whole dyad-year: kept sparse, in the cube's order (the materialised tables are stored
+    // sorted by their keys and year, which is that order; sorted here should a scan give them otherwise).
+    let kept = 0;
+    let sorted = true;
+    for (let r = 0, last = -1; r < raw.rows; r++) {
+      if (index[r] < 0) continue;
+      if (index[r] <= last) sorted = false;
+      last = index[r];
+      kept++;
+    }
+    const rows = new Int32Array(kept);
+    for (let r = 0, j = 0; r < raw.rows; r++) if (index[r] >= 0) rows[j++] = r;
+    if (!sorted) rows.sort((x, y) => index[x] - index[y]);
+    const positions = new Int32Array(kept);
+    for (let j = 0; j < kept; j++) {
+      positions[j] = index[rows[j]];
+      if (j > 0 && positions[j] === positions[j - 1]) throw duplicate(source);
+    }
+    const columns = values.map((c, i) => {
+      const out = placed(c, name(source.columns[i]), kept);
+      const src = words(c.data, c.width);
+      for (let j = 0; j < kept; j++) copyValue(c.valid, src, rows[j], out, j);
+      return out;
+    });
+    return { positions, strides, columns };
+  }
+  const seen = new Uint8Array(size);
+  for (let r = 0; r < raw.rows; r++) {
+    if (index[r] < 0) continue;
+    if (seen[index[r]]) throw duplicate(source);
+    seen[index[r]] = 1;
+  }
+  const columns = values.map((c, i) => {
+    const out = placed(c, name(source.columns[i]), size);
+    const src = words(c.data, c.width);
+    for (let r = 0; r < raw.rows; r++) if (index[r] >= 0) copyValue(c.valid, src, r, out, index[r]);
+    return out;
+  });
+  return { strides, columns };
+}
+
+/** Value `from` of a column (its validity bits, its words) into `to` of the placed column, if not null. */
+function copyValue(
+  valid: Uint8Array,
+  src: Placed["words"],
+  from: number,
+  out: { valid: Uint8Array; words: Placed["words"]; per: number },
+  to: number,
+): void {
+  if (!bit(valid, from)) return;
+  setBit(out.valid, to);
+  if (out.per === 2) {
+    out.words[2 * to] = src[2 * from];
+    out.words[2 * to + 1] = src[2 * from + 1];
+  } else out.words[to] = src[from];
+}
+
+function duplicate(source: PositionalSource): Error {
+  const keys = DIMS.filter((d) => source.dims[d]).map((d) => source.dims[d]);
+  return new Error(
+    `The panel joins ${source.alias} on (${keys.join(", ")}), but it holds two rows for the same ${keys.join(", ")}: ` +
+      `each dyad-year would appear twice. Rebuild the store's relations (\`dyad setup\`) and report the relation.`,
+  );
+}
+
+/**
+ * Writes the panel by position (see the top of this file) with `COPY … TO path (options)`; undefined, with
+ * nothing written, when a join or a column cannot be placed by position (then DuckDB joins and sorts).
+ */
+export async function copyPanelByPosition(
+  store: Store,
+  plan: PanelPlan,
+  path: string,
+  options: string,
+): Promise<{ rows: number; countries: number } | undefined> {
+  if (plan.byCode || plan.ctes.length) return undefined;
+  const sources = positionalSources(
+    plan.joins,
+    plan.columns.map((c) => c.expression),
+  );
+  if (!sources) return undefined;
+  const [first, last] = plan.years;
+  const years = last - first + 1;
+  // A chunk holds whole pairs (every year of a pair), so each pair's years are placed in one go.
+  const pairsPerChunk = Math.floor(CHUNK_ROWS / years);
+  if (pairsPerChunk < 1) return undefined;
+  const grid = await store.query<{ code: string; k: number }>(
+    `SELECT code, k FROM (${plan.countries}) ORDER BY k`,
+  );
+  const n = grid.length;
+  const indexOfKey = new Int32Array(Math.max(0, ...grid.map((g) => Number(g.k))) + 1).fill(-1);
+  grid.forEach((g, i) => {
+    indexOfKey[Number(g.k)] = i;
+  });
+  const placedSources: PlacedSource[] = [];
+  for (const source of sources) {
+    const p = await place(store, source, indexOfKey, n, first, years);
+    if (!p) return undefined;
+    placedSources.push(p);
+  }
+  const { SMALLINT, ENUM } = duckdbApi;
+  const codes = ENUM(grid.map((g) => g.code));
+  const codeWidth = fixedWidth(codes) ?? 0;
+  const columns = placedSources.flatMap((p) => p.columns);
+  const cursors = placedSources.map(() => 0);
+  let ia = 0;
+  let ib = n > 1 ? 1 : 0;
+  const producer: ChunkProducer = {
+    names: ["a", "b", "year", ...columns.map((c) => c.name)],
+    types: [codes, codes, SMALLINT, ...columns.map((c) => c.type)],
+    next(buffers: ChunkBuffers): number {
+      const ias = words(buffers.data[0], codeWidth);
+      const ibs = words(buffers.data[1], codeWidth);
+      const ys = new Int16Array(buffers.data[2].buffer, 0, CHUNK_ROWS);
+      const outs = columns.map((c, i) => words(buffers.data[3 + i], c.width));
+      for (let v = 0; v < 3; v++) buffers.valid[v].fill(255);
+      let rows = 0;
+      for (let pair = 0; pair < pairsPerChunk && ia < n && n > 1; pair++) {
+        for (let y = 0; y < years; y++) {
+          ias[rows + y] = ia;
+          ibs[rows + y] = ib;
+          ys[rows + y] = first + y;
+        }
+        let column = 0;
+        for (let s = 0; s < placedSources.length; s++) {
+          const source = placedSources[s];
+          const positions = source.positions;
+          if (positions) {
+            const lo = (ia * n + ib) * years;
+            let c = cursors[s];
+            while (c < positions.length && positions[c] < lo) c++;
+            const start = c;
+            while (c < positions.length && positions[c] < lo + years) c++;
+            cursors[s] = c;
+            for (const placedColumn of source.columns) {
+              const out = { words: outs[column], valid: buffers.valid[3 + column], per: placedColumn.per };
+              column++;
+              const offset = rows - lo;
+              for (let j = start; j < c; j++)
+                copyValue(placedColumn.valid, placedColumn.words, j, out, offset + positions[j]);
+            }
+          } else {
+            const [sa, sb, sy] = source.strides;
+            const base = ia * sa + ib * sb;
+            for (const placedColumn of source.columns) {
+              const out = { words: outs[column], valid: buffers.valid[3 + column], per: placedColumn.per };
+              column++;
+              for (let y = 0; y < years; y++)
+                copyValue(placedColumn.valid, placedColumn.words, base + y * sy, out, rows + y);
+            }
+          }
+        }
+        rows += years;
+        ib++;
+        if (ib === ia) ib++;
+        if (ib >= n) {
+          ia++;
+          ib = ia === 0 ? 1 : 0;
+        }
+      }
+      return rows;
+    },
+  };
+  const renamed = new RegExp(`\\b(${sources.map((s) => s.alias).join("|") || "$^"})\\.(\\w+)\\b`, "g");
+  const select = plan.columns.map(
+    (c) => `${c.expression.replace(renamed, (_, alias, column) => `${alias}__${column}`)} AS ${c.name}`,
+  );
+  const copied = await runOverChunks(
+    store.connection,
+    producer,
+    (
+      fn,
+    ) => `COPY (SELECT s.a::VARCHAR AS a, s.b::VARCHAR AS b, s.year${select.length ? `, ${select.join(",\n")}` : ""}
+                   FROM ${fn}() s)
+             TO '${path.replace(/'/g, "''")}' (${options})`,
+    (sql) => store.connection.run(sql),
+  );
+  const rows = Number((await copied.getRows())[0]?.[0] ?? 0);
+  return { rows, countries: rows > 0 ? n : 0 };
+}

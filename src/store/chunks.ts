@@ -1,0 +1,191 @@
+// Columns crossing between DuckDB and JavaScript as memory copies: a query's fixed-width columns read as
+// their bytes and null masks, and a table function that hands DuckDB chunks filled from typed arrays. Millions
+// of values then cost a copy per chunk instead of a call per value. @duckdb/node-api builds its own vectors on
+// the same functions of @duckdb/node-bindings (vector_get_data, copy_data_to_vector); this module uses them
+// directly because the API's typed arrays are not in its typings.
+import { createRequire } from "node:module";
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBType } from "@duckdb/node-api";
+import type * as Bindings from "@duckdb/node-bindings";
+import { duckdbApi } from "./store.ts";
+
+// The bindings that DuckDB's Node API itself loads (resolved from its package), so chunks and vectors pass
+// between the two.
+const require = createRequire(import.meta.url);
+const bindings = createRequire(require.resolve("@duckdb/node-api"))(
+  "@duckdb/node-bindings",
+) as typeof Bindings;
+
+/** DuckDB's rows per chunk: a table function may hand over at most this many at a time. */
+export const CHUNK_ROWS = 2048;
+
+/** Bytes per value of the fixed-width types (DuckDBTypeId → width); other types are not read as bytes. */
+const WIDTH = new Map<number, number>([
+  [1, 1], // BOOLEAN
+  [2, 1], // TINYINT
+  [3, 2], // SMALLINT
+  [4, 4], // INTEGER
+  [5, 8], // BIGINT
+  [6, 1], // UTINYINT
+  [7, 2], // USMALLINT
+  [8, 4], // UINTEGER
+  [9, 8], // UBIGINT
+  [10, 4], // FLOAT
+  [11, 8], // DOUBLE
+  [13, 4], // DATE
+]);
+
+/** The width of a type's values in bytes, or undefined when it is not fixed (VARCHAR, DECIMAL, lists…). */
+export function fixedWidth(type: DuckDBType): number | undefined {
+  // An ENUM is held as the index of its value, in the narrowest unsigned integer that fits.
+  if (type.typeId === 23) return WIDTH.get((type as DuckDBType & { internalTypeId: number }).internalTypeId);
+  return WIDTH.get(type.typeId);
+}
+
+/** A column as DuckDB holds it: `rows × width` bytes of values, and one validity bit per row (1 = not null). */
+export interface RawColumn {
+  name: string;
+  type: DuckDBType;
+  width: number;
+  data: Uint8Array;
+  valid: Uint8Array;
+}
+
+export function bit(bits: Uint8Array, i: number): boolean {
+  return (bits[i >> 3] & (1 << (i & 7))) !== 0;
+}
+
+export function setBit(bits: Uint8Array, i: number): void {
+  bits[i >> 3] |= 1 << (i & 7);
+}
+
+/**
+ * The rows of `sql` as raw columns, in the order DuckDB returns them; undefined when a column is not of a
+ * fixed-width type (the caller then asks DuckDB another way).
+ */
+export async function readRawColumns(
+  connection: DuckDBConnection,
+  sql: string,
+): Promise<{ rows: number; columns: RawColumn[] } | undefined> {
+  const result = await connection.run(sql);
+  const types = result.columnTypes();
+  const widths = types.map(fixedWidth);
+  if (widths.some((w) => w === undefined)) return undefined;
+  const rows = result.rowCount;
+  const columns: RawColumn[] = types.map((type, i) => ({
+    name: result.columnName(i),
+    type,
+    width: widths[i] as number,
+    data: new Uint8Array(rows * (widths[i] as number)),
+    valid: new Uint8Array((rows + 7) >> 3),
+  }));
+  let at = 0;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    const size = chunk.rowCount;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
+      const vector = bindings.data_chunk_get_vector(chunk.chunk, i);
+      column.data.set(bindings.vector_get_data(vector, size * column.width), at * column.width);
+      const validity = bindings.vector_get_validity(vector, ((size + 63) >> 6) * 8);
+      if (!validity || validity.byteLength === 0) {
+        for (let r = 0; r < size; r++) setBit(column.valid, at + r);
+      } else if (at % 8 === 0) {
+        column.valid.set(validity.subarray(0, (size + 7) >> 3), at >> 3);
+        // The last byte may carry bits past the chunk's rows: the next chunk's rows start clear.
+        if (size % 8) column.valid[(at + size) >> 3] &= (1 << ((at + size) & 7)) - 1;
+      } else {
+        for (let r = 0; r < size; r++) if (bit(validity, r)) setBit(column.valid, at + r);
+      }
+    }
+    at += size;
+  }
+  return { rows, columns };
+}
+
+/** Buffers of one chunk that a producer fills: per column `CHUNK_ROWS × width` bytes and the validity bits. */
+export interface ChunkBuffers {
+  data: Uint8Array<ArrayBuffer>[];
+  valid: Uint8Array<ArrayBuffer>[];
+}
+
+export interface ChunkProducer {
+  names: string[];
+  types: DuckDBType[];
+  /**
+   * Writes the next rows into the buffers (validity bits start cleared, values start zero) and returns how
+   * many, at most CHUNK_ROWS; 0 when there are no more.
+   */
+  next(buffers: ChunkBuffers): number;
+}
+
+let functions = 0;
+
+/**
+ * Registers on `connection` a table function that yields the producer's rows in the order it produces them
+ * (one scanning thread, so DuckDB keeps that order through projections and COPY), and runs `statement(name)`,
+ * the SQL that reads it as `name()`. The function serves this one statement, which runs on one DuckDB thread:
+ * with more, the thread that runs the statement spins on the task queue while another waits for JavaScript to
+ * fill a chunk (a second core busy for nothing: 5–7 s CPU for the panel against 3 s, and a longer wall time).
+ */
+export async function runOverChunks<T>(
+  connection: DuckDBConnection,
+  producer: ChunkProducer,
+  statement: (functionName: string) => string,
+  run: (sql: string) => Promise<T>,
+): Promise<T> {
+  const { DuckDBTableFunction } = duckdbApi;
+  const name = `dyad_chunks_${process.pid}_${++functions}`;
+  const widths = producer.types.map((t) => {
+    const w = fixedWidth(t);
+    if (w === undefined) throw new Error(`runOverChunks: a column of type ${t} has no fixed width`);
+    return w;
+  });
+  let source: ChunkProducer | undefined = producer;
+  const buffers: ChunkBuffers = {
+    data: widths.map((w) => new Uint8Array(CHUNK_ROWS * w)),
+    valid: widths.map(() => new Uint8Array(CHUNK_ROWS >> 3)),
+  };
+  const fill = (output: DuckDBDataChunk): void => {
+    for (let i = 0; i < widths.length; i++) {
+      buffers.data[i].fill(0);
+      buffers.valid[i].fill(0);
+    }
+    const rows = source ? source.next(buffers) : 0;
+    output.rowCount = rows;
+    for (let i = 0; rows > 0 && i < widths.length; i++) {
+      const vector = bindings.data_chunk_get_vector(output.chunk, i);
+      const valid = buffers.valid[i];
+      const bytes = (rows + 7) >> 3;
+      const data = buffers.data[i];
+      bindings.copy_data_to_vector(vector, 0, data.buffer, data.byteOffset, rows * widths[i]);
+      bindings.vector_ensure_validity_writable(vector);
+      bindings.copy_data_to_vector_validity(vector, 0, valid.buffer, valid.byteOffset, bytes);
+    }
+  };
+  connection.registerTableFunction(
+    DuckDBTableFunction.create({
+      name,
+      bindFunction: (info) => {
+        for (let i = 0; i < producer.names.length; i++)
+          info.addResultColumn(producer.names[i], producer.types[i]);
+      },
+      initFunction: (info) => info.setMaxThreads(1),
+      mainFunction: (info, output) => {
+        try {
+          fill(output);
+        } catch (err) {
+          info.setError((err as Error).message);
+        }
+      },
+    }),
+  );
+  const threads = (await connection.runAndReadAll("SELECT current_setting('threads') AS n")).getRows()[0][0];
+  await connection.run("SET threads = 1");
+  try {
+    return await run(statement(name));
+  } finally {
+    await connection.run(`SET threads = ${Number(threads)}`);
+    // The registration outlives the statement: let go of the producer's arrays.
+    source = undefined;
+  }
+}
