@@ -254,6 +254,7 @@ export function selectFromMemory(
   const sorted = [...pairs].sort(([a1, b1], [a2, b2]) =>
     a1 < a2 ? -1 : a1 > a2 ? 1 : b1 < b2 ? -1 : b1 > b2 ? 1 : 0,
   );
+  const scratch: MemRow = { a: "", b: "", year: 0 };
   // One map of the joined rows, reused for every dyad-year whose joins match at most one row each.
   const single = new Map<string, number>();
   const joined = new Joined(tables, single);
@@ -282,9 +283,12 @@ export function selectFromMemory(
       }
       for (const combo of combos) {
         const j = combo === single ? joined : new Joined(tables, combo);
-        const row: MemRow = { a, b, year };
-        for (const [name, expr] of columns) row[name] = expr(j);
-        if (where(row)) out.push(row);
+        // Evaluated into one scratch row; only a row the filter keeps is copied out (same field order).
+        scratch.a = a;
+        scratch.b = b;
+        scratch.year = year;
+        for (const [name, expr] of columns) scratch[name] = expr(j);
+        if (where(scratch)) out.push({ ...scratch });
       }
     }
   }
