@@ -173,7 +173,18 @@ async function place(
       positions[j] = index[rows[j]];
       if (j > 0 && positions[j] === positions[j - 1]) throw duplicate(source);
     }
+    // Every row kept in the order read (the usual case): the values are placed as DuckDB gave them.
+    const asRead = sorted && kept === raw.rows;
     const columns = values.map((c, i) => {
+      if (asRead)
+        return {
+          name: name(source.columns[i]),
+          type: c.type,
+          width: c.width,
+          words: words(c.data, c.width),
+          per: c.width === 8 ? 2 : 1,
+          valid: c.valid,
+        };
       const out = placed(c, name(source.columns[i]), kept);
       const src = words(c.data, c.width);
       for (let j = 0; j < kept; j++) copyValue(c.valid, src, rows[j], out, j);
@@ -194,6 +205,24 @@ async function place(
     return out;
   });
   return { strides, columns };
+}
+
+/** Copies `count` bits from `src` at bit `from` into `dst` (whose bits there are clear) at bit `to`. */
+export function copyBits(src: Uint8Array, from: number, dst: Uint8Array, to: number, count: number): void {
+  for (let done = 0; done < count; done += 8) {
+    const at = from + done;
+    const take = Math.min(8, count - done);
+    // Eight bits of src from `at`, whatever its alignment; bytes past the end read as 0.
+    const byte = ((src[at >> 3] | ((src[(at >> 3) + 1] ?? 0) << 8)) >> (at & 7)) & ((1 << take) - 1);
+    const d = to + done;
+    dst[d >> 3] |= byte << (d & 7);
+    if ((d & 7) + take > 8) dst[(d >> 3) + 1] |= byte >> (8 - (d & 7));
+  }
+}
+
+/** Sets `count` bits of `dst` from bit `to`. */
+function setBits(dst: Uint8Array, to: number, count: number): void {
+  for (let i = to; i < to + count; i++) dst[i >> 3] |= 1 << (i & 7);
 }
 
 /** Value `from` of a column (its validity bits, its words) into `to` of the placed column, if not null. */
@@ -289,21 +318,42 @@ export async function copyPanelByPosition(
             const start = c;
             while (c < positions.length && positions[c] < lo + years) c++;
             cursors[s] = c;
+            const offset = rows - lo;
             for (const placedColumn of source.columns) {
-              const out = { words: outs[column], valid: buffers.valid[3 + column], per: placedColumn.per };
+              const out = outs[column];
+              const valid = buffers.valid[3 + column];
               column++;
-              const offset = rows - lo;
-              for (let j = start; j < c; j++)
-                copyValue(placedColumn.valid, placedColumn.words, j, out, offset + positions[j]);
+              const { words: src, valid: from } = placedColumn;
+              for (let j = start; j < c; j++) {
+                if (!(from[j >> 3] & (1 << (j & 7)))) continue;
+                const at = offset + positions[j];
+                valid[at >> 3] |= 1 << (at & 7);
+                if (placedColumn.per === 2) {
+                  out[2 * at] = src[2 * j];
+                  out[2 * at + 1] = src[2 * j + 1];
+                } else out[at] = src[j];
+              }
             }
           } else {
+            // A run of the pair's years: contiguous in the placed values (or one value, for a table not
+            // keyed on the year), copied as a block with its validity bits.
             const [sa, sb, sy] = source.strides;
             const base = ia * sa + ib * sb;
             for (const placedColumn of source.columns) {
-              const out = { words: outs[column], valid: buffers.valid[3 + column], per: placedColumn.per };
+              const out = outs[column];
+              const valid = buffers.valid[3 + column];
               column++;
-              for (let y = 0; y < years; y++)
-                copyValue(placedColumn.valid, placedColumn.words, base + y * sy, out, rows + y);
+              const { words: src, per } = placedColumn;
+              if (sy === 1) {
+                out.set(src.subarray(base * per, (base + years) * per), rows * per);
+                copyBits(placedColumn.valid, base, valid, rows, years);
+              } else if (bit(placedColumn.valid, base)) {
+                for (let w = 0; w < per; w++) {
+                  const word = src[base * per + w];
+                  for (let y = 0; y < years; y++) out[(rows + y) * per + w] = word;
+                }
+                setBits(valid, rows, years);
+              }
             }
           }
         }

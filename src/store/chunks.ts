@@ -88,7 +88,12 @@ export async function readRawColumns(
       column.data.set(bindings.vector_get_data(vector, size * column.width), at * column.width);
       const validity = bindings.vector_get_validity(vector, ((size + 63) >> 6) * 8);
       if (!validity || validity.byteLength === 0) {
-        for (let r = 0; r < size; r++) setBit(column.valid, at + r);
+        // No mask: every row valid.
+        let r = 0;
+        for (; r < size && (at + r) % 8; r++) setBit(column.valid, at + r);
+        const whole = (size - r) >> 3;
+        column.valid.fill(255, (at + r) >> 3, ((at + r) >> 3) + whole);
+        for (r += whole * 8; r < size; r++) setBit(column.valid, at + r);
       } else if (at % 8 === 0) {
         column.valid.set(validity.subarray(0, (size + 7) >> 3), at >> 3);
         // The last byte may carry bits past the chunk's rows: the next chunk's rows start clear.
@@ -112,8 +117,8 @@ export interface ChunkProducer {
   names: string[];
   types: DuckDBType[];
   /**
-   * Writes the next rows into the buffers (validity bits start cleared, values start zero) and returns how
-   * many, at most CHUNK_ROWS; 0 when there are no more.
+   * Writes the next rows into the buffers and returns how many, at most CHUNK_ROWS; 0 when there are no more.
+   * The validity bits start cleared; the values of rows left null are whatever the buffer held.
    */
   next(buffers: ChunkBuffers): number;
 }
@@ -141,16 +146,37 @@ export async function runOverChunks<T>(
     return w;
   });
   let source: ChunkProducer | undefined = producer;
-  const buffers: ChunkBuffers = {
+  const newBuffers = (): ChunkBuffers => ({
     data: widths.map((w) => new Uint8Array(CHUNK_ROWS * w)),
     valid: widths.map(() => new Uint8Array(CHUNK_ROWS >> 3)),
+  });
+  // Two sets of buffers: while DuckDB's thread works on one chunk, the JavaScript thread (idle meanwhile,
+  // awaiting the statement) fills the next, so the two cores share the work instead of taking turns.
+  const spare = [newBuffers(), newBuffers()];
+  let ready: { buffers: ChunkBuffers; rows: number } | undefined;
+  let failure: Error | undefined;
+  const produce = (buffers: ChunkBuffers): number => {
+    for (const valid of buffers.valid) valid.fill(0);
+    return source ? source.next(buffers) : 0;
+  };
+  const prefetch = (): void => {
+    const buffers = spare.pop();
+    if (!buffers || ready || failure) return;
+    try {
+      ready = { buffers, rows: produce(buffers) };
+    } catch (err) {
+      failure = err as Error;
+    }
   };
   const fill = (output: DuckDBDataChunk): void => {
-    for (let i = 0; i < widths.length; i++) {
-      buffers.data[i].fill(0);
-      buffers.valid[i].fill(0);
+    if (failure) throw failure;
+    let chunk = ready;
+    ready = undefined;
+    if (!chunk) {
+      const buffers = spare.pop() ?? newBuffers();
+      chunk = { buffers, rows: produce(buffers) };
     }
-    const rows = source ? source.next(buffers) : 0;
+    const { buffers, rows } = chunk;
     output.rowCount = rows;
     for (let i = 0; rows > 0 && i < widths.length; i++) {
       const vector = bindings.data_chunk_get_vector(output.chunk, i);
@@ -161,6 +187,8 @@ export async function runOverChunks<T>(
       bindings.vector_ensure_validity_writable(vector);
       bindings.copy_data_to_vector_validity(vector, 0, valid.buffer, valid.byteOffset, bytes);
     }
+    spare.push(buffers);
+    if (rows > 0) setImmediate(prefetch);
   };
   connection.registerTableFunction(
     DuckDBTableFunction.create({
