@@ -73,6 +73,8 @@ export interface BeyondTradeSections {
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+/** The energy relation's volume column of each fuel. */
+const FUEL_COLUMNS = FUELS.map((f) => `energy_${f.key}`);
 
 /**
  * The sections of a pair. With `memory` (the store's materialised tables held by a server,
@@ -216,7 +218,7 @@ export async function beyondTradeSections(
             both,
             span,
             FUELS.map((f) => `energy_${f.key} IS NOT NULL`).join(" OR "),
-            (r) => FUELS.some((f) => r[`energy_${f.key}`] !== null),
+            (r) => FUEL_COLUMNS.some((c) => r[c] !== null),
           ),
         );
         const years: Extract<BeyondTradeSections["energy"], { years: unknown }>["years"] = [];
