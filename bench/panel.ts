@@ -4,7 +4,8 @@
 // column. The store holds the six sources the peer reproduces (UN votes, ideal points, SIPRI, EI energy,
 // WDI, CEPII), so both build the same grid. `--stdlib` also runs the old row-by-row standard-library peer
 // (bench/panel-peer.py, minutes).
-// usage: nice node --import tsx bench/panel.ts [--sources DIR] [--stdlib]
+// usage: nice node --import tsx bench/panel.ts [--sources DIR] [--runs N] [--stdlib]
+// (--runs: each run writes dyad's Parquet and CSV and runs both pandas peers, one after the other)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -34,7 +35,7 @@ say(`ingest of the six sources: ${((performance.now() - t) / 1000).toFixed(1)} s
 /** Wall and CPU seconds of one step in this process (DuckDB's threads included). */
 async function timed<T>(
   fn: () => Promise<T>,
-): Promise<{ value: T; wall: number; cpu: number; load: string }> {
+): Promise<{ value: T; wall: number; cpu: number; user: number; sys: number; load: string }> {
   const l = load();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -44,22 +45,11 @@ async function timed<T>(
     value,
     wall: (performance.now() - t0) / 1000,
     cpu: (c.user + c.system) / 1e6,
+    user: c.user / 1e6,
+    sys: c.system / 1e6,
     load: `${l} → ${load()}`,
   };
 }
-
-const parquet = await timed(() => writePanel(store, join(work, "panel.parquet")));
-const csv = await timed(() => writePanel(store, join(work, "panel.csv")));
-const p = parquet.value;
-say(
-  `dyad panel: ${p.rows.toLocaleString("en")} dyad-years, ${p.countries} countries, ${p.years.join("–")}, ${p.columns.length} columns`,
-);
-say(
-  `dyad → Parquet: ${parquet.wall.toFixed(1)} s wall, ${parquet.cpu.toFixed(1)} s CPU, ${mib(statSync(p.path).size)} MiB (load ${parquet.load})`,
-);
-say(
-  `dyad → CSV:     ${csv.wall.toFixed(1)} s wall, ${csv.cpu.toFixed(1)} s CPU, ${mib(statSync(csv.value.path).size)} MiB (load ${csv.load})`,
-);
 
 // The peers read the same normalised tables, exported as CSV (not timed).
 const tables = join(work, "tables");
@@ -82,6 +72,8 @@ interface PeerRun {
   columns: number;
   build_seconds: number;
   build_cpu: number;
+  build_user: number;
+  build_sys: number;
   seconds: number;
   cpu: number;
   peak_mib: number;
@@ -103,19 +95,41 @@ function peer(script: string, out: string): { run: PeerRun; wall: number; load: 
   };
 }
 
-// The pandas peer twice: building the frame only, then building and writing CSV.
-const built = peer("bench/panel-peer-pandas.py", "-");
+const runsAt = process.argv.indexOf("--runs");
+const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 1;
+
+let p: Awaited<ReturnType<typeof writePanel>> | undefined;
+let pandasRows = 0;
 const pandasCsv = join(work, "pandas.csv");
-const written = peer("bench/panel-peer-pandas.py", pandasCsv);
-say(
-  `pandas, frame in memory: ${built.wall.toFixed(1)} s wall (process), ${built.run.build_seconds} s / ${built.run.build_cpu} s CPU inside, ${built.run.rows.toLocaleString("en")} rows × ${built.run.columns} columns, peak RSS ${built.run.peak_mib} MiB (load ${built.load})`,
-);
-say(
-  `pandas → CSV: ${written.wall.toFixed(1)} s wall (process), ${written.run.seconds} s / ${written.run.cpu} s CPU inside (load ${written.load})`,
-);
-say(
-  `ratios (pandas / dyad): in-memory frame vs dyad Parquet ${(built.wall / parquet.wall).toFixed(2)}× wall, ${(built.run.build_cpu / parquet.cpu).toFixed(2)}× CPU; CSV vs CSV ${(written.wall / csv.wall).toFixed(2)}× wall, ${(written.run.cpu / csv.cpu).toFixed(2)}× CPU`,
-);
+for (let run = 1; run <= runs; run++) {
+  const label = runs > 1 ? `run ${run}: ` : "";
+  const parquet = await timed(() => writePanel(store, join(work, "panel.parquet")));
+  const csv = await timed(() => writePanel(store, join(work, "panel.csv")));
+  p = parquet.value;
+  say(
+    `${label}dyad panel: ${p.rows.toLocaleString("en")} dyad-years, ${p.countries} countries, ${p.years.join("–")}, ${p.columns.length} columns`,
+  );
+  say(
+    `${label}dyad → Parquet: ${parquet.wall.toFixed(1)} s wall, ${parquet.cpu.toFixed(1)} s CPU (${parquet.user.toFixed(1)} user + ${parquet.sys.toFixed(1)} sys), ${mib(statSync(p.path).size)} MiB (load ${parquet.load})`,
+  );
+  say(
+    `${label}dyad → CSV:     ${csv.wall.toFixed(1)} s wall, ${csv.cpu.toFixed(1)} s CPU, ${mib(statSync(csv.value.path).size)} MiB (load ${csv.load})`,
+  );
+  // The pandas peer twice: building the frame only, then building and writing CSV.
+  const built = peer("bench/panel-peer-pandas.py", "-");
+  const written = peer("bench/panel-peer-pandas.py", pandasCsv);
+  pandasRows = written.run.rows;
+  say(
+    `${label}pandas, frame in memory: ${built.wall.toFixed(1)} s wall (process), ${built.run.build_seconds} s / ${built.run.build_cpu} s CPU inside (${built.run.build_user} user + ${built.run.build_sys} sys), ${built.run.rows.toLocaleString("en")} rows × ${built.run.columns} columns, peak RSS ${built.run.peak_mib} MiB (load ${built.load})`,
+  );
+  say(
+    `${label}pandas → CSV: ${written.wall.toFixed(1)} s wall (process), ${written.run.seconds} s / ${written.run.cpu} s CPU inside (load ${written.load})`,
+  );
+  say(
+    `${label}ratios (pandas / dyad): in-memory frame vs dyad Parquet ${(built.wall / parquet.wall).toFixed(2)}× wall, ${(built.run.build_cpu / parquet.cpu).toFixed(2)}× CPU; CSV vs CSV ${(written.wall / csv.wall).toFixed(2)}× wall, ${(written.run.cpu / csv.cpu).toFixed(2)}× CPU`,
+  );
+}
+if (!p) throw new Error("--runs must be at least 1");
 
 // Rows agree? Join dyad's Parquet and the peer's CSV on (a, b, year); count differing cells per shared column.
 const peerColumns = (
@@ -133,13 +147,13 @@ const cmp = await store.one<Record<string, bigint>>(
 );
 const bad = shared.filter((c) => Number(cmp?.[c] ?? 0) > 0);
 say(
-  `rows: dyad ${p.rows.toLocaleString("en")}, pandas ${written.run.rows.toLocaleString("en")}, joined ${Number(cmp?.joined ?? 0).toLocaleString("en")}; ${shared.length} shared columns, cells differing: ${bad.length ? bad.map((c) => `${c} ${cmp?.[c]}`).join(", ") : "none"}`,
+  `rows: dyad ${p.rows.toLocaleString("en")}, pandas ${pandasRows.toLocaleString("en")}, joined ${Number(cmp?.joined ?? 0).toLocaleString("en")}; ${shared.length} shared columns, cells differing: ${bad.length ? bad.map((c) => `${c} ${cmp?.[c]}`).join(", ") : "none"}`,
 );
 
 if (process.argv.includes("--stdlib")) {
   const std = peer("bench/panel-peer.py", join(work, "stdlib.csv"));
   say(
-    `Python stdlib peer → CSV: ${std.wall.toFixed(1)} s wall, ${std.run.rows.toLocaleString("en")} rows (load ${std.load}); ratio to dyad CSV ${(std.wall / csv.wall).toFixed(1)}×`,
+    `Python stdlib peer → CSV: ${std.wall.toFixed(1)} s wall, ${std.run.rows.toLocaleString("en")} rows (load ${std.load})`,
   );
 }
 store.close();
