@@ -23,7 +23,11 @@ import type { PanelJoin, PanelPlan } from "./panel.ts";
 
 type Dim = "a" | "b" | "year";
 const DIMS: Dim[] = ["a", "b", "year"];
-const GRID_KEY: Record<string, Dim> = { ak: "a", bk: "b", year: "year" };
+const GRID_KEY = new Map<string, Dim>([
+  ["ak", "a"],
+  ["bk", "b"],
+  ["year", "year"],
+]);
 
 /** One joined table as the panel reads it: the dimensions of the grid its rows are keyed on, the columns read. */
 export interface PositionalSource {
@@ -49,9 +53,12 @@ export function positionalSources(joins: PanelJoin[], expressions: string[]): Po
     const filters: string[] = [];
     for (const condition of join.on.split(/\s+AND\s+/i)) {
       const m = /^\s*(\w+)\.(\w+)\s*=\s*s\.(\w+)\s*$/.exec(condition);
-      const dim = m ? GRID_KEY[m[3]] : undefined;
+      const dim = m ? GRID_KEY.get(m[3]) : undefined;
       if (m && m[1] === join.alias && dim && !dims[dim]) dims[dim] = m[2];
       else if (/\bs\./.test(condition)) return undefined;
+      // A condition on the table alone filters its rows; one naming another table is a join of its own.
+      else if ([...condition.matchAll(/\b([A-Za-z_]\w*)\./g)].some((q) => q[1] !== join.alias))
+        return undefined;
       else filters.push(condition.trim());
     }
     const columns = [

@@ -98,4 +98,6 @@ test("joins on the grid's keys and year are placed by position; a join on anythi
   assert.equal(fallback("s.year BETWEEN x.lo AND x.hi"), undefined, "a range");
   assert.equal(fallback("x.a = s.ak AND x.k = s.ak"), undefined, "one side twice");
   assert.equal(fallback("x.a = s.ak", "x.v + s.ak"), undefined, "a column reading the grid's key");
+  assert.equal(fallback("x.a = s.ak AND x.b = y.b"), undefined, "a condition naming another table");
+  assert.ok(fallback("x.a = s.ak AND x.share > 0.5"), "a condition on the table alone is its filter");
 });
