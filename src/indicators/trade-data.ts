@@ -202,8 +202,8 @@ export async function loadChoices(
   const where =
     "trade_exports IS NOT NULL OR trade_imports IS NOT NULL OR trade_turnover_reported IS NOT NULL";
   // The World as a reporter (World exports to B, for trade.intensity) is asked by every profile: on a
-  // read-only store its rows are read once, for every partner and year, and filtered here.
-  const world = store.readOnly && reporters.includes(WORLD);
+  // read-only store asked often enough (wholeWorld) its rows are read once, every partner and year, and filtered here.
+  const world = reporters.includes(WORLD) && wholeWorld(store, worldChoiceMemo);
   const own = world ? reporters.filter((r) => r !== WORLD) : reporters;
   const [ownRows, worldRows] = await Promise.all([
     own.length
@@ -238,6 +238,22 @@ const WORLD = "WLD";
 type ByPartner = Map<string, Record<string, unknown>[]>;
 const worldChoiceMemo = new WeakMap<Store, Promise<ByPartner>>();
 const worldFlowMemo = new WeakMap<Store, Promise<ByPartner>>();
+const worldAsks = new WeakMap<Store, number>();
+/**
+ * Asks of one store for the World's rows before they are read whole. Reading them whole (every partner and
+ * year, ~100 ms) pays off for a store that answers many dyads (the server, a panel of profiles); a one-shot
+ * command (`dyad value`, `dyad check`, `dyad profile`) asks for a few pairs and reads just those rows (~2 ms).
+ */
+const WORLD_ASKS_BEFORE_WHOLE = 8;
+
+/** Whether to read the World's rows whole for this ask: on a read-only store asked often enough. */
+function wholeWorld(store: Store, memo: WeakMap<Store, unknown>): boolean {
+  if (!store.readOnly) return false;
+  if (memo.has(store)) return true;
+  const asks = (worldAsks.get(store) ?? 0) + 1;
+  worldAsks.set(store, asks);
+  return asks > WORLD_ASKS_BEFORE_WHOLE;
+}
 
 function byPartner(rows: Record<string, unknown>[], column: string): ByPartner {
   const out: ByPartner = new Map();
@@ -344,7 +360,7 @@ export async function loadFlows(
     ),
     ...reporters.map((reporter) =>
       // The World's reports (asked by every profile, for trade.intensity): once per read-only store.
-      reporter === WORLD && store.readOnly
+      reporter === WORLD && wholeWorld(store, worldFlowMemo)
         ? worldFlows(store).then((rows) => ofPartners(rows, partners, years))
         : store.query<Record<string, unknown>>(
             `${FLOW_COLUMNS} WHERE reporter = ? AND partner IN (${pp}) ${yearClause}`,
