@@ -233,6 +233,28 @@ export class RelationMemory {
     return Object.fromEntries([...this.tables].map(([n, t]) => [n, t.rows]));
   }
 
+  /**
+   * The memory as a worker thread receives it: its fields without the memos (each thread computes its own),
+   * posted as they are (strings and small maps copied; the arrays, once moved onto SharedArrayBuffers by
+   * shared-arrays.ts, shared). `revive` makes a memory of them again on the other side.
+   */
+  state(): object {
+    const { memos: _memos, ...fields } = this as unknown as Record<string, unknown>;
+    return fields;
+  }
+
+  /** A memory over the fields `state()` posted (read-only views of the same memory). */
+  static revive(state: object): RelationMemory {
+    const fields = state as { tables: Map<string, object> };
+    const tables = new Map<string, MemTable>();
+    for (const [name, t] of fields.tables)
+      tables.set(name, Object.assign(Object.create(MemTable.prototype) as MemTable, t));
+    return Object.assign(Object.create(RelationMemory.prototype) as RelationMemory, state, {
+      tables,
+      memos: new Map<string, unknown>(),
+    });
+  }
+
   /** Reads the materialised tables of a read-only store (and EXTRA_TABLES) into memory. */
   static async load(
     store: Store,

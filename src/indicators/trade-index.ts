@@ -91,6 +91,20 @@ export class TradeIndex implements ContextSource {
     ].reduce((sum, a) => sum + a.byteLength, 0);
   }
 
+  /**
+   * The index as a worker thread receives it: its fields, posted as they are (strings and small maps are
+   * copied; the arrays, once moved onto SharedArrayBuffers by shared-arrays.ts, are not). `revive` makes an
+   * index of them again on the other side.
+   */
+  state(): object {
+    return { ...this };
+  }
+
+  /** An index over the fields `state()` posted (read-only views of the same memory). */
+  static revive(state: object): TradeIndex {
+    return Object.assign(Object.create(TradeIndex.prototype) as TradeIndex, state);
+  }
+
   /** Reads the whole trade tables of a store (read-only: they cannot change while it is open). */
   static async load(store: Store, signal?: AbortSignal): Promise<TradeIndex> {
     const connection = await store.instance.connect();

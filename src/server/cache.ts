@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 
 const gzipAsync = promisify(gzip);
-const GZIP_FROM = 1024;
+export const GZIP_FROM = 1024;
 /**
  * zlib's fastest level, as nginx's default gzip_comp_level. On 100 seeded random profiles (provenance by
  * reference, bench/profile-json.ts, bench/RESULTS.md issue 17) level 1 made 23.0 kB of 160 kB in 0.67 ms
@@ -28,7 +28,20 @@ export interface AnswerCache {
   readonly entries: number;
 }
 
+/**
+ * An answer a route made as bytes already (the profile workers): kept as it is, its gzipped form (when made)
+ * with it.
+ */
+export class EncodedAnswer {
+  constructor(
+    readonly body: Uint8Array,
+    readonly gzip?: Uint8Array,
+  ) {}
+}
+
 function encode(value: unknown): Answer {
+  if (value instanceof EncodedAnswer)
+    return { body: value.body, gzip: value.gzip ? Promise.resolve(value.gzip) : undefined };
   return { body: Buffer.from(JSON.stringify(value)) };
 }
 

@@ -8,6 +8,7 @@ import { computeIndicator, getIndicator, INDICATORS } from "../indicators/catalo
 import { partnerRanking } from "../indicators/partners.ts";
 import { buildProfile } from "../profile/index.ts";
 import { PROVENANCE_FORMS, profileJson } from "../profile/json.ts";
+import { EncodedAnswer } from "./cache.ts";
 import { CHECK_OPTIONS, checkRequestBody, readCheckBody } from "./check-body.ts";
 import type { CheckRunner } from "./check-runner.ts";
 import { CHART_NAMES, chart, dossierJson, reportHtml, reportPdf } from "./dossier.ts";
@@ -183,9 +184,20 @@ export const ROUTES: RouteDef[] = [
       ),
     },
     responses: { "application/json": PROFILE_SCHEMA },
-    async handle({ pool, values, params, query }) {
+    async handle({ pool, values, params, query, c }) {
       sameCountry(params.a, params.b);
       yearRange(query.from, query.to);
+      // Built, serialised and gzipped on a profile worker once they run (values.ts, profile-runner.ts); a
+      // profile they hand back, and every profile before they run, is built here as before.
+      const bytes = await values?.profileBytes({
+        a: params.a,
+        b: params.b,
+        from: query.from,
+        to: query.to,
+        provenance: query.provenance,
+        gzip: /\bgzip\b/.test(c.req.header("accept-encoding") ?? ""),
+      });
+      if (bytes) return new EncodedAnswer(bytes.body, bytes.gzip);
       // From memory once the server holds the tables (values.ts), else from the store.
       const memory = values?.profile;
       const profile = await pool.use((store) =>

@@ -4,12 +4,14 @@
 // same code and to the same JSON as from the store. Until then, and for every other indicator, the routes ask
 // the store as before.
 
+import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { ARMS_INDICATORS } from "../indicators/arms.ts";
 import { GEO_INDICATORS } from "../indicators/geo.ts";
 import { macroGdp } from "../indicators/macro.ts";
 import { RelationMemory } from "../indicators/relation-memory.ts";
+import { shareArrays } from "../indicators/shared-arrays.ts";
 import { TRADE_INDICATORS, type TradeIndicator } from "../indicators/trade.ts";
 import { TradeIndex } from "../indicators/trade-index.ts";
 import type { ComputeOptions, IndicatorValue } from "../indicators/types.ts";
@@ -22,6 +24,8 @@ import {
 } from "../indicators/value-source.ts";
 import type { ProfileMemory } from "../profile/index.ts";
 import type { Store } from "../store/index.ts";
+import { createProfileRunner, type ProfileBytes, type ProfileRunner } from "./profile-runner.ts";
+import type { ProfileJob } from "./profile-worker.ts";
 
 const TRADE = new Map<string, TradeIndicator>(TRADE_INDICATORS.map((t) => [t.name, t]));
 /** The further indicators memory answers once the relations are in (those written as `computeFrom`). */
@@ -46,13 +50,32 @@ export interface MemoryValues {
   readonly profileReady: Promise<boolean>;
   /** What a profile is built from (buildProfile's `memory`), once the trade tables and relations are in. */
   readonly profile: ProfileMemory | undefined;
+  /**
+   * A profile's bytes from the profile workers (profile-runner.ts), or undefined when there are none (not
+   * loaded yet, or none asked for); the promise gives undefined when a worker cannot answer that profile.
+   * Either way the caller builds it in process, as without workers.
+   */
+  profileBytes(request: Omit<ProfileJob, "id">): Promise<ProfileBytes | undefined> | undefined;
+  /** The profile workers, once started. */
+  readonly profileRunner: ProfileRunner | undefined;
   /** Bytes of the typed arrays held (0 until loaded). */
   readonly bytes: number;
   /** Stops a load still running and waits for it, so the store can close. */
   close(): Promise<void>;
 }
 
-export function memoryValues(store: Store, log: (message: string) => void = () => {}): MemoryValues {
+export interface MemoryOptions {
+  /** Worker threads that build profiles from the shared tables (default: one per core); 0 builds them in process. */
+  profileWorkers?: number;
+}
+
+export function memoryValues(
+  store: Store,
+  log: (message: string) => void = () => {},
+  options: MemoryOptions = {},
+): MemoryValues {
+  const workers = options.profileWorkers ?? availableParallelism();
+  let runner: ProfileRunner | undefined;
   let index: TradeIndex | undefined;
   let relations: RelationMemory | undefined;
   let profile: ProfileMemory | undefined;
@@ -84,6 +107,9 @@ export function memoryValues(store: Store, log: (message: string) => void = () =
     const at = performance.now();
     try {
       relations = await RelationMemory.load(store, { signal: abort.signal });
+      // The arrays move onto shared memory before anything reads the relations, so the profile workers
+      // read the very arrays the main thread does (the unshared ones are collected just below).
+      const shared = workers > 0 ? shareArrays(index as TradeIndex) + shareArrays(relations) : 0;
       releaseChunks();
       profile = { trade: index as TradeIndex, relations };
       source = memoryValueSource(relations);
@@ -92,6 +118,12 @@ export function memoryValues(store: Store, log: (message: string) => void = () =
       log(
         `dyad serve: relations in memory for profiles (${relations.tableNames.length} tables, ${(relations.bytes / 2 ** 20).toFixed(0)} MiB, ${((performance.now() - at) / 1000).toFixed(1)} s)`,
       );
+      if (workers > 0) {
+        runner = createProfileRunner({ trade: index as TradeIndex, relations }, workers);
+        log(
+          `dyad serve: ${workers} profile workers on ${(shared / 2 ** 20).toFixed(0)} MiB of shared tables`,
+        );
+      }
       return true;
     } catch (err) {
       if (!abort.signal.aborted) log(`dyad serve: profiles stay in the store (${(err as Error).message})`);
@@ -110,10 +142,17 @@ export function memoryValues(store: Store, log: (message: string) => void = () =
     get bytes() {
       return (index?.bytes ?? 0) + (relations?.bytes ?? 0);
     },
+    get profileRunner() {
+      return runner;
+    },
+    profileBytes(request) {
+      return runner?.run(request);
+    },
     async close() {
       abort.abort();
       await ready;
       await profileReady;
+      await runner?.close();
     },
     answer(indicator, a, b, year, options) {
       const def = index && TRADE.get(indicator);

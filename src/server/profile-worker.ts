@@ -1,0 +1,77 @@
+// One profile worker thread: it receives the server's in-memory tables once (workerData: the typed arrays on
+// SharedArrayBuffers, so no copy; strings and small maps copied), then builds, serialises and gzips the
+// profiles it is sent, one at a time, and posts the bytes back (transferred, not copied). It has no store:
+// a profile the memory cannot build alone (one that would ask DuckDB) is answered "store", and the main
+// thread builds it as before.
+import { parentPort, workerData } from "node:worker_threads";
+import { gzipSync } from "node:zlib";
+import { RelationMemory } from "../indicators/relation-memory.ts";
+import { TradeIndex } from "../indicators/trade-index.ts";
+import { buildProfile, type ProfileMemory } from "../profile/index.ts";
+import { type ProvenanceForm, profileJson } from "../profile/json.ts";
+import type { Store } from "../store/index.ts";
+import { GZIP_FROM, GZIP_LEVEL } from "./cache.ts";
+
+export interface ProfileJob {
+  id: number;
+  a: string;
+  b: string;
+  from?: number;
+  to?: number;
+  provenance: ProvenanceForm;
+  /** Whether the client accepts gzip: the gzipped bytes are made too (for answers of GZIP_FROM bytes or more). */
+  gzip: boolean;
+}
+
+export type ProfileReply =
+  | { id: number; ok: true; body: Uint8Array; gzip?: Uint8Array }
+  /** `store`: the profile needs the store (the main thread builds it); else it failed (it does too, to answer the same error). */
+  | { id: number; ok: false; store: boolean; message: string };
+
+const { trade, relations } = workerData as { trade: object; relations: object };
+const memory: ProfileMemory = {
+  trade: TradeIndex.revive(trade),
+  relations: RelationMemory.revive(relations),
+};
+
+class NeedsStore extends Error {}
+
+// The store a profile from memory should never touch: any use of it stops the build, and the main thread
+// builds that profile with its store. `then` is absent so that the proxy is never taken for a promise.
+const noStore = new Proxy(
+  {},
+  {
+    get(_target, key) {
+      if (key === "then") return undefined;
+      throw new NeedsStore(`the store's ${String(key)}`);
+    },
+  },
+) as Store;
+
+const encoder = new TextEncoder();
+
+/** Bytes whose buffer is theirs alone, so it can be transferred (a small Buffer may be a slice of a pool). */
+function own(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}
+
+parentPort?.on("message", async (job: ProfileJob) => {
+  try {
+    const profile = await buildProfile(noStore, job.a, job.b, { from: job.from, to: job.to, memory });
+    const body = encoder.encode(JSON.stringify(profileJson(profile, job.provenance)));
+    const gzip =
+      job.gzip && body.length >= GZIP_FROM ? own(gzipSync(body, { level: GZIP_LEVEL })) : undefined;
+    const reply: ProfileReply = { id: job.id, ok: true, body, gzip };
+    // Both are over ArrayBuffers of their own (TextEncoder's, and own()), never shared ones.
+    const buffers = (gzip ? [body.buffer, gzip.buffer] : [body.buffer]) as ArrayBuffer[];
+    parentPort?.postMessage(reply, buffers);
+  } catch (err) {
+    const reply: ProfileReply = {
+      id: job.id,
+      ok: false,
+      store: err instanceof NeedsStore,
+      message: (err as Error).message,
+    };
+    parentPort?.postMessage(reply);
+  }
+});
