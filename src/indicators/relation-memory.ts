@@ -449,9 +449,9 @@ async function readTable(
  * over DuckDB's memory (`items`, not in its typings): copying it is ~20× faster than getItem per value; every
  * number column is coalesced, so no item is null. Should a version drop `items`, getItem still reads them.
  */
-function copyNumbers(
+export function copyNumbers(
   vector: { getItem(i: number): unknown },
-  target: Values,
+  target: Values | Uint16Array,
   at: number,
   size: number,
 ): void {

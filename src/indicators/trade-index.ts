@@ -11,6 +11,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { registry } from "../countries/index.ts";
 import type { Store } from "../store/index.ts";
+import { copyNumbers } from "./relation-memory.ts";
 import type { ContextParts, ContextSource, TradeContext } from "./trade.ts";
 import {
   type Coverage,
@@ -690,14 +691,8 @@ async function columns(
     const n = chunk.rowCount;
     if (at + n > rows) throw new Error("trade index: the table grew while it was read");
     for (let i = 0; i < kinds.length; i++) {
-      const vector = chunk.getColumnVector(i);
-      // The numeric vectors of @duckdb/node-api keep their values in a typed array over DuckDB's own memory
-      // (`items`, not in its typings): copying it is ~20× faster than getItem per value. Every column here
-      // is coalesced, so no value is NULL; should a version drop `items`, getItem still reads them.
-      const items = (vector as unknown as { items?: ArrayLike<number> & { length: number } }).items;
-      const target = out[i];
-      if (items && ArrayBuffer.isView(items) && items.length === n) target.set(items as Int32Array, at);
-      else for (let j = 0; j < n; j++) target[at + j] = Number(vector.getItem(j));
+      // Every column here is coalesced, so no value is NULL.
+      copyNumbers(chunk.getColumnVector(i), out[i], at, n);
     }
     at += n;
   }
