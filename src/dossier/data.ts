@@ -5,9 +5,9 @@ import { countryName } from "../countries/index.ts";
 import { computeIndicator } from "../indicators/catalogue.ts";
 import { datasetProvenance } from "../indicators/ingest-provenance.ts";
 import { type PartnerShare, topPartners } from "../indicators/partners.ts";
-import { type Absent, type ProductSection, productSection } from "../indicators/product.ts";
+import type { Absent, ProductSection } from "../indicators/product.ts";
 import type { IndicatorValue, Provenance } from "../indicators/types.ts";
-import { type BeyondTradeSections, beyondTradeSections } from "../profile/beyond-trade.ts";
+import type { BeyondTradeSections } from "../profile/beyond-trade.ts";
 import { buildProfile, type Profile } from "../profile/index.ts";
 import type { Store } from "../store/index.ts";
 
@@ -26,9 +26,18 @@ export interface PartnerData {
   imports: PartnerLine[];
 }
 
+/** The profile's sections but goods (DossierData.goods): UN votes, arms, energy, GDP, geography, investment, exercises. */
+export type BeyondSections = Omit<BeyondTradeSections, "a" | "b" | "from" | "to">;
+
+/**
+ * The profile as the dossier carries it: without its sections, which are `beyond.sections` and `goods`, so
+ * the dossier's JSON carries each section once and its readers have one place to read it from.
+ */
+export type DossierProfile = Omit<Profile, "sections">;
+
 export interface BeyondData {
-  /** UN votes, arms, energy, GDP and geography, as src/profile/beyond-trade.ts gives them. */
-  sections: BeyondTradeSections;
+  /** UN votes, arms, energy, GDP, geography, investment and exercises, as the profile gives them. */
+  sections: BeyondSections;
   /** Five-year supplier shares ending in the register's last year: A's share of B's arms imports, and B's of A's. */
   armsShareAB: IndicatorValue | null;
   armsShareBA: IndicatorValue | null;
@@ -37,18 +46,10 @@ export interface BeyondData {
 }
 
 export interface DossierData {
-  profile: Profile;
+  profile: DossierProfile;
   partners: { a: PartnerData; b: PartnerData };
   beyond: BeyondData;
   goods: ProductSection | Absent;
-}
-
-/** The beyond-trade sections another provider already put into profile.sections, whatever the key. */
-function sectionsInProfile(profile: Profile): BeyondTradeSections | undefined {
-  const looksLike = (x: unknown): x is BeyondTradeSections =>
-    !!x && typeof x === "object" && ["un", "arms", "energy", "macro"].every((k) => k in (x as object));
-  if (looksLike(profile.sections)) return profile.sections;
-  return Object.values(profile.sections).find(looksLike);
 }
 
 async function partnerData(store: Store, code: string, options: DossierOptions): Promise<PartnerData> {
@@ -62,12 +63,13 @@ async function partnerData(store: Store, code: string, options: DossierOptions):
   };
 }
 
-async function beyondData(store: Store, profile: Profile, options: DossierOptions): Promise<BeyondData> {
+async function beyondData(
+  store: Store,
+  profile: DossierProfile,
+  sections: BeyondSections,
+): Promise<BeyondData> {
   const a = profile.a.code;
   const b = profile.b.code;
-  const sections =
-    sectionsInProfile(profile) ??
-    (await beyondTradeSections(store, a, b, { from: options.from, to: options.to }));
   let armsShareAB: IndicatorValue | null = null;
   let armsShareBA: IndicatorValue | null = null;
   if (!("absent" in sections.arms) && sections.arms.years.length) {
@@ -102,20 +104,15 @@ export async function gatherDossierData(
   b: string,
   options: DossierOptions = {},
 ): Promise<DossierData> {
-  const profile = await buildProfile(store, a, b, options);
+  // The profile's sections move out of it: the beyond-trade ones to `beyond`, goods to `goods`.
+  const {
+    sections: { goods, ...sections },
+    ...profile
+  }: Profile = await buildProfile(store, a, b, options);
   const [pa, pb] = [
     await partnerData(store, profile.a.code, options),
     await partnerData(store, profile.b.code, options),
   ];
-  const beyond = await beyondData(store, profile, options);
-  let goods = (profile.sections as { goods?: ProductSection | Absent }).goods;
-  if (!goods) {
-    try {
-      goods = await productSection(store, profile.a.code, profile.b.code);
-    } catch (e) {
-      // The goods section is optional; a failure there must not cost the reader the rest of the dossier.
-      goods = { absent: `the product data could not be read: ${(e as Error).message}` };
-    }
-  }
+  const beyond = await beyondData(store, profile, sections);
   return { profile, partners: { a: pa, b: pb }, beyond, goods };
 }

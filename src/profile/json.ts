@@ -36,11 +36,17 @@ export interface CompactSeries extends Omit<Series, "values"> {
   values: CompactValue[];
 }
 
-/** The profile with provenance by reference: what GET /api/v1/profile and `dyad profile --json` send by default. */
-export interface CompactProfile extends Omit<Profile, "trade"> {
+/** What compaction changes in a profile: the series' values refer to the provenance tables beside them. */
+export interface CompactParts {
   trade: { table: Profile["trade"]["table"]; series: CompactSeries[] };
   provenance: { datasets: ProvenanceDataset[]; cells: ProvenanceCell[] };
 }
+
+/** A profile, or a part of one with its trade (the dossier's, without sections), compacted. */
+export type Compacted<P extends Pick<Profile, "trade">> = Omit<P, "trade"> & CompactParts;
+
+/** The profile with provenance by reference: what GET /api/v1/profile and `dyad profile --json` send by default. */
+export interface CompactProfile extends Omit<Profile, "trade">, CompactParts {}
 
 /** How a profile's provenance is written: by reference (the default) or repeated on every value. */
 export const PROVENANCE_FORMS = ["reference", "inline"] as const;
@@ -79,7 +85,7 @@ function agree<K extends string>(
 }
 
 /** The profile with each dataset's and each cell's provenance written once, values referring to cells. */
-export function compactProfile(profile: Profile): CompactProfile {
+export function compactProfile<P extends Pick<Profile, "trade">>(profile: P): Compacted<P> {
   const datasets: ProvenanceDataset[] = [];
   const cells: ProvenanceCell[] = [];
   // Candidates by a cheap key (a dataset's name, a cell's value), then compared field by field: exact,
@@ -161,8 +167,8 @@ export function compactProfile(profile: Profile): CompactProfile {
   return { ...profile, trade: { table: profile.trade.table, series }, provenance: { datasets, cells } };
 }
 
-function isCompact(p: Profile | CompactProfile): p is CompactProfile {
-  const prov = (p as Partial<CompactProfile>).provenance;
+function isCompact<P extends Pick<Profile, "trade">>(p: P | Compacted<P>): p is Compacted<P> {
+  const prov = (p as Partial<CompactParts>).provenance;
   return !!prov && Array.isArray(prov.datasets) && Array.isArray(prov.cells);
 }
 
@@ -170,7 +176,10 @@ function isCompact(p: Profile | CompactProfile): p is CompactProfile {
  * The inline profile back from the compact one (an inline profile is returned as it is): every value with
  * its indicator, pair, unit and full provenance, as `buildProfile` made it.
  */
-export function expandProfile(profile: CompactProfile | Profile): Profile {
+export function expandProfile(profile: CompactProfile | Profile): Profile;
+/** The same for a part of a profile with its trade (the dossier's profile, without sections): name `P`. */
+export function expandProfile<P extends Pick<Profile, "trade">>(profile: Compacted<P> | P): P;
+export function expandProfile<P extends Pick<Profile, "trade">>(profile: Compacted<P> | P): P {
   if (!isCompact(profile)) return profile;
   const { provenance: tables, trade, ...rest } = profile;
   const cells: Provenance[] = tables.cells.map((c, i) => {
@@ -198,7 +207,8 @@ export function expandProfile(profile: CompactProfile | Profile): Profile {
       return value as unknown as IndicatorValue;
     }),
   }));
-  return { ...rest, trade: { table: trade.table, series } };
+  // `rest` is P without its trade (and without the provenance tables compaction added): P again.
+  return { ...rest, trade: { table: trade.table, series } } as unknown as P;
 }
 
 /** The profile as its JSON answer: by reference unless `form` is "inline". */

@@ -108,3 +108,61 @@ export const PROFILE_SCHEMA: JsonSchema = {
   },
   required: ["a", "b", "years", "trade", "sections", "keyFigures", "sources"],
 };
+
+const { sections: _sections, ...PROFILE_WITHOUT_SECTIONS } = PROFILE_SCHEMA.properties ?? {};
+
+/**
+ * GET /api/v1/dossier/{a}/{b}: the narrative and the data its charts draw. The profile in it has no
+ * sections: the dossier carries each section once, in data.beyond.sections and data.goods.
+ */
+export const DOSSIER_SCHEMA: JsonSchema = {
+  type: "object",
+  description:
+    "The dossier: the narrative's sections of sentences with the figures they cite, and the data the charts are drawn from.",
+  properties: {
+    lang: { type: "string", enum: ["en", "de"] },
+    a: { type: "object", description: "{ code, name }" },
+    b: { type: "object", description: "{ code, name }" },
+    title: { type: "string" },
+    empty: { type: "string", description: "present when the loaded data hold nothing for the pair: why" },
+    sections: { type: "array", description: "the narrative: [{ id, title, sentences, charts }]" },
+    figures: { type: "array", description: "every figure a sentence cites, with its sources" },
+    data: {
+      type: "object",
+      properties: {
+        profile: {
+          type: "object",
+          description:
+            "The pair's profile as GET /api/v1/profile answers it (provenance by reference unless ?provenance=inline), without `sections`: they are data.beyond.sections and data.goods.",
+          properties: PROFILE_WITHOUT_SECTIONS,
+          required: (PROFILE_SCHEMA.required ?? []).filter((k) => k !== "sections"),
+        },
+        partners: {
+          type: "object",
+          description: "{ a, b }: each side's largest partners per year, { exports, imports }",
+        },
+        beyond: {
+          type: "object",
+          properties: {
+            sections: {
+              type: "object",
+              description:
+                "UN votes, arms, energy, GDP, geography, investment, exercises, the regional gas series: each with its years, or absent with a reason",
+            },
+            armsShareAB: {
+              description: "A's five-year share of B's arms imports (an IndicatorValue), or null",
+            },
+            armsShareBA: {
+              description: "B's five-year share of A's arms imports (an IndicatorValue), or null",
+            },
+            provenance: { type: "object", description: "each beyond-trade dataset's publisher and citation" },
+          },
+          required: ["sections", "armsShareAB", "armsShareBA", "provenance"],
+        },
+        goods: { type: "object", description: "the goods section (CEPII BACI), or absent with a reason" },
+      },
+      required: ["profile", "partners", "beyond", "goods"],
+    },
+  },
+  required: ["lang", "a", "b", "title", "sections", "figures", "data"],
+};

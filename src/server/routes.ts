@@ -14,7 +14,7 @@ import type { CheckRunner } from "./check-runner.ts";
 import { CHART_NAMES, chart, dossierJson, reportHtml, reportPdf } from "./dossier.ts";
 import { ApiError } from "./errors.ts";
 import type { StorePool } from "./pool.ts";
-import { PROFILE_SCHEMA } from "./profile-schema.ts";
+import { DOSSIER_SCHEMA, PROFILE_SCHEMA } from "./profile-schema.ts";
 import {
   country,
   type Fields,
@@ -267,9 +267,7 @@ export const ROUTES: RouteDef[] = [
         "reference",
       ),
     },
-    responses: json(
-      "Dossier: { lang, a, b, title, empty?, sections: [{ id, title, sentences, charts }], figures, data }; data.profile is the profile as GET /api/v1/profile answers it, provenance by reference unless ?provenance=inline",
-    ),
+    responses: { "application/json": DOSSIER_SCHEMA },
     async handle({ pool, params, query }) {
       sameCountry(params.a, params.b);
       yearRange(query.from, query.to);

@@ -263,6 +263,48 @@ describe("dossier, report and charts", () => {
     assert.deepStrictEqual(expandDossier(compact.body), inline.body);
   });
 
+  test("the dossier's JSON carries each section once: in data.beyond.sections and data.goods, not in its profile", async () => {
+    const profile = await get("/api/v1/profile/CHN/RUS?from=2018&to=2021");
+    const names = Object.keys(profile.body.sections);
+    // The profile's sections as the profile route gives them (every dimension the profile has, goods too).
+    for (const k of [
+      "un",
+      "arms",
+      "energy",
+      "macro",
+      "geo",
+      "invest",
+      "military",
+      "energySince2000",
+      "goods",
+    ])
+      assert.ok(names.includes(k), `the profile has no section ${k}`);
+    for (const form of ["reference", "inline"]) {
+      const { body } = await get(`/api/v1/dossier/CHN/RUS?from=2018&to=2021&provenance=${form}`);
+      assert.equal(body.data.profile.sections, undefined, form);
+      // Every place in the JSON where a key is a section's name and its value is an object, by path.
+      const found = new Map<string, string[]>(names.map((k) => [k, []]));
+      const walk = (x: unknown, path: string) => {
+        if (!x || typeof x !== "object") return;
+        for (const [k, v] of Object.entries(x)) {
+          if (v && typeof v === "object" && !Array.isArray(v)) found.get(k)?.push(`${path}.${k}`);
+          walk(v, `${path}.${k}`);
+        }
+      };
+      walk(body, "");
+      for (const [k, paths] of found)
+        assert.deepEqual(
+          paths,
+          [k === "goods" ? ".data.goods" : `.data.beyond.sections.${k}`],
+          `${form}: ${k}`,
+        );
+      // Nothing of the profile's sections is lost: they are the dossier's, as the profile route gives them.
+      const { goods, ...beyond } = profile.body.sections;
+      assert.deepStrictEqual(body.data.beyond.sections, beyond, form);
+      assert.deepStrictEqual(body.data.goods, goods, form);
+    }
+  });
+
   test("GET /api/v1/charts lists the dossier's charts; a chart comes as SVG and as PNG", async () => {
     const { body } = await get("/api/v1/charts");
     assert.ok(body.charts.includes("turnover"));
@@ -403,6 +445,14 @@ describe("openapi, headers, static files", () => {
     assert.deepEqual([form.schema.enum, form.schema.default], [["reference", "inline"], "reference"]);
     const answer = profile.responses["200"].content["application/json"].schema;
     assert.deepEqual(Object.keys(answer.properties.provenance.properties), ["datasets", "cells"]);
+    // The dossier's profile is documented without sections: they are data.beyond.sections and data.goods.
+    const dossier =
+      body.paths["/api/v1/dossier/{a}/{b}"].get.responses["200"].content["application/json"].schema;
+    const data = dossier.properties.data.properties;
+    assert.equal(data.profile.properties.sections, undefined);
+    assert.ok(!data.profile.required.includes("sections"));
+    assert.ok(data.profile.properties.provenance);
+    assert.ok(data.beyond.properties.sections && data.goods);
   });
 
   test("answers carry the security headers", async () => {

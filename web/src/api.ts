@@ -6,6 +6,7 @@ import type { CheckedClaim, CheckResult } from "../../src/claims/check.ts";
 import type { Verdict } from "../../src/claims/verify.ts";
 import type { Lang } from "../../src/countries/lang.ts";
 import type { Entity as Country } from "../../src/countries/registry.ts";
+import type { DossierProfile } from "../../src/dossier/data.ts";
 import type { Dossier } from "../../src/dossier/dossier.ts";
 import { type CompactDossier, expandDossier } from "../../src/dossier/json.ts";
 import type { PartnerOptions, PartnerRanking, PartnerShare } from "../../src/indicators/partners.ts";
@@ -18,6 +19,7 @@ export type {
   CheckResult,
   Country,
   Dossier,
+  DossierProfile,
   KeyFigure,
   Lang,
   Party,

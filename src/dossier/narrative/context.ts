@@ -1,8 +1,7 @@
 // What every section of the narrative shares: the data, the language, the figure book, names in the cases
 // sentences need, and figures made from indicator values with their sources.
 import type { IndicatorValue } from "../../indicators/types.ts";
-import type { Profile } from "../../profile/index.ts";
-import type { DossierData } from "../data.ts";
+import type { DossierData, DossierProfile } from "../data.ts";
 import { type Figure, FigureBook, type FigureSource, fromValue, type Sentence } from "../figures.ts";
 import { type Lang, percent, quantity, rank, signedPercent, times, usd } from "../format.ts";
 import { type NameForms, nameForms } from "../names.ts";
@@ -27,7 +26,7 @@ export class NarrativeContext {
     this.B = this.forms(data.profile.b.code);
   }
 
-  get profile(): Profile {
+  get profile(): DossierProfile {
     return this.data.profile;
   }
 

@@ -3,7 +3,7 @@
 // section's charts are drawn here by the same chart functions the HTML/PDF report uses.
 import { chartSvg } from "../../../src/dossier/charts/index.ts";
 import { nameForms } from "../../../src/dossier/names.ts";
-import { api, type Dossier, type KeyFigure, type Lang, type Profile, type TradeYear } from "../api.ts";
+import { api, type Dossier, type DossierProfile, type KeyFigure, type Lang, type TradeYear } from "../api.ts";
 import { h, status } from "../dom.ts";
 import { decimal, percent, t, usd } from "../i18n.ts";
 import { href } from "../state.ts";
@@ -148,7 +148,7 @@ function sectionView(dossier: Dossier, id: string, lang: Lang, width: number): H
   }
   return out;
 }
-function yearTable(profile: Profile, lang: Lang): HTMLElement {
+function yearTable(profile: DossierProfile, lang: Lang): HTMLElement {
   const s = t(lang);
   const A = profile.a[lang];
   const B = profile.b[lang];
@@ -207,7 +207,7 @@ function yearTable(profile: Profile, lang: Lang): HTMLElement {
   );
 }
 
-function sourcesList(profile: Profile, lang: Lang): HTMLElement {
+function sourcesList(profile: DossierProfile, lang: Lang): HTMLElement {
   return h(
     "section",
     { "aria-labelledby": "sources" },
