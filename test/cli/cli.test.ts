@@ -105,6 +105,12 @@ test("bad input gets a clear error on stderr and a non-zero exit, no stack trace
       ["profile", "CHN", "RUS", "--json", "--provenance", "full"],
       /--provenance full: use reference or inline/,
     ],
+    // The provenance form is JSON's alone: without --json the flag is refused, not ignored (the default too).
+    [
+      ["profile", "CHN", "RUS", "--provenance", "inline"],
+      /--provenance inline only applies to JSON output.*Add --json, or leave --provenance out/,
+    ],
+    [["profile", "CHN", "RUS", "--provenance", "reference"], /--provenance reference only applies to JSON/],
     [["ingest", "nosuch", "x"], /Unknown source "nosuch"/],
   ];
   for (const [args, message] of cases) {

@@ -13,15 +13,20 @@ export function register(program: Command): void {
     .option("--json", "print the profile as one JSON document")
     .option(
       "--provenance <form>",
-      "with --json: reference (each dataset and cell once, values refer to cells by index) or inline (every value carries its full provenance)",
-      "reference",
+      "only with --json: reference (each dataset and cell once, values refer to cells by index; the default) or inline (every value carries its full provenance)",
     )
     .action(
       async (
         a: string,
         b: string,
-        opts: { from?: string; to?: string; json?: boolean; provenance: string },
+        opts: { from?: string; to?: string; json?: boolean; provenance?: string },
       ) => {
+        // The form is how the JSON writes each value's provenance; the text table prints no provenance, so
+        // the flag would change nothing there: say so rather than ignore it.
+        if (opts.provenance !== undefined && !opts.json)
+          throw new Error(
+            `--provenance ${opts.provenance} only applies to JSON output: it says how --json writes each value's provenance, and the text table prints none. Add --json, or leave --provenance out (dyad value prints one value with its full provenance as text).`,
+          );
         const [
           { formatTradeTable },
           { buildProfile, profileSectionTexts, validateYears },
@@ -31,7 +36,7 @@ export function register(program: Command): void {
           import("../../profile/index.ts"),
           import("../../profile/json.ts"),
         ]);
-        const form = PROVENANCE_FORMS.find((f) => f === opts.provenance);
+        const form = PROVENANCE_FORMS.find((f) => f === (opts.provenance ?? "reference"));
         if (!form) throw new Error(`--provenance ${opts.provenance}: use ${PROVENANCE_FORMS.join(" or ")}.`);
         const options = {
           from: opts.from ? parseYear(opts.from) : undefined,
