@@ -15,16 +15,12 @@ import { buildProfile, type Profile } from "../src/profile/index.ts";
 import { compactProfile } from "../src/profile/json.ts";
 import { memoryValues } from "../src/server/values.ts";
 import { Store } from "../src/store/index.ts";
-import { seededRandom } from "../test/helpers/seeded-random.ts";
+import { numberOption, randomPairs, startClock } from "./helpers.ts";
 
-const argv = process.argv.slice(2);
-const opt = (name: string, dflt: number) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? Number(argv[at + 1]) : dflt;
-};
-const PAIRS = opt("--pairs", 100);
-const SEED = opt("--seed", 23);
-const REPEAT = opt("--repeat", 5);
+const PAIRS = numberOption("--pairs", 100);
+const SEED = numberOption("--seed", 23);
+const REPEAT = numberOption("--repeat", 5);
+const COUNTRIES = registry.all("country").map((e) => e.code);
 const LEVELS = [1, 3, 6, 9] as const;
 const NAMED = [
   ["CHN", "RUS"],
@@ -32,30 +28,12 @@ const NAMED = [
   ["BLZ", "LAO"],
 ] as const;
 
-/** Distinct unordered pairs, as bench/serve.ts's randomProfilePaths draws them. */
-function randomPairs(n: number, seed: number): [string, string][] {
-  const countries = registry.all("country").map((e) => e.code);
-  const next = seededRandom(seed);
-  const seen = new Map<string, [string, string]>();
-  while (seen.size < n) {
-    const a = countries[Math.floor(next() * countries.length)];
-    const b = countries[Math.floor(next() * countries.length)];
-    if (a === b) continue;
-    const pair = [a, b].sort() as [string, string];
-    seen.set(pair.join("/"), pair);
-  }
-  return [...seen.values()];
-}
-
 /** CPU and wall ms per item of `f` over `items`, REPEAT rounds (after one round to warm up). */
 function cost<T>(items: readonly T[], f: (x: T) => unknown): { cpu: number; wall: number } {
   for (const x of items) f(x);
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
+  const clock = startClock();
   for (let r = 0; r < REPEAT; r++) for (const x of items) f(x);
-  const c = process.cpuUsage(c0);
-  const n = items.length * REPEAT;
-  return { cpu: (c.user + c.system) / 1000 / n, wall: (performance.now() - t0) / n };
+  return clock.per(items.length * REPEAT);
 }
 
 const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -87,11 +65,11 @@ function report(label: string, profiles: Profile[]): string[] {
 }
 
 const store = await Store.open({ readOnly: true });
-const values = argv.includes("--memory") ? memoryValues(store) : undefined;
+const values = process.argv.includes("--memory") ? memoryValues(store) : undefined;
 if (values && !(await values.profileReady)) throw new Error("the profile's tables did not load into memory");
 const memory = values?.profile;
 const loadStart = loadavg()[0];
-const pairs = randomPairs(PAIRS, SEED);
+const pairs = randomPairs(COUNTRIES, PAIRS, SEED);
 const random: Profile[] = [];
 for (const [a, b] of pairs) random.push(await buildProfile(store, a, b, { memory }));
 const build: string[] = [];

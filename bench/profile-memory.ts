@@ -3,26 +3,12 @@
 // for the build with the route's encoding (provenance by reference, JSON, gzip level 1), and the memory held.
 // Run: DYAD_HOME=<a data home with the sources ingested> node --import tsx bench/profile-memory.ts [pairs]
 // Uses the build (dist/) when it is current, as `dyad serve` does, else the sources through tsx.
-import { readdirSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
 import { seededRandom } from "../test/helpers/seeded-random.ts";
+import { builtIsFresh, startClock } from "./helpers.ts";
 
 const PAIRS = Number(process.argv[2] ?? 300);
-
-function builtIsFresh(): boolean {
-  const root = new URL("../", import.meta.url);
-  let built: number;
-  try {
-    built = statSync(new URL("dist/.built", root)).mtimeMs;
-  } catch {
-    return false;
-  }
-  for (const entry of readdirSync(new URL("src/", root), { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs > built) return false;
-  }
-  return true;
-}
 
 const built = builtIsFresh();
 const from = (path: string) => (built ? `../dist/${path}.js` : `../src/${path}.ts`);
@@ -61,12 +47,9 @@ while (pairs.length < PAIRS) {
 async function measure(label: string, fn: (a: string, b: string) => Promise<unknown>): Promise<void> {
   for (const [a, b] of pairs.slice(0, 20)) await fn(a, b);
   const load = loadavg()[0];
-  const c0 = process.cpuUsage();
-  const w0 = performance.now();
+  const clock = startClock();
   for (const [a, b] of pairs) await fn(a, b);
-  const c = process.cpuUsage(c0);
-  const wall = (performance.now() - w0) / pairs.length;
-  const cpu = (c.user + c.system) / 1000 / pairs.length;
+  const { cpu, wall } = clock.per(pairs.length);
   process.stdout.write(
     `| ${label} | ${cpu.toFixed(2)} ms | ${wall.toFixed(2)} ms | ${load.toFixed(1)} → ${loadavg()[0].toFixed(1)} |\n`,
   );

@@ -12,16 +12,12 @@ import { RelationMemory } from "../src/indicators/relation-memory.ts";
 import { energySeriesSection } from "../src/profile/energy-series.ts";
 import { investSection, militarySection } from "../src/profile/invest-military.ts";
 import { Store } from "../src/store/index.ts";
-import { seededRandom } from "../test/helpers/seeded-random.ts";
+import { numberOption, randomPairs, startClock } from "./helpers.ts";
 
-const argv = process.argv.slice(2);
-const opt = (name: string, dflt: number) => {
-  const at = argv.indexOf(name);
-  return at >= 0 ? Number(argv[at + 1]) : dflt;
-};
-const PAIRS = opt("--pairs", 100);
-const SEED = opt("--seed", 23);
-const REPEAT = opt("--repeat", 3);
+const PAIRS = numberOption("--pairs", 100);
+const SEED = numberOption("--seed", 23);
+const REPEAT = numberOption("--repeat", 3);
+const COUNTRIES = registry.all("country").map((e) => e.code);
 const NAMED: [string, string][] = [
   ["CHN", "RUS"],
   ["USA", "KOR"],
@@ -31,32 +27,15 @@ const NAMED: [string, string][] = [
   ["USA", "CAN"],
 ];
 
-function randomPairs(n: number, seed: number): [string, string][] {
-  const countries = registry.all("country").map((e) => e.code);
-  const next = seededRandom(seed);
-  const seen = new Map<string, [string, string]>();
-  while (seen.size < n) {
-    const a = countries[Math.floor(next() * countries.length)];
-    const b = countries[Math.floor(next() * countries.length)];
-    if (a === b) continue;
-    const pair = [a, b].sort() as [string, string];
-    seen.set(pair.join("/"), pair);
-  }
-  return [...seen.values()];
-}
-
 /** CPU and wall ms per pair of `f`, REPEAT rounds after one to warm up (every memo of the store filled). */
 async function cost(
   pairs: readonly [string, string][],
   f: (a: string, b: string) => Promise<unknown>,
 ): Promise<{ cpu: number; wall: number }> {
   for (const [a, b] of pairs) await f(a, b);
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
+  const clock = startClock();
   for (let r = 0; r < REPEAT; r++) for (const [a, b] of pairs) await f(a, b);
-  const c = process.cpuUsage(c0);
-  const n = pairs.length * REPEAT;
-  return { cpu: (c.user + c.system) / 1000 / n, wall: (performance.now() - t0) / n };
+  return clock.per(pairs.length * REPEAT);
 }
 
 const fmt = (x: { cpu: number; wall: number }) =>
@@ -91,7 +70,7 @@ const SECTIONS: [string, Section][] = [
 const together: Section = (a, b, m) => Promise.all(SECTIONS.map(([, f]) => f(a, b, m)));
 
 for (const [label, pairs] of [
-  [`${PAIRS} random pairs (seed ${SEED})`, randomPairs(PAIRS, SEED)],
+  [`${PAIRS} random pairs (seed ${SEED})`, randomPairs(COUNTRIES, PAIRS, SEED)],
   ["pairs with data (CHN-RUS, USA-KOR, RUS-IND, DEU-FRA, USA-JPN, USA-CAN)", NAMED],
 ] as const) {
   console.log(`\n${label}, ×${REPEAT}; load average before ${load()}`);

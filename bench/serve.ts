@@ -13,11 +13,12 @@
 //
 // Run: DYAD_HOME=<a data home with the sources ingested> nice node --import tsx bench/serve.ts [seconds] [value|profile|soak] [soak-minutes]
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { seededRandom } from "../test/helpers/seeded-random.ts";
+import { builtIsFresh, randomPairs } from "./helpers.ts";
 
 const SECONDS = Number(process.argv[2] ?? 20);
 const CONNECTIONS = 64;
@@ -62,16 +63,7 @@ function randomValuePaths(countries: string[], n: number, seed: number): string[
 
 /** `n` distinct unordered pairs as profile URLs. */
 function randomProfilePaths(countries: string[], n: number, seed: number): string[] {
-  const next = seededRandom(seed);
-  const seen = new Set<string>();
-  while (seen.size < Math.min(n, (countries.length * (countries.length - 1)) / 2)) {
-    const [a, b] = [
-      countries[Math.floor(next() * countries.length)],
-      countries[Math.floor(next() * countries.length)],
-    ];
-    if (a !== b) seen.add(`/api/v1/profile/${[a, b].sort().join("/")}`);
-  }
-  return [...seen];
+  return randomPairs(countries, n, seed).map(([a, b]) => `/api/v1/profile/${a}/${b}`);
 }
 
 function hotValuePaths(): string[] {
@@ -280,21 +272,6 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${CONNECTIONS} connections (unless 1 client), ${SECONDS} s per run, loopback, ${new Date().toISOString()}\n\n| route | server | requests/s | ratio to bare | p50 / p90 / p99 | requests | errors | server CPU per request | server RSS after | load average (1 min) start → end |\n|---|---|---|---|---|---|---|---|---|---|\n${rows.join("\n")}\n`,
   );
-}
-
-/** Whether dist/ was built after the last change in src/ (as bin/dyad.js decides). */
-function builtIsFresh(): boolean {
-  const root = new URL("../", import.meta.url);
-  let built: number;
-  try {
-    built = statSync(new URL("dist/.built", root)).mtimeMs;
-  } catch {
-    return false;
-  }
-  for (const entry of readdirSync(new URL("src/", root), { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs > built) return false;
-  }
-  return true;
 }
 
 // Last, so every constant above is initialised before any mode runs.
