@@ -4,6 +4,8 @@
 // JavaScript saves the TypeScript transform of every module at each call. Otherwise (no build, a failed
 // build, or sources edited since) it runs the sources through tsx, so a checkout never runs stale code.
 import { readdirSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { BUNDLED, runBundle } from "./bundle.js";
 
 const root = new URL("../", import.meta.url);
 
@@ -22,12 +24,19 @@ function builtIsFresh() {
   return true;
 }
 
-let main;
+const command = process.argv[2];
 if (process.env.DYAD_FROM_SOURCES !== "1" && builtIsFresh()) {
-  ({ main } = await import("../dist/cli/main.js"));
+  // `dyad value` and `dyad check` run from their own bundle (one file, code-cached) when the build made it.
+  const ran =
+    Object.hasOwn(BUNDLED, command) &&
+    (await runBundle(fileURLToPath(new URL(`dist/bundles/${command}.cjs`, root)), command, process.argv));
+  if (!ran) {
+    const { main } = await import("../dist/cli/main.js");
+    await main(process.argv);
+  }
 } else {
   const { register } = await import("tsx/esm/api");
   register();
-  ({ main } = await import("../src/cli/main.ts"));
+  const { main } = await import("../src/cli/main.ts");
+  await main(process.argv);
 }
-await main(process.argv);

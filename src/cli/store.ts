@@ -61,7 +61,8 @@ function newestCode(): number {
   const root = fileURLToPath(new URL("../", import.meta.url));
   let newest = 0;
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    // A code cache (bin/dyad.js) is written by a run, not a change of the code.
+    if (!entry.isFile() || entry.name.endsWith(".v8cache")) continue;
     const t = statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs;
     if (t > newest) newest = t;
   }

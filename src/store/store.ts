@@ -2,30 +2,19 @@
 // the store is touched, then its dataset is deleted and re-inserted in one transaction, so a failure at any
 // point leaves the store exactly as it was and a re-ingest replaces, never duplicates.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type * as DuckDB from "@duckdb/node-api";
 import type { DuckDBAppender, DuckDBConnection } from "@duckdb/node-api";
 import { registry } from "../countries/index.ts";
 import { checkRowObject, checkRows, firstBadRowSql } from "./checks.ts";
+import { duckdbApi } from "./duckdb.ts";
 import { materialiseRelations } from "./materialise.ts";
 import { type ColumnType, indexDdl, META_DDL, TABLES, type TableDef, tableDdl } from "./schema.ts";
 
-// Required, not imported: an ESM import of this CommonJS package makes Node scan every file it re-exports
-// for export names (about 0.1 s of CPU at each start of the CLI); require() skips that scan. The build
-// bundles the package into one file (scripts/bundle-duckdb.mjs), which loads faster than its ~180 files.
-/** DuckDB's Node API: the bundled copy in a build, else the package (one copy, so its classes agree). */
-export const duckdbApi = requireDuckDB();
+export { duckdbApi };
+
 const { DuckDBInstance } = duckdbApi;
 
-function requireDuckDB(): typeof DuckDB {
-  const require = createRequire(import.meta.url);
-  const bundled = new URL("../vendor/duckdb-node-api.cjs", import.meta.url);
-  // Only beside the built JavaScript (dist/store/store.js); the sources use the package itself.
-  if (import.meta.url.endsWith(".js") && existsSync(bundled)) return require(fileURLToPath(bundled));
-  return require("@duckdb/node-api");
-}
 type DuckDBInstance = DuckDB.DuckDBInstance;
 
 export type SqlValue = string | number | boolean | null | bigint;

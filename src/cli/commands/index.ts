@@ -1,5 +1,5 @@
 // Every command module registers itself here; adding a command is one line.
-import type { Command } from "commander";
+import type { RegisterCommand } from "../program.ts";
 import { register as baci } from "./baci.ts";
 import { register as catalogue } from "./catalogue.ts";
 import { register as check } from "./check.ts";
@@ -14,7 +14,7 @@ import { register as sourcesCommand } from "./sources.ts";
 import { register as start } from "./start.ts";
 import { register as value } from "./value.ts";
 
-export type RegisterCommand = (program: Command) => void;
+export type { RegisterCommand };
 
 export const COMMANDS: RegisterCommand[] = [
   baci,

@@ -1,0 +1,6 @@
+// `dyad check` alone: the entry of its one-command bundle (scripts/bundle-cli.mjs), which bin/dyad.js runs
+// for `dyad check …` from a build. Same command, same output as through main.ts.
+import { register } from "../commands/check.ts";
+import { runProgram } from "../program.ts";
+
+export const main = (argv: string[]): Promise<void> => runProgram([register], argv);
