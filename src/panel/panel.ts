@@ -166,11 +166,13 @@ export async function writePanel(store: Store, outPath: string): Promise<PanelRe
   const format = ext === ".parquet" ? "parquet" : "csv";
   const path = resolve(outPath);
   const plan = await panelPlan(store);
-  const options = format === "parquet" ? "FORMAT parquet, COMPRESSION zstd" : "FORMAT csv, HEADER true";
-  let written = await copyPanelByPosition(store, plan, path, options);
+  // A CSV written in parts has its header in the first part only.
+  const options = (part = 0) =>
+    format === "parquet" ? "FORMAT parquet, COMPRESSION zstd" : `FORMAT csv, HEADER ${part === 0}`;
+  let written = await copyPanelByPosition(store, plan, path, format, options);
   if (!written) {
     const copied = await store.query<{ Count: bigint }>(
-      `COPY (${panelQuery(plan)}) TO '${path.replace(/'/g, "''")}' (${options})`,
+      `COPY (${panelQuery(plan)}) TO '${path.replace(/'/g, "''")}' (${options()})`,
     );
     const rows = Number(copied[0]?.Count ?? 0);
     const countries = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM (${plan.countries})`);

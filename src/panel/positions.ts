@@ -5,7 +5,8 @@
 // produced in order by a table function that DuckDB's COPY reads. No join onto 4–5 M grid rows, no sort of
 // them. The columns' values are still the relations' SQL expressions (their one definition), which DuckDB
 // evaluates on each produced row from the placed values, renamed `alias.column` → `alias__column`.
-import type { DuckDBType } from "@duckdb/node-api";
+import { rmSync } from "node:fs";
+import type { DuckDBConnection, DuckDBType } from "@duckdb/node-api";
 import {
   bit,
   CHUNK_ROWS,
@@ -14,11 +15,12 @@ import {
   fixedWidth,
   type RawColumn,
   readRawColumns,
-  runOverChunks,
+  runOverChunksSideBySide,
   setBit,
 } from "../store/chunks.ts";
 import type { Store } from "../store/index.ts";
 import { duckdbApi } from "../store/store.ts";
+import { concatCsv, concatParquet } from "./concat.ts";
 import type { PanelJoin, PanelPlan } from "./panel.ts";
 
 type Dim = "a" | "b" | "year";
@@ -256,15 +258,35 @@ function duplicate(source: PositionalSource): Error {
   );
 }
 
+/** DuckDB's rows per Parquet row group: a part of the panel is worth writing on its own from this many rows. */
+const ROW_GROUP_ROWS = 122_880;
+
+/** The first index in the ascending `positions` that is at least `value`. */
+function lowerBound(positions: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * Writes the panel by position (see the top of this file) with `COPY … TO path (options)`; undefined, with
- * nothing written, when a join or a column cannot be placed by position (then DuckDB joins and sorts).
+ * Writes the panel by position (see the top of this file) with `COPY … TO path (options(part))`; undefined,
+ * with nothing written, when a join or a column cannot be placed by position (then DuckDB joins and sorts).
+ * With more than one DuckDB thread and enough rows, consecutive ranges of pairs are written side by side to
+ * part files, one statement and one core each, and joined in order (src/panel/concat.ts): DuckDB writes a
+ * file on one thread when the rows come from JavaScript. `options(part)` gives a part's COPY options (a CSV
+ * part after the first goes without the header).
  */
 export async function copyPanelByPosition(
   store: Store,
   plan: PanelPlan,
   path: string,
-  options: string,
+  format: "parquet" | "csv",
+  options: (part: number) => string,
 ): Promise<{ rows: number; countries: number } | undefined> {
   if (plan.byCode || plan.ctes.length) return undefined;
   const sources = positionalSources(
@@ -295,100 +317,126 @@ export async function copyPanelByPosition(
   const codes = ENUM(grid.map((g) => g.code));
   const codeWidth = fixedWidth(codes) ?? 0;
   const columns = placedSources.flatMap((p) => p.columns);
-  const cursors = placedSources.map(() => 0);
-  let ia = 0;
-  let ib = n > 1 ? 1 : 0;
-  const producer: ChunkProducer = {
-    names: ["a", "b", "year", ...columns.map((c) => c.name)],
-    types: [codes, codes, SMALLINT, ...columns.map((c) => c.type)],
-    next(buffers: ChunkBuffers): number {
-      const ias = words(buffers.data[0], codeWidth);
-      const ibs = words(buffers.data[1], codeWidth);
-      const ys = new Int16Array(buffers.data[2].buffer, 0, CHUNK_ROWS);
-      const outs = columns.map((c, i) => words(buffers.data[3 + i], c.width));
-      for (let v = 0; v < 3; v++) buffers.valid[v].fill(255);
-      let rows = 0;
-      for (let pair = 0; pair < pairsPerChunk && ia < n && n > 1; pair++) {
-        for (let y = 0; y < years; y++) {
-          ias[rows + y] = ia;
-          ibs[rows + y] = ib;
-          ys[rows + y] = first + y;
-        }
-        let column = 0;
-        for (let s = 0; s < placedSources.length; s++) {
-          const source = placedSources[s];
-          const positions = source.positions;
-          if (positions) {
-            const lo = (ia * n + ib) * years;
-            let c = cursors[s];
-            while (c < positions.length && positions[c] < lo) c++;
-            const start = c;
-            while (c < positions.length && positions[c] < lo + years) c++;
-            cursors[s] = c;
-            const offset = rows - lo;
-            for (const placedColumn of source.columns) {
-              const out = outs[column];
-              const valid = buffers.valid[3 + column];
-              column++;
-              const { words: src, valid: from } = placedColumn;
-              for (let j = start; j < c; j++) {
-                if (!(from[j >> 3] & (1 << (j & 7)))) continue;
-                const at = offset + positions[j];
-                valid[at >> 3] |= 1 << (at & 7);
-                if (placedColumn.per === 2) {
-                  out[2 * at] = src[2 * j];
-                  out[2 * at + 1] = src[2 * j + 1];
-                } else out[at] = src[j];
-              }
-            }
-          } else {
-            // A run of the pair's years: contiguous in the placed values (or one value, for a table not
-            // keyed on the year), copied as a block with its validity bits.
-            const [sa, sb, sy] = source.strides;
-            const base = ia * sa + ib * sb;
-            for (const placedColumn of source.columns) {
-              const out = outs[column];
-              const valid = buffers.valid[3 + column];
-              column++;
-              const { words: src, per } = placedColumn;
-              if (sy === 1) {
-                out.set(src.subarray(base * per, (base + years) * per), rows * per);
-                copyBits(placedColumn.valid, base, valid, rows, years);
-              } else if (bit(placedColumn.valid, base)) {
-                for (let w = 0; w < per; w++) {
-                  const word = src[base * per + w];
-                  for (let y = 0; y < years; y++) out[(rows + y) * per + w] = word;
+  const names = ["a", "b", "year", ...columns.map((c) => c.name)];
+  const types = [codes, codes, SMALLINT, ...columns.map((c) => c.type)];
+
+  /** The grid's rows of pairs `from` to `to` (pair p: a = p ÷ (n − 1), b the (p mod (n − 1))-th other country). */
+  const producer = (from: number, to: number): ChunkProducer => {
+    let left = to - from;
+    let ia = n > 1 ? Math.floor(from / (n - 1)) : 0;
+    let ib = n > 1 ? from % (n - 1) : 0;
+    if (ib >= ia) ib++;
+    const start = (ia * n + ib) * years;
+    const cursors = placedSources.map((p) => (p.positions ? lowerBound(p.positions, start) : 0));
+    return {
+      names,
+      types,
+      next(buffers: ChunkBuffers): number {
+        const ias = words(buffers.data[0], codeWidth);
+        const ibs = words(buffers.data[1], codeWidth);
+        const ys = new Int16Array(buffers.data[2].buffer, 0, CHUNK_ROWS);
+        const outs = columns.map((c, i) => words(buffers.data[3 + i], c.width));
+        for (let v = 0; v < 3; v++) buffers.valid[v].fill(255);
+        let rows = 0;
+        for (let pair = 0; pair < pairsPerChunk && left > 0; pair++, left--) {
+          for (let y = 0; y < years; y++) {
+            ias[rows + y] = ia;
+            ibs[rows + y] = ib;
+            ys[rows + y] = first + y;
+          }
+          let column = 0;
+          for (let s = 0; s < placedSources.length; s++) {
+            const source = placedSources[s];
+            const positions = source.positions;
+            if (positions) {
+              const lo = (ia * n + ib) * years;
+              let c = cursors[s];
+              while (c < positions.length && positions[c] < lo) c++;
+              const start = c;
+              while (c < positions.length && positions[c] < lo + years) c++;
+              cursors[s] = c;
+              const offset = rows - lo;
+              for (const placedColumn of source.columns) {
+                const out = outs[column];
+                const valid = buffers.valid[3 + column];
+                column++;
+                const { words: src, valid: from } = placedColumn;
+                for (let j = start; j < c; j++) {
+                  if (!(from[j >> 3] & (1 << (j & 7)))) continue;
+                  const at = offset + positions[j];
+                  valid[at >> 3] |= 1 << (at & 7);
+                  if (placedColumn.per === 2) {
+                    out[2 * at] = src[2 * j];
+                    out[2 * at + 1] = src[2 * j + 1];
+                  } else out[at] = src[j];
                 }
-                setBits(valid, rows, years);
+              }
+            } else {
+              // A run of the pair's years: contiguous in the placed values (or one value, for a table not
+              // keyed on the year), copied as a block with its validity bits.
+              const [sa, sb, sy] = source.strides;
+              const base = ia * sa + ib * sb;
+              for (const placedColumn of source.columns) {
+                const out = outs[column];
+                const valid = buffers.valid[3 + column];
+                column++;
+                const { words: src, per } = placedColumn;
+                if (sy === 1) {
+                  out.set(src.subarray(base * per, (base + years) * per), rows * per);
+                  copyBits(placedColumn.valid, base, valid, rows, years);
+                } else if (bit(placedColumn.valid, base)) {
+                  for (let w = 0; w < per; w++) {
+                    const word = src[base * per + w];
+                    for (let y = 0; y < years; y++) out[(rows + y) * per + w] = word;
+                  }
+                  setBits(valid, rows, years);
+                }
               }
             }
           }
+          rows += years;
+          ib++;
+          if (ib === ia) ib++;
+          if (ib >= n) {
+            ia++;
+            ib = ia === 0 ? 1 : 0;
+          }
         }
-        rows += years;
-        ib++;
-        if (ib === ia) ib++;
-        if (ib >= n) {
-          ia++;
-          ib = ia === 0 ? 1 : 0;
-        }
-      }
-      return rows;
-    },
+        return rows;
+      },
+    };
   };
+
   const renamed = new RegExp(`\\b(${sources.map((s) => s.alias).join("|") || "$^"})\\.(\\w+)\\b`, "g");
   const select = plan.columns.map(
     (c) => `${c.expression.replace(renamed, (_, alias, column) => `${alias}__${column}`)} AS ${c.name}`,
   );
-  const copied = await runOverChunks(
-    store.connection,
-    producer,
-    (
-      fn,
-    ) => `COPY (SELECT s.a::VARCHAR AS a, s.b::VARCHAR AS b, s.year${select.length ? `, ${select.join(",\n")}` : ""}
-                   FROM ${fn}() s)
-             TO '${path.replace(/'/g, "''")}' (${options})`,
-    (sql) => store.connection.run(sql),
+  const pairs = n > 1 ? n * (n - 1) : 0;
+  const threads = Number(
+    (await store.connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0],
   );
-  const rows = Number((await copied.getRows())[0]?.[0] ?? 0);
-  return { rows, countries: rows > 0 ? n : 0 };
+  const count = Math.max(1, Math.min(threads, Math.floor((pairs * years) / ROW_GROUP_ROWS)));
+  const files =
+    count === 1 ? [path] : Array.from({ length: count }, (_, i) => `${path}.dyad-${process.pid}-${i}`);
+  const connections: DuckDBConnection[] = [store.connection];
+  try {
+    while (connections.length < count) connections.push(await store.instance.connect());
+    const copied = await runOverChunksSideBySide(
+      files.map((file, i) => ({
+        connection: connections[i],
+        producer: producer(Math.round((pairs * i) / count), Math.round((pairs * (i + 1)) / count)),
+        statement: (fn: string) =>
+          `COPY (SELECT s.a::VARCHAR AS a, s.b::VARCHAR AS b, s.year${select.length ? `, ${select.join(",\n")}` : ""}
+                   FROM ${fn}() s)
+             TO '${file.replace(/'/g, "''")}' (${options(i)})`,
+      })),
+      async (connection, sql) => Number((await (await connection.run(sql)).getRows())[0]?.[0] ?? 0),
+    );
+    if (count > 1) (format === "parquet" ? concatParquet : concatCsv)(files, path);
+    const rows = copied.reduce((sum, r) => sum + r, 0);
+    return { rows, countries: rows > 0 ? n : 0 };
+  } finally {
+    for (const connection of connections.slice(1)) connection.closeSync();
+    if (count > 1) for (const file of files) rmSync(file, { force: true });
+  }
 }

@@ -127,17 +127,13 @@ let functions = 0;
 
 /**
  * Registers on `connection` a table function that yields the producer's rows in the order it produces them
- * (one scanning thread, so DuckDB keeps that order through projections and COPY), and runs `statement(name)`,
- * the SQL that reads it as `name()`. The function serves this one statement, which runs on one DuckDB thread:
- * with more, the thread that runs the statement spins on the task queue while another waits for JavaScript to
- * fill a chunk (a second core busy for nothing: 5–7 s CPU for the panel against 3 s, and a longer wall time).
+ * (one scanning thread, so DuckDB keeps that order through projections and COPY); returns its name and a
+ * function that lets go of the producer's arrays (the registration outlives the statement).
  */
-export async function runOverChunks<T>(
+function registerChunks(
   connection: DuckDBConnection,
   producer: ChunkProducer,
-  statement: (functionName: string) => string,
-  run: (sql: string) => Promise<T>,
-): Promise<T> {
+): { name: string; release: () => void } {
   const { DuckDBTableFunction } = duckdbApi;
   const name = `dyad_chunks_${process.pid}_${++functions}`;
   const widths = producer.types.map((t) => {
@@ -207,13 +203,60 @@ export async function runOverChunks<T>(
       },
     }),
   );
+  return {
+    name,
+    release: () => {
+      source = undefined;
+    },
+  };
+}
+
+/**
+ * Registers on `connection` a table function that yields the producer's rows in the order it produces them,
+ * and runs `statement(name)`, the SQL that reads it as `name()`. The function serves this one statement,
+ * which runs on one DuckDB thread: with more, the thread that runs the statement spins on the task queue
+ * while another waits for JavaScript to fill a chunk (a second core busy for nothing: 5–7 s CPU for the panel
+ * against 3 s, and a longer wall time).
+ */
+export async function runOverChunks<T>(
+  connection: DuckDBConnection,
+  producer: ChunkProducer,
+  statement: (functionName: string) => string,
+  run: (sql: string) => Promise<T>,
+): Promise<T> {
+  const [result] = await runOverChunksSideBySide([{ connection, producer, statement }], (_, sql) => run(sql));
+  return result;
+}
+
+/**
+ * Like runOverChunks, for several producers at once: each statement runs on its own connection, all of them
+ * at the same time. With DuckDB's threads set to 1 a statement runs on the thread that asked for it, so
+ * statements on separate connections each take a core of their own, none spinning while another waits for
+ * JavaScript (whose work per chunk is a copy; the JavaScript thread fills the chunks of all of them). The
+ * connections must belong to one database: DuckDB's `threads` is set for all of it while they run.
+ */
+export async function runOverChunksSideBySide<T>(
+  jobs: {
+    connection: DuckDBConnection;
+    producer: ChunkProducer;
+    statement: (functionName: string) => string;
+  }[],
+  run: (connection: DuckDBConnection, sql: string) => Promise<T>,
+): Promise<T[]> {
+  const [{ connection }] = jobs;
+  const registered = jobs.map((job) => registerChunks(job.connection, job.producer));
   const threads = (await connection.runAndReadAll("SELECT current_setting('threads') AS n")).getRows()[0][0];
   await connection.run("SET threads = 1");
   try {
-    return await run(statement(name));
+    // Every statement settles before the setting is restored (a failed one does not stop the others).
+    const settled = await Promise.allSettled(
+      jobs.map((job, i) => run(job.connection, job.statement(registered[i].name))),
+    );
+    const failed = settled.find((s) => s.status === "rejected");
+    if (failed) throw failed.reason;
+    return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
   } finally {
     await connection.run(`SET threads = ${Number(threads)}`);
-    // The registration outlives the statement: let go of the producer's arrays.
-    source = undefined;
+    for (const r of registered) r.release();
   }
 }
