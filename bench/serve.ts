@@ -11,7 +11,7 @@
 // Each run records requests/s, latency, errors, the server's CPU time per request and its memory, and the
 // load average at its start and end (the machine is shared; figures move with the others' load).
 //
-// Run: DYAD_HOME=<a data home with the sources ingested> nice node --import tsx bench/serve.ts [seconds] [value|profile|soak] [soak-minutes]
+// Run: DYAD_HOME=<a data home with the sources ingested> nice node --import tsx bench/serve.ts [seconds] [value|profile|gzip3|soak] [soak-minutes]
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -22,18 +22,17 @@ import { builtIsFresh, randomPairs } from "./helpers.ts";
 
 const SECONDS = Number(process.argv[2] ?? 20);
 const CONNECTIONS = 64;
-/** Only this part: value, profile or soak (the soak runs only when asked for). */
+/** Only this part: value, profile, gzip3 or soak (gzip3 and the soak run only when asked for). */
 const ONLY = process.argv[3];
 const SOAK_MINUTES = Number(process.argv[4] ?? 10);
 /** The hot set's four indicators. */
 const TRADE_INDICATORS = ["trade.export_share", "trade.import_share", "trade.turnover", "trade.exports"];
 /**
  * Random traffic draws from every indicator the server answers from memory (values.ts): the 19 trade.*
- * indicators, ranks and the turnover rank included, and un.*, arms.*, geo.* and macro.gdp (from the
- * relations in memory). energy.*, invest.*, mil.* and trade.gdp_dependence are still answered by DuckDB and
- * are not in the random set.
+ * indicators, ranks and the turnover rank included, un.*, arms.*, geo.*, macro.gdp, energy.*, invest.*,
+ * mil.exercises and trade.gdp_dependence (from the relations in memory). Only trade.product_* (BACI, read
+ * from Parquet) are still answered by DuckDB and are not in the random set.
  */
-const { TRADE_INDICATORS: ALL_TRADE } = await import("../src/indicators/trade.ts");
 const FURTHER = [
   "un.agreement",
   "un.idealpoint_distance",
@@ -42,12 +41,19 @@ const FURTHER = [
   "geo.distance",
   "geo.contiguity",
   "macro.gdp",
+  ...["pipeline_gas", "lng", "oil", "coal"].flatMap((f) => [`energy.${f}`, `energy.${f}_share`]),
+  "invest.position",
+  "invest.position.mirror",
+  "invest.outward_share",
+  "invest.inward_share",
+  "invest.flow",
+  "mil.exercises",
+  "trade.gdp_dependence",
 ];
-const RANDOM_INDICATORS = [...ALL_TRADE.map((t) => t.name), ...FURTHER];
 const YEARS = [1960, 2024] as const;
 
 /** `n` distinct value URLs: random trade indicator, ordered pair of distinct countries and year. */
-function randomValuePaths(countries: string[], n: number, seed: number): string[] {
+function randomValuePaths(indicators: string[], countries: string[], n: number, seed: number): string[] {
   const next = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
   const seen = new Set<string>();
@@ -56,7 +62,7 @@ function randomValuePaths(countries: string[], n: number, seed: number): string[
     const b = pick(countries);
     if (a === b) continue;
     const year = YEARS[0] + Math.floor(next() * (YEARS[1] - YEARS[0] + 1));
-    seen.add(`/api/v1/value?indicator=${pick(RANDOM_INDICATORS)}&a=${a}&b=${b}&year=${year}`);
+    seen.add(`/api/v1/value?indicator=${pick(indicators)}&a=${a}&b=${b}&year=${year}`);
   }
   return [...seen];
 }
@@ -187,7 +193,10 @@ async function main(): Promise<void> {
   const { registry } = await import("../src/countries/index.ts");
   const countries = registry.all("country").map((e) => e.code);
   // Twice what the fastest run could ask for, so no URL comes twice in a run.
-  const randomValues = randomValuePaths(countries, 30_000 * SECONDS, 17);
+  // Imported here, in the benchmark's process only: the server's child loads nothing of src/ beyond itself.
+  const { TRADE_INDICATORS: ALL_TRADE } = await import("../src/indicators/trade.ts");
+  const indicators = [...ALL_TRADE.map((t) => t.name), ...FURTHER];
+  const randomValues = randomValuePaths(indicators, countries, 30_000 * SECONDS, 17);
   const randomProfiles = randomProfilePaths(countries, 20_000, 23);
 
   const bare = await startChild("--bare");
@@ -243,6 +252,27 @@ async function main(): Promise<void> {
           { headers: { "accept-encoding": "gzip" } },
         ),
         bareRun,
+      );
+    } finally {
+      await stop(server);
+    }
+  }
+  if (ONLY === "gzip3") {
+    // The gzipped random profiles three times on one fresh server, the first run right after start (the
+    // figure a user meets first), then one client.
+    const server = await startChild("--child", 0);
+    try {
+      for (let run = 0; run < 3; run++)
+        report(
+          `profile, random pairs, gzip (run ${run + 1} after start)`,
+          "no cache",
+          await load(server, randomProfiles.slice(5000 * run), { headers: { "accept-encoding": "gzip" } }),
+          bareRun,
+        );
+      report(
+        "profile, random pairs, 1 client",
+        "no cache",
+        await load(server, randomProfiles.slice(15_000), { connections: 1 }),
       );
     } finally {
       await stop(server);

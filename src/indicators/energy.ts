@@ -4,10 +4,15 @@
 import { EI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { ENERGY_RELATION, ENERGY_TRADE_LATEST, FUELS, type Fuel } from "../store/relations/energy.ts";
-import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
-import { dyadYearList, selectRelations } from "./relation.ts";
+import { notIngested } from "./ingest-provenance.ts";
 import type { ExtraTable } from "./relation-memory.ts";
-import { type IndicatorDef, nullValue } from "./types.ts";
+import { nullValue } from "./types.ts";
+import {
+  type EnergyListing,
+  type SourcedIndicator,
+  storeValueSource,
+  type ValueSource,
+} from "./value-source.ts";
 
 export { ENERGY_RELATION, ENERGY_TRADE_LATEST, FUELS, type Fuel };
 
@@ -67,55 +72,22 @@ export const ENERGY_SERIES_TABLES: ExtraTable[] = [
 const CAVEAT =
   "The Statistical Review publishes these bilateral matrices for one year per edition (bp 2019–2022 editions: 2018–2021; Energy Institute 2023, 2024: 2022, 2023); each value names its edition, and where two editions give the same year the newer answers. Only countries the sheet lists separately have values; the rest are inside the publisher's regions ('Other Europe', 'Other CIS', …) and get no value. The oil and coal matrices list few countries (e.g. Russia, China, India, Japan) and exclude trade within a region. Coal for 2018 is converted from Mtoe at bp's 41.868 GJ per toe.";
 
-/** Why a fuel's cell has no value: which year the table has, and whether each side is listed. */
-interface Listing {
-  a_listed: bigint;
-  b_listed: bigint;
-  years: string | null;
-  sheet: string | null;
-  cell: string | null;
-  edition_title: string | null;
-  file: string | null;
-  converted_from: string | null;
-}
-
-async function listing(
-  store: Store,
-  fuel: Fuel,
-  a: string,
-  b: string,
-  year: number,
-): Promise<Listing | undefined> {
-  return store.one<Listing>(
-    `SELECT count(*) FILTER (WHERE exporter = $1 AND year = $3) AS a_listed,
-            count(*) FILTER (WHERE importer = $2 AND year = $3) AS b_listed,
-            string_agg(DISTINCT CAST(year AS VARCHAR), ', ' ORDER BY CAST(year AS VARCHAR)) AS years,
-            any_value(sheet) FILTER (WHERE year = $3) AS sheet,
-            string_agg(cell, ' + ' ORDER BY fuel) FILTER (WHERE exporter = $1 AND importer = $2 AND year = $3) AS cell,
-            any_value(edition_title) FILTER (WHERE year = $3) AS edition_title,
-            any_value(file) FILTER (WHERE year = $3) AS file,
-            any_value(converted_from) FILTER (WHERE year = $3) AS converted_from
-       FROM (${ENERGY_TRADE_LATEST}) WHERE fuel IN (SELECT unnest($4::VARCHAR[]))`,
-    [a, b, year, `[${fuel.parts.map((p) => `'${p}'`).join(",")}]`],
-  );
-}
-
 /** The relation's figures of one fuel for one dyad-year; a reason when the sheet does not list the pair. */
 async function fuelCell(
-  store: Store,
+  source: ValueSource,
   fuel: Fuel,
   a: string,
   b: string,
   year: number,
-  why: (c: Listing | undefined) => string | undefined,
+  why: (c: EnergyListing | undefined) => string | undefined,
 ): Promise<
   ({ value: number; share: number | null; importsOfB: number | null } | { reason: string }) & {
-    listing?: Listing;
+    listing?: EnergyListing;
   }
 > {
   const [[row], list] = await Promise.all([
-    selectRelations<Record<string, number | null>>(store, [ENERGY_RELATION], dyadYearList([[a, b, year]])),
-    listing(store, fuel, a, b, year),
+    source.rows<Record<string, number | null>>(ENERGY_RELATION, a, b, year, year),
+    source.energyListing(fuel, a, b, year),
   ]);
   const value = row?.[`energy_${fuel.key}`];
   if (value == null) {
@@ -130,8 +102,8 @@ async function fuelCell(
 }
 
 /** The dataset's provenance, narrowed to the edition, sheet and cell that answer for the year. */
-async function energyProvenance(store: Store, c: Listing | undefined, year: number) {
-  return datasetProvenance(store, "ei-energy", {
+async function energyProvenance(source: ValueSource, c: EnergyListing | undefined, year: number) {
+  return source.provenance("ei-energy", {
     year,
     reporter: c?.edition_title?.replace(/ Statistical Review.*/, "") ?? "Energy Institute",
     ...(c?.sheet ? { sheet: c.cell ? `${c.sheet}!${c.cell}` : c.sheet } : {}),
@@ -141,8 +113,8 @@ async function energyProvenance(store: Store, c: Listing | undefined, year: numb
   });
 }
 
-function fuelIndicators(fuel: Fuel): IndicatorDef[] {
-  const why = (a: string, b: string, year: number, c: Listing | undefined): string | undefined => {
+function fuelIndicators(fuel: Fuel): SourcedIndicator[] {
+  const why = (a: string, b: string, year: number, c: EnergyListing | undefined): string | undefined => {
     if (!c?.years?.split(", ").includes(String(year))) {
       return `the Statistical Review's bilateral ${fuel.label} tables here are for ${c?.years ?? "no year"}, not ${year}`;
     }
@@ -152,7 +124,7 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
       return `${b} is not listed separately as an importer in "${c.sheet ?? fuel.sheet}" (${c.edition_title ?? "the publisher"} groups it in a region)`;
     return undefined;
   };
-  const volume: IndicatorDef = {
+  const volume: SourcedIndicator = {
     name: `energy.${fuel.key}`,
     unit: fuel.unit,
     definition: `A's exports of ${fuel.label} to B (${fuel.unit})`,
@@ -160,11 +132,15 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
     sources: ["ei-energy"],
     citation: EI_INFO.citation,
     caveats: CAVEAT,
-    async compute(store: Store, a, b, year) {
-      if (!(await hasDataset(store, "ei-energy")))
-        return nullValue(this, a, b, year, notIngested("ei-energy"));
-      const c = await fuelCell(store, fuel, a, b, year, (l) => why(a, b, year, l));
-      const prov = await energyProvenance(store, c.listing, year);
+    reads: [ENERGY_RELATION],
+    tables: ["energy_listing"],
+    compute(store: Store, a, b, year) {
+      return this.computeFrom(storeValueSource(store), a, b, year);
+    },
+    async computeFrom(source, a, b, year) {
+      if (!(await source.has("ei-energy"))) return nullValue(this, a, b, year, notIngested("ei-energy"));
+      const c = await fuelCell(source, fuel, a, b, year, (l) => why(a, b, year, l));
+      const prov = await energyProvenance(source, c.listing, year);
       if ("reason" in c) return nullValue(this, a, b, year, c.reason, prov ? [prov] : []);
       return {
         indicator: this.name,
@@ -177,7 +153,7 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
       };
     },
   };
-  const share: IndicatorDef = {
+  const share: SourcedIndicator = {
     name: `energy.${fuel.key}_share`,
     unit: "fraction",
     definition: `A's share of B's imports of ${fuel.label}`,
@@ -185,11 +161,15 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
     sources: ["ei-energy"],
     citation: EI_INFO.citation,
     caveats: CAVEAT,
-    async compute(store: Store, a, b, year) {
-      if (!(await hasDataset(store, "ei-energy")))
-        return nullValue(this, a, b, year, notIngested("ei-energy"));
-      const c = await fuelCell(store, fuel, a, b, year, (l) => why(a, b, year, l));
-      const prov = await energyProvenance(store, c.listing, year);
+    reads: [ENERGY_RELATION],
+    tables: ["energy_listing"],
+    compute(store: Store, a, b, year) {
+      return this.computeFrom(storeValueSource(store), a, b, year);
+    },
+    async computeFrom(source, a, b, year) {
+      if (!(await source.has("ei-energy"))) return nullValue(this, a, b, year, notIngested("ei-energy"));
+      const c = await fuelCell(source, fuel, a, b, year, (l) => why(a, b, year, l));
+      const prov = await energyProvenance(source, c.listing, year);
       if ("reason" in c) return nullValue(this, a, b, year, c.reason, prov ? [prov] : []);
       if (c.share === null)
         return nullValue(this, a, b, year, `${b} imported no ${fuel.label} in ${year}`, prov ? [prov] : []);
@@ -208,4 +188,4 @@ function fuelIndicators(fuel: Fuel): IndicatorDef[] {
   return [volume, share];
 }
 
-export const ENERGY_INDICATORS: IndicatorDef[] = FUELS.flatMap(fuelIndicators);
+export const ENERGY_INDICATORS: SourcedIndicator[] = FUELS.flatMap(fuelIndicators);

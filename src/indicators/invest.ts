@@ -5,8 +5,7 @@ import { join } from "node:path";
 import { CDIS_INFO, UNCTAD_FDI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { INVEST_FLOW_RELATION, INVEST_POSITION_RELATION } from "../store/relations/invest.ts";
-import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
-import { dyadYearList, selectRelations } from "./relation.ts";
+import { notIngested } from "./ingest-provenance.ts";
 import {
   type IndicatorDef,
   type IndicatorValue,
@@ -14,6 +13,12 @@ import {
   nullValue,
   type Provenance,
 } from "./types.ts";
+import {
+  type InvestCoverage,
+  type SourcedIndicator,
+  storeValueSource,
+  type ValueSource,
+} from "./value-source.ts";
 
 export { INVEST_FLOW_RELATION, INVEST_POSITION_RELATION };
 
@@ -42,39 +47,7 @@ const WITHHELD =
 const POSITION_CAVEAT =
   'A direct-investment position is a stock at the end of the year, by the immediate counterpart: money routed through the Netherlands, Luxembourg, Cyprus or Hong Kong counts there, not at its ultimate source. Positions can be negative when the enterprise\'s claims on its investor exceed the investor\'s claims on it (reverse investment, loans to the parent, accumulated losses). "C" cells are withheld by the reporter for confidentiality. "0" means under half a million dollars. Data end-2009 to end-2022, for the economies that report to the CDIS each year.';
 
-interface Coverage {
-  outward: Map<number, Set<string>>;
-  inward: Map<number, Set<string>>;
-  totals: Map<string, number[]>;
-}
-
-const coverageMemo = new WeakMap<Store, Promise<Coverage>>();
-
-/** Which reporters published which table for which year: the reason a value is missing. */
-function coverage(store: Store): Promise<Coverage> {
-  let hit = coverageMemo.get(store);
-  if (!hit || !store.readOnly) {
-    hit = (async () => {
-      const rows = await store.query<{ direction: string; year: number; reporter: string }>(
-        "SELECT DISTINCT direction, year, reporter FROM cdis_positions",
-      );
-      const totals = await store.query<{ reporter: string; years: number[] }>(
-        "SELECT reporter, list(year ORDER BY year) AS years FROM cdis_totals WHERE reporter IS NOT NULL GROUP BY reporter",
-      );
-      const c: Coverage = { outward: new Map(), inward: new Map(), totals: new Map() };
-      for (const r of rows) {
-        const m = r.direction === "outward" ? c.outward : c.inward;
-        const s = m.get(r.year) ?? new Set<string>();
-        m.set(r.year, s);
-        s.add(r.reporter);
-      }
-      for (const t of totals) c.totals.set(t.reporter, [...t.years].map(Number));
-      return c;
-    })();
-    coverageMemo.set(store, hit);
-  }
-  return hit;
-}
+type Coverage = InvestCoverage;
 
 function yearsOf(m: Map<number, Set<string>>, code: string): number[] {
   return [...m]
@@ -97,10 +70,10 @@ export function yearList(years: number[]): string {
 }
 
 async function cdisProvenance(
-  store: Store,
+  source: ValueSource,
   extra: Partial<Provenance> & { file?: string | null; cell?: string | null },
 ): Promise<Provenance[]> {
-  const base = await datasetProvenance(store, "imf-cdis");
+  const base = await source.provenance("imf-cdis");
   if (!base) return [];
   const { cell, file, ...rest } = extra;
   return [
@@ -113,24 +86,36 @@ async function cdisProvenance(
   ];
 }
 
-async function pairRow(store: Store, a: string, b: string, year: number): Promise<PositionRow | undefined> {
-  return (
-    await selectRelations<PositionRow>(store, [INVEST_POSITION_RELATION], dyadYearList([[a, b, year]]))
-  )[0];
+async function pairRow(
+  source: ValueSource,
+  a: string,
+  b: string,
+  year: number,
+): Promise<PositionRow | undefined> {
+  return (await source.rows<PositionRow>(INVEST_POSITION_RELATION, a, b, year, year))[0];
 }
 
 /** The pair's CDIS row and what the tables cover; or, when CDIS is not loaded, the indicator's answer. */
 async function cdisPair(
   def: IndicatorDef,
-  store: Store,
+  source: ValueSource,
   a: string,
   b: string,
   year: number,
 ): Promise<{ row: PositionRow | undefined; cov: Coverage } | IndicatorValue> {
-  if (!(await hasDataset(store, "imf-cdis"))) return nullValue(def, a, b, year, notIngested("imf-cdis"));
-  const [row, cov] = await Promise.all([pairRow(store, a, b, year), coverage(store)]);
+  if (!(await source.has("imf-cdis"))) return nullValue(def, a, b, year, notIngested("imf-cdis"));
+  const [row, cov] = await Promise.all([pairRow(source, a, b, year), source.investCoverage()]);
   return { row, cov };
 }
+
+/** What every CDIS position indicator reads: the relation and the coverage tables (memory: VALUE_TABLES). */
+const CDIS_READS = {
+  reads: [INVEST_POSITION_RELATION],
+  tables: ["cdis_coverage", "cdis_totals_years"],
+  compute(this: SourcedIndicator, store: Store, a: string, b: string, year: number) {
+    return this.computeFrom(storeValueSource(store), a, b, year);
+  },
+};
 
 /** Where a figure of the row stands: A's own outward report (Table 6-o) or B's inward mirror (Table 6-i). */
 function cellOf(row: PositionRow | undefined, a: string, b: string, side: "reporter" | "partner") {
@@ -161,7 +146,8 @@ function whyNoMirror(cov: Coverage, a: string, b: string, year: number, row?: Po
   return `${b}'s inward report for end-${year} leaves the cell for ${a} blank`;
 }
 
-const investPosition: IndicatorDef = {
+const investPosition: SourcedIndicator = {
+  ...CDIS_READS,
   name: "invest.position",
   unit: "USD",
   definition: "A's outward direct-investment position in B at the end of Y (USD), as A reports it (IMF CDIS)",
@@ -169,11 +155,11 @@ const investPosition: IndicatorDef = {
   sources: ["imf-cdis"],
   citation: CDIS_INFO.citation,
   caveats: POSITION_CAVEAT,
-  async compute(store, a, b, year) {
-    const pair = await cdisPair(this, store, a, b, year);
+  async computeFrom(source, a, b, year) {
+    const pair = await cdisPair(this, source, a, b, year);
     if ("indicator" in pair) return pair;
     const { row, cov } = pair;
-    const prov = await cdisProvenance(store, {
+    const prov = await cdisProvenance(source, {
       ...cellOf(row, a, b, "reporter"),
       year,
       ...(row?.invest_position != null ? { value: row.invest_position } : {}),
@@ -192,7 +178,8 @@ const investPosition: IndicatorDef = {
   },
 };
 
-const investPositionMirror: IndicatorDef = {
+const investPositionMirror: SourcedIndicator = {
+  ...CDIS_READS,
   name: "invest.position.mirror",
   unit: "USD",
   definition:
@@ -201,11 +188,11 @@ const investPositionMirror: IndicatorDef = {
   sources: ["imf-cdis"],
   citation: CDIS_INFO.citation,
   caveats: `${POSITION_CAVEAT} The two sides' figures differ: each records the counterpart by the immediate investor or host it knows.`,
-  async compute(store, a, b, year) {
-    const pair = await cdisPair(this, store, a, b, year);
+  async computeFrom(source, a, b, year) {
+    const pair = await cdisPair(this, source, a, b, year);
     if ("indicator" in pair) return pair;
     const { row, cov } = pair;
-    const prov = await cdisProvenance(store, {
+    const prov = await cdisProvenance(source, {
       ...cellOf(row, a, b, "partner"),
       year,
       ...(row?.invest_position_mirror != null ? { value: row.invest_position_mirror } : {}),
@@ -216,7 +203,8 @@ const investPositionMirror: IndicatorDef = {
   },
 };
 
-const investOutwardShare: IndicatorDef = {
+const investOutwardShare: SourcedIndicator = {
+  ...CDIS_READS,
   name: "invest.outward_share",
   unit: "fraction",
   definition: "B's share in A's total outward direct-investment position at the end of Y",
@@ -224,11 +212,11 @@ const investOutwardShare: IndicatorDef = {
   sources: ["imf-cdis"],
   citation: CDIS_INFO.citation,
   caveats: `${POSITION_CAVEAT} Both figures are A's own report; the total includes "not specified" and withheld counterparts.`,
-  async compute(store, a, b, year) {
-    const pair = await cdisPair(this, store, a, b, year);
+  async computeFrom(source, a, b, year) {
+    const pair = await cdisPair(this, source, a, b, year);
     if ("indicator" in pair) return pair;
     const { row, cov } = pair;
-    const prov = await cdisProvenance(store, { ...cellOf(row, a, b, "reporter"), year });
+    const prov = await cdisProvenance(source, { ...cellOf(row, a, b, "reporter"), year });
     if (row?.invest_position == null)
       return nullValue(this, a, b, year, whyNoPosition(cov, a, b, year, row), prov);
     if (!row.invest_a_outward_total) {
@@ -251,7 +239,8 @@ const investOutwardShare: IndicatorDef = {
   },
 };
 
-const investInwardShare: IndicatorDef = {
+const investInwardShare: SourcedIndicator = {
+  ...CDIS_READS,
   name: "invest.inward_share",
   unit: "fraction",
   definition: "A's share in B's total inward direct-investment position at the end of Y",
@@ -260,13 +249,13 @@ const investInwardShare: IndicatorDef = {
   sources: ["imf-cdis"],
   citation: CDIS_INFO.citation,
   caveats: `${POSITION_CAVEAT} Where B's inward table is not loaded, the numerator is A's report and the denominator B's: two reporters' figures in one ratio, and the answer says so.`,
-  async compute(store, a, b, year) {
-    const pair = await cdisPair(this, store, a, b, year);
+  async computeFrom(source, a, b, year) {
+    const pair = await cdisPair(this, source, a, b, year);
     if ("indicator" in pair) return pair;
     const { row, cov } = pair;
     const useMirror = row?.invest_position_mirror != null;
     const numerator = useMirror ? row?.invest_position_mirror : row?.invest_position;
-    const prov = await cdisProvenance(store, {
+    const prov = await cdisProvenance(source, {
       ...cellOf(row, a, b, useMirror ? "partner" : "reporter"),
       year,
     });
@@ -296,7 +285,9 @@ const investInwardShare: IndicatorDef = {
 const FLOW_CAVEAT =
   "A flow is the year's new direct investment net of disinvestment, by immediate origin as the host reports it; negative = more was withdrawn (repaid, sold) than invested. UNCTAD's bilateral tables of 2014: 2001–2012, and only the years the host reported by origin ('..' = not available).";
 
-const investFlow: IndicatorDef = {
+const investFlow: SourcedIndicator = {
+  reads: [INVEST_FLOW_RELATION],
+  tables: ["fdi_years"],
   name: "invest.flow",
   unit: "USD",
   definition: "direct-investment flow from A into B in Y, as B reports it (UNCTAD bilateral FDI statistics)",
@@ -304,15 +295,17 @@ const investFlow: IndicatorDef = {
   sources: ["unctad-fdi"],
   citation: UNCTAD_FDI_INFO.citation,
   caveats: FLOW_CAVEAT,
-  async compute(store, a, b, year) {
-    if (!(await hasDataset(store, "unctad-fdi")))
-      return nullValue(this, a, b, year, notIngested("unctad-fdi"));
-    const [rel] = await selectRelations<{
+  compute(store: Store, a, b, year) {
+    return this.computeFrom(storeValueSource(store), a, b, year);
+  },
+  async computeFrom(source, a, b, year) {
+    if (!(await source.has("unctad-fdi"))) return nullValue(this, a, b, year, notIngested("unctad-fdi"));
+    const [rel] = await source.rows<{
       invest_flow: number | null;
       invest_flow_raw: string;
       invest_flow_file: string;
       invest_flow_line: number;
-    }>(store, [INVEST_FLOW_RELATION], dyadYearList([[a, b, year]]));
+    }>(INVEST_FLOW_RELATION, a, b, year, year);
     const row =
       rel?.invest_flow == null
         ? undefined
@@ -322,7 +315,7 @@ const investFlow: IndicatorDef = {
             flow_file: rel.invest_flow_file,
             flow_line: rel.invest_flow_line,
           };
-    const base = await datasetProvenance(store, "unctad-fdi", { reporter: b, side: "partner", year });
+    const base = await source.provenance("unctad-fdi", { reporter: b, side: "partner", year });
     const prov: Provenance[] = base
       ? [
           {
@@ -339,18 +332,12 @@ const investFlow: IndicatorDef = {
         ]
       : [];
     if (!row) {
-      const host = await store.one<{ years: number[] | null; origin_years: number[] | null }>(
-        `SELECT list(DISTINCT year ORDER BY year) AS years,
-                list(DISTINCT year ORDER BY year) FILTER (WHERE origin = $2) AS origin_years
-           FROM fdi_flows WHERE host = $1`,
-        [b, a],
-      );
-      const years = (host?.years ?? []).map(Number);
+      const { years, originYears } = await source.flowYears(b, a);
       const reason = !years.length
         ? `UNCTAD's bilateral FDI tables here have no table for ${b} as host`
         : !years.includes(year)
           ? `${b}'s table reports flows by origin for ${yearList(years)}, not ${year} (UNCTAD's 2014 tables cover 2001–2012)`
-          : (host?.origin_years ?? []).length
+          : originYears.length
             ? `${b}'s table shows ".." (not available) for ${a} in ${year}`
             : `${b}'s table does not list ${a} separately as an origin`;
       return nullValue(this, a, b, year, reason, prov);
@@ -359,7 +346,7 @@ const investFlow: IndicatorDef = {
   },
 };
 
-export const INVEST_INDICATORS: IndicatorDef[] = [
+export const INVEST_INDICATORS: SourcedIndicator[] = [
   investPosition,
   investPositionMirror,
   investOutwardShare,

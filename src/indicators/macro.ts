@@ -3,9 +3,9 @@ import { WDI_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { MACRO_RELATION } from "../store/relations/macro.ts";
 import { notIngested } from "./ingest-provenance.ts";
-import { tradeTurnover } from "./trade.ts";
+import { type ContextSource, storeSource, tradeTurnover } from "./trade.ts";
 import { type IndicatorDef, type IndicatorValue, indicatorValue, nullValue } from "./types.ts";
-import { type SourcedIndicator, storeValueSource } from "./value-source.ts";
+import { type SourcedIndicator, storeValueSource, type ValueSource } from "./value-source.ts";
 
 export { MACRO_RELATION };
 
@@ -49,7 +49,18 @@ export const macroGdp: SourcedIndicator = {
   },
 };
 
-export const tradeGdpDependence: IndicatorDef = {
+/** trade.gdp_dependence: the turnover from the trade tables (TradeIndex in a server), GDP from the relations. */
+export interface GdpDependenceIndicator extends IndicatorDef {
+  computeFrom(
+    trade: ContextSource,
+    source: ValueSource,
+    a: string,
+    b: string,
+    year: number,
+  ): Promise<IndicatorValue>;
+}
+
+export const tradeGdpDependence: GdpDependenceIndicator = {
   name: "trade.gdp_dependence",
   unit: "fraction",
   definition: "`trade.turnover` / GDP of A",
@@ -58,9 +69,12 @@ export const tradeGdpDependence: IndicatorDef = {
   citation: `${WDI_INFO.citation}; trade as cited by trade.turnover`,
   caveats:
     "Trade is a gross flow and GDP a value added, so the ratio is a measure of exposure, not a share of GDP. Both in current USD; the turnover follows trade.turnover's choice of source.",
-  async compute(store: Store, a, b, year, options) {
-    const turnover: IndicatorValue = await tradeTurnover.compute(store, a, b, year, options);
-    const gdp = await macroGdp.compute(store, a, b, year);
+  compute(store: Store, a, b, year) {
+    return this.computeFrom(storeSource(store), storeValueSource(store), a, b, year);
+  },
+  async computeFrom(trade, source, a, b, year) {
+    const turnover: IndicatorValue = await tradeTurnover.computeFrom(trade, a, b, year);
+    const gdp = await macroGdp.computeFrom(source, a, b, year);
     const provenance = [...turnover.provenance, ...gdp.provenance];
     if (turnover.value === null)
       return nullValue(this, a, b, year, `no trade.turnover: ${turnover.reason}`, provenance);

@@ -22,6 +22,13 @@ export const MIL_EXERCISE_TABLE: ExtraTable = {
   requires: "mil_exercises",
 };
 
+/** The same rows of JME v3 (a second count beside MME's, where loaded), for the value route's mil.exercises. */
+export const MIL_EXERCISE_JME_TABLE: ExtraTable = {
+  ...MIL_EXERCISE_TABLE,
+  name: "mil_exercises_jme",
+  sql: MIL_EXERCISE_TABLE.sql.replace("e.dataset = 'mme'", "e.dataset = 'jme'"),
+};
+
 /** exerciseSpan(store) ('mme'): rel_mil_span's row, which holds min and max of mil_exercises' years. */
 export function exerciseSpanFrom(memory: RelationMemory): [number, number] | undefined {
   const span = memory.table("mil_span");
@@ -60,15 +67,16 @@ export function exerciseCounts(
   return out;
 }
 
-/** What sharedExercises(store, a, b, from, to) selects ('mme'): the exercises with both, by (year, line). */
+/** What sharedExercises(store, a, b, from, to, dataset) selects: the exercises with both, by (year, line). */
 export function sharedExercisesFrom(
   memory: RelationMemory,
   a: string,
   b: string,
   from: number,
   to: number,
+  dataset: "mme" | "jme" = "mme",
 ): SharedExercise[] {
-  const t = memory.table(MIL_EXERCISE_TABLE.name);
+  const t = memory.table(dataset === "mme" ? MIL_EXERCISE_TABLE.name : MIL_EXERCISE_JME_TABLE.name);
   const ka = memory.keyOf(a);
   const kb = memory.keyOf(b);
   if (!t || ka === undefined || kb === undefined) return [];
@@ -82,6 +90,9 @@ export function sharedExercisesFrom(
     if (year < from || year > to) continue;
     const line = t.num("line", i) as number;
     while (j < eb && order(t, j, year, line) < 0) j++;
+    // A country listed twice on one exercise's line is one exercise (the SQL groups by line).
+    const last = out[out.length - 1];
+    if (last && last.year === year && last.line === line) continue;
     if (j < eb && order(t, j, year, line) === 0)
       out.push({
         id: t.str("id", i) as string,

@@ -5,9 +5,9 @@
 import { MME_INFO } from "../sources/citations.ts";
 import type { Store } from "../store/index.ts";
 import { MIL_RELATION } from "../store/relations/military.ts";
-import { datasetProvenance, hasDataset, notIngested } from "./ingest-provenance.ts";
-import { dyadYearList, selectRelations } from "./relation.ts";
-import { type IndicatorDef, nullValue } from "./types.ts";
+import { notIngested } from "./ingest-provenance.ts";
+import { nullValue } from "./types.ts";
+import { type SourcedIndicator, storeValueSource } from "./value-source.ts";
 
 export { MIL_RELATION };
 
@@ -56,7 +56,9 @@ export function exerciseLabel(e: SharedExercise): string {
 const CAVEAT =
   "Multinational Military Exercises v7 covers 1980–2010 only: nothing after 2010 is known here, however many exercises there were (China and Russia held many since). Counts exercises by their start year, one per exercise however many days or sites; bilateral and multilateral exercises alike. Coded from open sources (news, ministries), so small or unpublicised exercises may be missing.";
 
-export const milExercises: IndicatorDef = {
+export const milExercises: SourcedIndicator = {
+  reads: [MIL_RELATION],
+  tables: ["mil_exercises_mme", "mil_exercises_jme"],
   name: "mil.exercises",
   unit: "exercises",
   definition:
@@ -66,13 +68,16 @@ export const milExercises: IndicatorDef = {
   sources: ["mme"],
   citation: MME_INFO.citation,
   caveats: CAVEAT,
-  async compute(store: Store, a, b, year, options = {}) {
-    if (!(await hasDataset(store, "mme"))) return nullValue(this, a, b, year, notIngested("mme"));
+  compute(store: Store, a, b, year, options) {
+    return this.computeFrom(storeValueSource(store), a, b, year, options);
+  },
+  async computeFrom(source, a, b, year, options = {}) {
+    if (!(await source.has("mme"))) return nullValue(this, a, b, year, notIngested("mme"));
     const window = Math.max(1, Math.trunc(options.window ?? 1));
     const from = year - window + 1;
-    const span = await exerciseSpan(store);
+    const span = await source.exerciseSpan();
     if (!span || from < span[0] || year > span[1]) {
-      const prov = await datasetProvenance(store, "mme", { year });
+      const prov = await source.provenance("mme", { year });
       return nullValue(
         this,
         a,
@@ -85,13 +90,15 @@ export const milExercises: IndicatorDef = {
       );
     }
     const [rows, named, jmeNamed] = await Promise.all([
-      selectRelations<{ mil_exercises: bigint | number | null; mil_exercises_jme: bigint | number | null }>(
-        store,
-        [MIL_RELATION],
-        dyadYearList(Array.from({ length: window }, (_, i) => [a, b, from + i] as [string, string, number])),
+      source.rows<{ mil_exercises: bigint | number | null; mil_exercises_jme: bigint | number | null }>(
+        MIL_RELATION,
+        a,
+        b,
+        from,
+        year,
       ),
-      sharedExercises(store, a, b, from, year),
-      sharedExercises(store, a, b, from, year, "jme"),
+      source.sharedExercises(a, b, from, year, "mme"),
+      source.sharedExercises(a, b, from, year, "jme"),
     ]);
     const count = rows.reduce((sum, r) => sum + Number(r.mil_exercises ?? 0), 0);
     // JME v3, where loaded: its own count of the same window, beside MME's, never added to it.
@@ -101,7 +108,7 @@ export const milExercises: IndicatorDef = {
           exercises: jmeNamed.map((e) => ({ name: exerciseLabel(e), year: e.year, row: e.line })),
         }
       : undefined;
-    const base = await datasetProvenance(store, "mme", { year });
+    const base = await source.provenance("mme", { year });
     const provenance = base
       ? named.length
         ? named.map((e) => ({
@@ -137,4 +144,4 @@ export const milExercises: IndicatorDef = {
   },
 };
 
-export const MIL_INDICATORS: IndicatorDef[] = [milExercises];
+export const MIL_INDICATORS: SourcedIndicator[] = [milExercises];

@@ -149,6 +149,70 @@ const GEO: MemRelation = {
   },
 };
 
+/** src/store/relations/invest.ts, INVEST_POSITION_RELATION (invest_out, invest_in and the two totals). */
+const INVEST: MemRelation = {
+  joins: [
+    { alias: "io", table: "invest_out", keys: pair, year: "year" },
+    { alias: "ii", table: "invest_in", keys: pair, year: "year" },
+    { alias: "iot", table: "invest_out_total", keys: sideA, year: "year" },
+    { alias: "iit", table: "invest_in_total", keys: sideB, year: "year" },
+  ],
+  columns: {
+    invest_position: (j) => j.num("io", "value_usd"),
+    invest_position_withheld: (j) => j.value("io", "confidential"),
+    invest_position_file: (j) => j.value("io", "file"),
+    invest_position_cell: (j) => j.value("io", "cell"),
+    invest_position_mirror: (j) => j.num("ii", "value_usd"),
+    invest_mirror_withheld: (j) => j.value("ii", "confidential"),
+    invest_mirror_file: (j) => j.value("ii", "file"),
+    invest_mirror_cell: (j) => j.value("ii", "cell"),
+    invest_a_outward_total: (j) => j.num("iot", "value_usd"),
+    invest_a_outward_total_withheld: (j) => j.value("iot", "confidential"),
+    invest_a_outward_total_cell: (j) => j.value("iot", "cell"),
+    invest_b_inward_total: (j) => j.num("iit", "value_usd"),
+    invest_b_inward_total_cell: (j) => j.value("iit", "cell"),
+    // CASE WHEN iot.value_usd <> 0 THEN io.value_usd / iot.value_usd END
+    invest_outward_share: (j) => {
+      const total = j.num("iot", "value_usd");
+      return total !== null && total !== 0 ? div(j.num("io", "value_usd"), total) : null;
+    },
+    // CASE WHEN iit.value_usd <> 0 THEN coalesce(ii.value_usd, io.value_usd) / iit.value_usd END
+    invest_inward_share: (j) => {
+      const total = j.num("iit", "value_usd");
+      return total !== null && total !== 0
+        ? div(j.num("ii", "value_usd") ?? j.num("io", "value_usd"), total)
+        : null;
+    },
+  },
+};
+
+/** INVEST_FLOW_RELATION (investflow_pair). */
+const INVEST_FLOW: MemRelation = {
+  joins: [{ alias: "ifp", table: "investflow_pair", keys: pair, year: "year" }],
+  columns: {
+    invest_flow: (j) => j.num("ifp", "value_usd"),
+    invest_flow_raw: (j) => j.value("ifp", "raw"),
+    invest_flow_file: (j) => j.value("ifp", "file"),
+    invest_flow_line: (j) => j.num("ifp", "line"),
+  },
+};
+
+const dataset = (name: string) => (t: MemTable, row: number) => t.str("dataset", row) === name;
+
+/** src/store/relations/military.ts, MIL_RELATION (mil_pair, mil_span; MME's and JME's rows by `dataset`). */
+const MIL: MemRelation = {
+  joins: [
+    { alias: "mp", table: "mil_pair", keys: pair, year: "year", where: dataset("mme") },
+    { alias: "msp", table: "mil_span", keys: none, year: "span", where: dataset("mme") },
+    { alias: "mpj", table: "mil_pair", keys: pair, year: "year", where: dataset("jme") },
+    { alias: "mspj", table: "mil_span", keys: none, year: "span", where: dataset("jme") },
+  ],
+  columns: {
+    mil_exercises: (j) => (j.num("msp", "lo") !== null ? coalesce0(j.num("mp", "n")) : null),
+    mil_exercises_jme: (j) => (j.num("mspj", "lo") !== null ? coalesce0(j.num("mpj", "n")) : null),
+  },
+};
+
 /** The relations restated here, by dimension. */
 export const MEMORY_RELATIONS: Record<string, MemRelation> = {
   un: UN,
@@ -157,6 +221,9 @@ export const MEMORY_RELATIONS: Record<string, MemRelation> = {
   energy: ENERGY,
   macro: MACRO,
   geo: GEO,
+  invest: INVEST,
+  investflow: INVEST_FLOW,
+  mil: MIL,
 };
 
 /** Whether `selectFromMemory` can give this relation's rows from this memory. */

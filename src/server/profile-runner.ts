@@ -9,7 +9,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ProfileMemory } from "../profile/index.ts";
-import type { ProfileJob, ProfileReply } from "./profile-worker.ts";
+import type { ProfileJob, ProfileReply, WarmReply } from "./profile-worker.ts";
 
 /** A profile's bytes as the worker made them: JSON as UTF-8, and gzipped when the client accepts gzip. */
 export interface ProfileBytes {
@@ -24,6 +24,11 @@ export interface ProfileRunner {
    */
   run(request: Omit<ProfileJob, "id">): Promise<ProfileBytes | undefined>;
   readonly workers: number;
+  /**
+   * Settles when every worker has built its warm-up profiles (profile-worker.ts WARM_UP), or has failed to
+   * start: jobs sent before are queued by the worker, answered once it has warmed up.
+   */
+  readonly ready: Promise<void>;
   /** Profiles answered by a worker, and handed back to the caller. */
   readonly stats: { answered: number; handedBack: number };
   close(): Promise<void>;
@@ -42,27 +47,55 @@ interface Slot {
   waiting: Map<number, (reply: ProfileReply | undefined) => void>;
 }
 
+export interface RunnerOptions {
+  /** Worker threads (default: one per core). */
+  size?: number;
+  /**
+   * V8's young generation of each worker, in MiB (default: V8's own, 16 MiB semi-spaces): each profile makes a
+   * few MiB of short-lived objects, and a young generation they outlive is scavenged more often.
+   */
+  youngMb?: number;
+  /** Told how long each worker took to warm up. */
+  log?: (message: string) => void;
+}
+
 /**
  * Starts the pool over `memory`, whose typed arrays must be on SharedArrayBuffers already (shareArrays).
  * A worker that stops unexpectedly hands its requests back to the caller and is replaced.
  */
 export function createProfileRunner(
   memory: { trade: { state(): object }; relations: { state(): object } } & ProfileMemory,
-  size = availableParallelism(),
+  options: RunnerOptions = {},
 ): ProfileRunner {
+  const size = options.size ?? availableParallelism();
   let nextId = 1;
   let closed = false;
   const stats = { answered: 0, handedBack: 0 };
   const workerData = { trade: memory.trade.state(), relations: memory.relations.state() };
+  const resourceLimits = options.youngMb ? { maxYoungGenerationSizeMb: options.youngMb } : undefined;
+  const warmed: Promise<void>[] = [];
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(BOOTSTRAP, { eval: true, workerData }), waiting: new Map() };
+    const slot: Slot = {
+      worker: new Worker(BOOTSTRAP, { eval: true, workerData, resourceLimits }),
+      waiting: new Map(),
+    };
     slot.worker.unref();
-    slot.worker.on("message", (reply: ProfileReply) => {
+    let warm: () => void = () => {};
+    warmed.push(new Promise<void>((resolve) => (warm = resolve)));
+    slot.worker.on("message", (reply: ProfileReply | WarmReply) => {
+      if ("warm" in reply) {
+        options.log?.(
+          `dyad serve: profile worker warmed up (${reply.warm} profiles, ${reply.ms.toFixed(0)} ms)`,
+        );
+        warm();
+        return;
+      }
       const done = slot.waiting.get(reply.id);
       slot.waiting.delete(reply.id);
       done?.(reply);
     });
     const fail = () => {
+      warm();
       const waiting = [...slot.waiting.values()];
       slot.waiting.clear();
       for (const done of waiting) done(undefined);
@@ -78,9 +111,11 @@ export function createProfileRunner(
     return slot;
   };
   const slots = Array.from({ length: Math.max(1, size) }, spawn);
+  const ready = Promise.all(warmed.slice()).then(() => {});
 
   return {
     workers: slots.length,
+    ready,
     stats,
     run(request) {
       if (closed) return Promise.resolve(undefined);

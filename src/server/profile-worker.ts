@@ -5,6 +5,7 @@
 // thread builds it as before.
 import { parentPort, workerData } from "node:worker_threads";
 import { gzipSync } from "node:zlib";
+import { registry } from "../countries/index.ts";
 import { RelationMemory } from "../indicators/relation-memory.ts";
 import { TradeIndex } from "../indicators/trade-index.ts";
 import { buildProfile, type ProfileMemory } from "../profile/index.ts";
@@ -27,6 +28,12 @@ export type ProfileReply =
   | { id: number; ok: true; body: Uint8Array; gzip?: Uint8Array }
   /** `store`: the profile needs the store (the main thread builds it); else it failed (it does too, to answer the same error). */
   | { id: number; ok: false; store: boolean; message: string };
+
+/** Posted once, when the worker has warmed up (see WARM_UP) and takes jobs at full speed. */
+export interface WarmReply {
+  warm: number;
+  ms: number;
+}
 
 const { trade, relations } = workerData as { trade: object; relations: object };
 const memory: ProfileMemory = {
@@ -55,12 +62,47 @@ function own(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
+/** A profile's bytes as the route answers them: JSON as UTF-8, gzipped (level 1) when asked and large enough. */
+async function answer(job: Omit<ProfileJob, "id">): Promise<{ body: Uint8Array; gzip?: Uint8Array }> {
+  const profile = await buildProfile(noStore, job.a, job.b, { from: job.from, to: job.to, memory });
+  const body = encoder.encode(JSON.stringify(profileJson(profile, job.provenance)));
+  const gzip = job.gzip && body.length >= GZIP_FROM ? own(gzipSync(body, { level: GZIP_LEVEL })) : undefined;
+  return { body, gzip };
+}
+
+/**
+ * Profiles built before the worker says it is ready, so that the first users do not pay for V8's compiling of
+ * the build, JSON and gzip paths: in one thread, fresh, the first 100 random profiles cost 14.4 ms of CPU
+ * each, the next 100 6.8 ms, from the 300th on 4.5–4.9 ms (bench/RESULTS.md, issue 17, session 5). Spread
+ * pairs of the registry, both provenance forms, gzipped; each worker warms its own JIT.
+ */
+export const WARM_UP = 200;
+
+async function warmUp(): Promise<number> {
+  const countries = registry.all("country").map((e) => e.code);
+  const n = countries.length;
+  let built = 0;
+  for (let i = 0; i < WARM_UP; i++) {
+    const a = countries[(i * 37 + 11) % n];
+    const b = countries[(i * 101 + 59) % n];
+    if (a === b) continue;
+    try {
+      await answer({ a, b, provenance: i % 4 === 3 ? "inline" : "reference", gzip: true });
+      built++;
+    } catch {
+      // A pair that needs the store (or fails) warms nothing more; the main thread answers it when asked.
+    }
+  }
+  return built;
+}
+
+const started = performance.now();
+const warm = await warmUp();
+parentPort?.postMessage({ warm, ms: performance.now() - started } satisfies WarmReply);
+
 parentPort?.on("message", async (job: ProfileJob) => {
   try {
-    const profile = await buildProfile(noStore, job.a, job.b, { from: job.from, to: job.to, memory });
-    const body = encoder.encode(JSON.stringify(profileJson(profile, job.provenance)));
-    const gzip =
-      job.gzip && body.length >= GZIP_FROM ? own(gzipSync(body, { level: GZIP_LEVEL })) : undefined;
+    const { body, gzip } = await answer(job);
     const reply: ProfileReply = { id: job.id, ok: true, body, gzip };
     // Both are over ArrayBuffers of their own (TextEncoder's, and own()), never shared ones.
     const buffers = (gzip ? [body.buffer, gzip.buffer] : [body.buffer]) as ArrayBuffer[];

@@ -8,8 +8,11 @@ import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { ARMS_INDICATORS } from "../indicators/arms.ts";
+import { ENERGY_INDICATORS } from "../indicators/energy.ts";
 import { GEO_INDICATORS } from "../indicators/geo.ts";
-import { macroGdp } from "../indicators/macro.ts";
+import { INVEST_INDICATORS } from "../indicators/invest.ts";
+import { macroGdp, tradeGdpDependence } from "../indicators/macro.ts";
+import { MIL_INDICATORS } from "../indicators/military.ts";
 import { RelationMemory } from "../indicators/relation-memory.ts";
 import { shareArrays } from "../indicators/shared-arrays.ts";
 import { TRADE_INDICATORS, type TradeIndicator } from "../indicators/trade.ts";
@@ -30,7 +33,15 @@ import type { ProfileJob } from "./profile-worker.ts";
 const TRADE = new Map<string, TradeIndicator>(TRADE_INDICATORS.map((t) => [t.name, t]));
 /** The further indicators memory answers once the relations are in (those written as `computeFrom`). */
 const SOURCED = new Map<string, SourcedIndicator>(
-  [...UN_INDICATORS, ...ARMS_INDICATORS, ...GEO_INDICATORS, macroGdp].map((d) => [d.name, d]),
+  [
+    ...UN_INDICATORS,
+    ...ARMS_INDICATORS,
+    ...GEO_INDICATORS,
+    macroGdp,
+    ...ENERGY_INDICATORS,
+    ...INVEST_INDICATORS,
+    ...MIL_INDICATORS,
+  ].map((d) => [d.name, d]),
 );
 
 export interface MemoryValues {
@@ -67,6 +78,8 @@ export interface MemoryValues {
 export interface MemoryOptions {
   /** Worker threads that build profiles from the shared tables (default: one per core); 0 builds them in process. */
   profileWorkers?: number;
+  /** The profile workers' young generation in MiB (profile-runner.ts); default DYAD_PROFILE_YOUNG_MB, else V8's. */
+  profileYoungMb?: number;
 }
 
 export function memoryValues(
@@ -82,6 +95,7 @@ export function memoryValues(
   let source: ValueSource | undefined;
   /** The further indicators the loaded relations answer. */
   let sourced = new Map<string, SourcedIndicator>();
+  let gdpDependence = false;
   const started = performance.now();
   const abort = new AbortController();
   const ready = TradeIndex.load(store, abort.signal).then(
@@ -114,12 +128,20 @@ export function memoryValues(
       profile = { trade: index as TradeIndex, relations };
       source = memoryValueSource(relations);
       const held = relations;
-      sourced = new Map([...SOURCED].filter(([, d]) => answersFromMemory(held, d.reads)));
+      sourced = new Map([...SOURCED].filter(([, d]) => answersFromMemory(held, d.reads, d.tables)));
+      // GDP dependence: the turnover from the trade tables, GDP from the relations.
+      gdpDependence = sourced.has(macroGdp.name);
       log(
         `dyad serve: relations in memory for profiles (${relations.tableNames.length} tables, ${(relations.bytes / 2 ** 20).toFixed(0)} MiB, ${((performance.now() - at) / 1000).toFixed(1)} s)`,
       );
       if (workers > 0) {
-        runner = createProfileRunner({ trade: index as TradeIndex, relations }, workers);
+        const started = createProfileRunner(
+          { trade: index as TradeIndex, relations },
+          { size: workers, youngMb: options.profileYoungMb ?? youngFromEnv(), log },
+        );
+        // Ready (and used) once each worker has warmed up; until then profiles are built here, as before.
+        await started.ready;
+        runner = started;
         log(
           `dyad serve: ${workers} profile workers on ${(shared / 2 ** 20).toFixed(0)} MiB of shared tables`,
         );
@@ -134,7 +156,7 @@ export function memoryValues(
     ready,
     profileReady,
     get indicators() {
-      return [...TRADE.keys(), ...sourced.keys()];
+      return [...TRADE.keys(), ...sourced.keys(), ...(gdpDependence ? [tradeGdpDependence.name] : [])];
     },
     get profile() {
       return profile;
@@ -158,9 +180,18 @@ export function memoryValues(
       const def = index && TRADE.get(indicator);
       if (def && index) return def.computeFrom(index, a, b, year);
       const further = source && sourced.get(indicator);
-      return further && source ? further.computeFrom(source, a, b, year, options) : undefined;
+      if (further && source) return further.computeFrom(source, a, b, year, options);
+      if (gdpDependence && index && source && indicator === tradeGdpDependence.name)
+        return tradeGdpDependence.computeFrom(index, source, a, b, year);
+      return undefined;
     },
   };
+}
+
+/** DYAD_PROFILE_YOUNG_MB: the profile workers' young generation, for measuring (bench/serve.ts). */
+function youngFromEnv(): number | undefined {
+  const mb = Number(process.env.DYAD_PROFILE_YOUNG_MB);
+  return Number.isFinite(mb) && mb > 0 ? mb : undefined;
 }
 
 /**

@@ -8,7 +8,9 @@ import { registry } from "../../src/countries/index.ts";
 import { ARMS_RELATION } from "../../src/indicators/arms.ts";
 import { ENERGY_RELATION } from "../../src/indicators/energy.ts";
 import { GEO_RELATION } from "../../src/indicators/geo.ts";
+import { INVEST_FLOW_RELATION, INVEST_POSITION_RELATION } from "../../src/indicators/invest.ts";
 import { MACRO_RELATION } from "../../src/indicators/macro.ts";
+import { MIL_RELATION } from "../../src/indicators/military.ts";
 import { pairYears, selectRelations } from "../../src/indicators/relation.ts";
 import { RelationMemory } from "../../src/indicators/relation-memory.ts";
 import { inMemory, selectFromMemory } from "../../src/indicators/relation-rows.ts";
@@ -31,6 +33,9 @@ const RELATIONS = [
   ENERGY_RELATION,
   MACRO_RELATION,
   GEO_RELATION,
+  INVEST_POSITION_RELATION,
+  INVEST_FLOW_RELATION,
+  MIL_RELATION,
 ];
 
 const plain = (row: Record<string, unknown>) =>

@@ -6,6 +6,8 @@ import { after, before, describe, test } from "node:test";
 import type { Hono } from "hono";
 import { registry } from "../../src/countries/index.ts";
 import { computeIndicator } from "../../src/indicators/catalogue.ts";
+import { ENERGY_INDICATORS } from "../../src/indicators/energy.ts";
+import { INVEST_INDICATORS } from "../../src/indicators/invest.ts";
 import { TRADE_INDICATORS } from "../../src/indicators/trade.ts";
 import { createApp } from "../../src/server/app.ts";
 import { createPool, type StorePool } from "../../src/server/pool.ts";
@@ -160,15 +162,77 @@ describe("value route from memory", () => {
     assert.ok(withValue > 40, `many draws have a value (${withValue})`);
   });
 
+  test("energy, investment, exercises and GDP dependence from memory: computeIndicator's JSON, the store never read", async () => {
+    assert.equal(await values.profileReady, true);
+    const further = [
+      ...ENERGY_INDICATORS.map((d) => d.name),
+      ...INVEST_INDICATORS.map((d) => d.name),
+      "mil.exercises",
+      "trade.gdp_dependence",
+    ];
+    for (const name of further) assert.ok(values.indicators.includes(name), name);
+    // An app whose store fails on any use: every answer below must come from memory.
+    const noStore = createApp({
+      pool: {
+        ...pool,
+        use() {
+          throw new Error("the store was read");
+        },
+      },
+      values,
+      cacheBytes: 0,
+      log: () => {},
+    });
+    const compareFrom = async (name: string, a: string, b: string, year: number, window?: number) => {
+      const path = `/api/v1/value?indicator=${name}&a=${a}&b=${b}&year=${year}${window ? `&window=${window}` : ""}`;
+      const res = await noStore.request(path);
+      assert.equal(res.status, 200, path);
+      const computed = JSON.parse(
+        JSON.stringify(await computeIndicator(store, name, a, b, year, window ? { window } : {})),
+      );
+      assert.deepEqual(await res.json(), computed, path);
+      return computed.value !== null;
+    };
+    const next = seededRandom(47);
+    const countries = registry.all("country").map((e) => e.code);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+    // Pairs with rows: pipeline gas RUS->DEU, NOR->GBR and LNG QAT->JPN (Statistical Review 2018-2023); CDIS
+    // positions among USA, DEU, GBR, NLD, FRA, JPN, CHN; UNCTAD flows into them; MME exercises USA-GBR-FRA-DEU.
+    const withData = ["RUS", "DEU", "NOR", "GBR", "QAT", "JPN", "USA", "NLD", "FRA", "CHN", "IND", "KAZ"];
+    const valued = new Map<string, number>();
+    for (let i = 0; i < 400; i++) {
+      const pool = i % 3 === 2 ? countries : withData;
+      const a = pick(pool);
+      const b = pick(pool);
+      if (a === b) continue;
+      const name = pick(further);
+      const window = name === "mil.exercises" && next() < 0.5 ? 1 + Math.floor(next() * 10) : undefined;
+      const year = name.startsWith("energy.")
+        ? 2016 + Math.floor(next() * 10)
+        : 1975 + Math.floor(next() * 52);
+      if (await compareFrom(name, a, b, year, window)) valued.set(name, (valued.get(name) ?? 0) + 1);
+    }
+    for (const name of further) await compareFrom(name, "RUS", "DEU", 2019);
+    for (const name of further)
+      await compareFrom(name, "USA", "GBR", 2005, name === "mil.exercises" ? 5 : undefined);
+    // Most indicators had a value at least once (not only missing-value reasons were compared).
+    assert.ok(valued.size >= further.length / 2, `indicators with a value: ${[...valued.keys()].join(", ")}`);
+  });
+
   test("an indicator not held in memory is still answered by the store", async () => {
     await values.profileReady;
     const before = storeUses;
-    const res = await app.request("/api/v1/value?indicator=energy.pipeline_gas&a=RUS&b=DEU&year=2019");
+    const path = "/api/v1/value?indicator=trade.product_exports&a=RUS&b=CHN&year=2021&product=27";
+    const res = await app.request(path);
     assert.equal(res.status, 200);
     assert.equal(storeUses, before + 1);
     assert.deepEqual(
       await res.json(),
-      JSON.parse(JSON.stringify(await computeIndicator(store, "energy.pipeline_gas", "RUS", "DEU", 2019))),
+      JSON.parse(
+        JSON.stringify(
+          await computeIndicator(store, "trade.product_exports", "RUS", "CHN", 2021, { product: "27" }),
+        ),
+      ),
     );
   });
 });
