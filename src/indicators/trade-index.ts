@@ -683,6 +683,7 @@ async function columns(
 ): Promise<ColumnArray[]> {
   const out = kinds.map((k) => new ARRAY[k](rows));
   const result = await c.stream(sql);
+  const types = result.columnTypes();
   let at = 0;
   for (;;) {
     signal?.throwIfAborted();
@@ -692,7 +693,7 @@ async function columns(
     if (at + n > rows) throw new Error("trade index: the table grew while it was read");
     for (let i = 0; i < kinds.length; i++) {
       // Every column here is coalesced, so no value is NULL.
-      copyNumbers(chunk.getColumnVector(i), out[i], at, n);
+      copyNumbers(chunk, i, types[i], out[i], at, n);
     }
     at += n;
   }
