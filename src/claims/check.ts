@@ -48,6 +48,17 @@ export async function checkArticle(
   input: string,
   options: CheckOptions = {},
 ): Promise<CheckResult> {
+  return checkRead(store, readArticle(input, options), options);
+}
+
+/** An article read: its claims found, not yet checked (which needs no store). */
+export interface ReadArticle {
+  format: "text" | "html";
+  extraction: ReturnType<typeof extractClaims>;
+}
+
+/** The first half of checkArticle: the input's format and its claims. The CLI opens the store meanwhile. */
+export function readArticle(input: string, options: CheckOptions = {}): ReadArticle {
   if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
     throw new CheckInputError(
       `--date "${options.date}" is not a date: give it as YYYY-MM-DD, e.g. 2025-05-08.`,
@@ -63,7 +74,15 @@ export async function checkArticle(
         ? "html"
         : "text";
   const text = format === "html" ? htmlToAlignedText(input) : input;
-  const extraction = extractClaims(text, { date: options.date, lang: options.lang });
+  return { format, extraction: extractClaims(text, { date: options.date, lang: options.lang }) };
+}
+
+/** The second half of checkArticle: each claim found checked against the store. */
+export async function checkRead(
+  store: Store,
+  { format, extraction }: ReadArticle,
+  options: Pick<CheckOptions, "compute"> = {},
+): Promise<CheckResult> {
   const claims: CheckedClaim[] = [];
   // One load of the article's data for all its claims (see lookup.ts), unless a test brings its own.
   const compute =

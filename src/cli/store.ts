@@ -83,6 +83,33 @@ export async function openForWrite(): Promise<Store> {
   return Store.open({ deferred: true });
 }
 
+/**
+ * Opens the store while the command prepares (loads its modules, reads its arguments or its input): DuckDB
+ * opens the file on its own threads, so the two overlap. The preparation's errors come first, as they would
+ * without the overlap; the store is closed either way.
+ */
+export async function withStoreWhile<P, T>(
+  open: () => Promise<Store>,
+  prepare: () => Promise<P>,
+  fn: (store: Store, prepared: P) => Promise<T>,
+): Promise<T> {
+  const opening = open();
+  let prepared: P;
+  try {
+    prepared = await prepare();
+  } catch (err) {
+    opening.then(
+      (store) => store.close(),
+      () => {},
+    );
+    throw err;
+  }
+  return withStore(
+    () => opening,
+    (store) => fn(store, prepared),
+  );
+}
+
 export async function withStore<T>(open: () => Promise<Store>, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await open();
   try {

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import type { Command } from "commander";
 import { isCalendarDate } from "../../store/checks.ts";
+import { withStoreWhile } from "../store.ts";
 
 interface CheckCliOptions {
   date?: string;
@@ -45,30 +46,35 @@ export function register(program: Command): void {
       // regexp interpreter, which runs a pattern until it is "hot", takes ~3× longer over one article than
       // compiling each to machine code at its first use (set before the claims modules make them).
       setFlagsFromString("--no-regexp-tier-up");
-      const [{ checkArticle }, { renderHtml, renderTerminal }, { Store }] = await Promise.all([
-        import("../../claims/check.ts"),
-        import("../../claims/render.ts"),
-        import("../../store/index.ts"),
-      ]);
-      const store = await Store.open({ readOnly: true });
-      try {
-        const result = await checkArticle(store, input, {
-          date: o.date,
-          lang: o.lang as "de" | "en" | undefined,
-          format: o.format as "auto" | "text" | "html",
-        });
-        if (o.html)
-          writeFileSync(
-            o.html,
-            renderHtml(result, input, `dyad claim check: ${file === "-" ? "stdin" : file}`),
-          );
-        if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-        else
-          process.stdout.write(
-            `${renderTerminal(result, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)}\n`,
-          );
-      } finally {
-        store.close();
-      }
+      const { Store } = await import("../../store/index.ts");
+      // DuckDB opens the store on its own threads while the claims are found, which needs no store.
+      await withStoreWhile(
+        () => Store.open({ readOnly: true }),
+        async () => {
+          const [{ checkRead, readArticle }, render] = await Promise.all([
+            import("../../claims/check.ts"),
+            import("../../claims/render.ts"),
+          ]);
+          const read = readArticle(input, {
+            date: o.date,
+            lang: o.lang as "de" | "en" | undefined,
+            format: o.format as "auto" | "text" | "html",
+          });
+          return { checkRead, read, render };
+        },
+        async (store, { checkRead, read, render }) => {
+          const result = await checkRead(store, read);
+          if (o.html)
+            writeFileSync(
+              o.html,
+              render.renderHtml(result, input, `dyad claim check: ${file === "-" ? "stdin" : file}`),
+            );
+          if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          else
+            process.stdout.write(
+              `${render.renderTerminal(result, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)}\n`,
+            );
+        },
+      );
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { notAYear, parseQueryYear } from "../../indicators/years.ts";
-import { openForRead, withStore } from "../store.ts";
+import { openForRead, withStoreWhile } from "../store.ts";
 
 export function parseYear(text: string): number {
   const year = parseQueryYear(text);
@@ -29,25 +29,36 @@ export function register(program: Command): void {
         yearIn: string,
         opts: { json?: boolean; window?: string; product?: string },
       ) => {
-        // Loaded here, not at the top: `dyad --help` and the other commands need none of it.
-        const [{ countryName, registry }, { computeIndicator, getIndicator }, { formatValue }] =
-          await Promise.all([
-            import("../../countries/index.ts"),
-            import("../../indicators/catalogue.ts"),
-            import("../../indicators/format.ts"),
-          ]);
-        getIndicator(indicator);
-        const a = registry.resolve(aIn).code;
-        const b = registry.resolve(bIn).code;
-        if (a === b)
-          throw new Error(`A dyad needs two different countries; both are ${countryName(a)} (${a}).`);
-        const year = parseYear(yearIn);
-        const window = opts.window === undefined ? undefined : Number(opts.window);
-        if (window !== undefined && (!Number.isInteger(window) || window < 1 || window > 50)) {
-          throw new Error(`--window ${opts.window} is not a number of years between 1 and 50.`);
-        }
-        const value = await withStore(openForRead, (store) =>
-          computeIndicator(store, indicator, a, b, year, { window, product: opts.product }),
+        // The store opens while the modules load and the arguments are read (errors in them come first).
+        const { value, a, b, year, countryName, formatValue } = await withStoreWhile(
+          openForRead,
+          async () => {
+            // Loaded here, not at the top: `dyad --help` and the other commands need none of it.
+            const [{ countryName, registry }, { computeIndicator, getIndicator }, { formatValue }] =
+              await Promise.all([
+                import("../../countries/index.ts"),
+                import("../../indicators/catalogue.ts"),
+                import("../../indicators/format.ts"),
+              ]);
+            getIndicator(indicator);
+            const a = registry.resolve(aIn).code;
+            const b = registry.resolve(bIn).code;
+            if (a === b)
+              throw new Error(`A dyad needs two different countries; both are ${countryName(a)} (${a}).`);
+            const year = parseYear(yearIn);
+            const window = opts.window === undefined ? undefined : Number(opts.window);
+            if (window !== undefined && (!Number.isInteger(window) || window < 1 || window > 50)) {
+              throw new Error(`--window ${opts.window} is not a number of years between 1 and 50.`);
+            }
+            return { computeIndicator, countryName, formatValue, a, b, year, window };
+          },
+          async (store, p) => ({
+            ...p,
+            value: await p.computeIndicator(store, indicator, p.a, p.b, p.year, {
+              window: p.window,
+              product: opts.product,
+            }),
+          }),
         );
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(value)}\n`);
