@@ -11,4 +11,4 @@ export type {
   TableRows,
   TransactionSql,
 } from "./store.ts";
-export { dataHome, Store, storePath } from "./store.ts";
+export { dataHome, SharedTransactionAborted, Store, storePath } from "./store.ts";

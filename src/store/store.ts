@@ -88,6 +88,28 @@ export interface OpenOptions {
 }
 
 /** Another dyad process holds the store (an ingest, when this one only reads). */
+/**
+ * A write inside `Store.together` failed: the shared transaction was rolled back, so nothing written inside
+ * it is kept (the store is as it was before `together`). `cause` is the write's own error; running each
+ * ingest on its own gets it again, for that ingest alone.
+ */
+export class SharedTransactionAborted extends Error {
+  constructor(override readonly cause: unknown) {
+    super(
+      `an ingest sharing the transaction failed, so none of them was kept: ${(cause as Error)?.message ?? cause}`,
+    );
+    this.name = "SharedTransactionAborted";
+  }
+}
+
+/** The transaction that the ingests inside `Store.together` share. */
+interface SharedTransaction {
+  begun: boolean;
+  /** The tables written: the relations that read them are materialised once, before the commit. */
+  touched: Set<string>;
+  aborted?: SharedTransactionAborted;
+}
+
 export class StoreBusyError extends Error {
   constructor(message: string) {
     super(message);
@@ -264,9 +286,60 @@ export class Store {
     return (await this.replaceDatasets([batch]))[0];
   }
 
+  private shared?: SharedTransaction;
+
+  /**
+   * Runs `f` (several ingests, as `dyad setup` runs them) with every `replaceDatasets` inside it writing in one
+   * transaction, and the relations of every table they wrote materialised once, just before its commit,
+   * instead of once per ingest (the trade relation costs seconds each time). The store still never disagrees
+   * with its rows: nothing is visible before the commit, which holds the rows and the relations together.
+   * When `f` returns or throws, what the writes inside it did is committed, as if each had committed on its
+   * own. When a write inside fails, the transaction is rolled back at once — nothing written inside `f` is
+   * kept — and that write, every later one, and `together` itself throw `SharedTransactionAborted`; the
+   * caller may then run the ingests again on their own.
+   */
+  async together<T>(f: () => Promise<T>): Promise<T> {
+    if (this.shared) throw new Error("Store.together: already inside a shared transaction");
+    const shared: SharedTransaction = { begun: false, touched: new Set() };
+    this.shared = shared;
+    let result: T | undefined;
+    let failure: { error: unknown } | undefined;
+    try {
+      result = await f();
+    } catch (error) {
+      failure = { error };
+    } finally {
+      this.shared = undefined;
+    }
+    if (shared.aborted) throw shared.aborted;
+    if (shared.begun) {
+      try {
+        await this.finishTransaction(shared.touched);
+      } catch (err) {
+        await this.connection.run("ROLLBACK");
+        throw new SharedTransactionAborted(err);
+      }
+    }
+    if (failure) throw failure.error;
+    return result as T;
+  }
+
+  /** The end of an ingest's transaction: the relations of the tables it wrote rebuilt, then the commit. */
+  private async finishTransaction(touched: Set<string>): Promise<void> {
+    // The relations that read a table this ingest wrote are rebuilt here, so they commit with the rows.
+    const materialiseStarted = performance.now();
+    await materialiseRelations(this, touched);
+    trace("materialise relations", materialiseStarted);
+    const commitStarted = performance.now();
+    await this.connection.run("COMMIT");
+    trace("COMMIT", commitStarted);
+  }
+
   /** Replaces several datasets in one transaction: all of them land, or none does. */
   async replaceDatasets(batches: DatasetBatch[]): Promise<IngestResult[]> {
     if (this.readOnly) throw new Error("The store is open read-only; ingest needs write access.");
+    const shared = this.shared;
+    if (shared?.aborted) throw shared.aborted;
     // Every value is checked before the store is touched, so a bad cell leaves it exactly as it was.
     for (const batch of batches) {
       for (const table of batch.tables) if ("rows" in table) checkRows(table.def, table.rows, batch.path);
@@ -276,7 +349,8 @@ export class Store {
     const known = new Map(Object.values(TABLES).map((d) => [d.name, d]));
     for (const batch of batches) for (const { def } of batch.tables) known.set(def.name, def);
     const results: IngestResult[] = [];
-    await this.connection.run("BEGIN TRANSACTION");
+    if (!shared?.begun) await this.connection.run("BEGIN TRANSACTION");
+    if (shared) shared.begun = true;
     try {
       // A new table is created inside the transaction, so a failed first ingest leaves no empty table behind.
       for (const batch of batches) {
@@ -341,16 +415,17 @@ export class Store {
         await this.connection.run(sql);
         trace(sql, t);
       }
-      // The relations that read a table this ingest wrote are rebuilt here, so they commit with the rows.
-      const materialiseStarted = performance.now();
-      await materialiseRelations(this, new Set(batches.flatMap((b) => b.tables.map((t) => t.def.name))));
-      trace("materialise relations", materialiseStarted);
-      const commitStarted = performance.now();
-      await this.connection.run("COMMIT");
-      trace("COMMIT", commitStarted);
+      const touched = batches.flatMap((b) => b.tables.map((t) => t.def.name));
+      // Inside `together`, the relations are rebuilt and the rows committed once, when it ends.
+      if (shared) for (const t of touched) shared.touched.add(t);
+      else await this.finishTransaction(new Set(touched));
       return results;
     } catch (err) {
       await this.connection.run("ROLLBACK");
+      if (shared) {
+        shared.aborted = new SharedTransactionAborted(err);
+        throw shared.aborted;
+      }
       throw err;
     }
   }

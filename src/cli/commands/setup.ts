@@ -34,6 +34,10 @@ export function register(program: Command): void {
             bar = progressBar(source.info.name);
           },
           onProgress: (done, total, file) => bar.update(done, total, file),
+          onRestart: (message) => {
+            bar.stop();
+            process.stderr.write(`${message}\nIngesting each source on its own instead:\n`);
+          },
           onDone: (step) => {
             bar.stop();
             if (step.summary) process.stdout.write(`${summaryLine(step.source, step.summary)}\n`);

@@ -53,6 +53,11 @@ async function ingestAll(sources: string | undefined): Promise<void> {
         bar = progressBar(`  ${source.info.name}`);
       },
       onProgress: (done, total, file) => bar.update(done, total, file),
+      onRestart: (message) => {
+        bar.stop();
+        n = 0;
+        process.stderr.write(`  ${message}\n  Ingesting each source on its own instead:\n`);
+      },
       onDone: (step) => {
         bar.stop();
         if (step.summary) process.stderr.write(`      ${summaryLine(step.source, step.summary)}\n`);
