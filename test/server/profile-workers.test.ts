@@ -10,30 +10,20 @@ import { registry } from "../../src/countries/index.ts";
 import { buildProfile } from "../../src/profile/index.ts";
 import { profileJson } from "../../src/profile/json.ts";
 import { createApp } from "../../src/server/app.ts";
-import { createPool, type StorePool } from "../../src/server/pool.ts";
+import type { StorePool } from "../../src/server/pool.ts";
 import { type MemoryValues, memoryValues } from "../../src/server/values.ts";
 import type { Store } from "../../src/store/index.ts";
-import { openRealStore } from "../helpers/real-store.ts";
+import { memoryApp } from "../helpers/memory-app.ts";
 import { seededRandom } from "../helpers/seeded-random.ts";
 
 let store: Store;
 let pool: StorePool;
 let values: MemoryValues;
 let app: Hono;
-let storeUses = 0;
+let storeUses: () => number;
 
 before(async () => {
-  store = await openRealStore();
-  const inner = await createPool(store, 2);
-  pool = {
-    ...inner,
-    use(fn) {
-      storeUses++;
-      return inner.use(fn);
-    },
-  };
-  values = memoryValues(store, () => {}, { profileWorkers: 2 });
-  app = createApp({ pool, values, cacheBytes: 0, log: () => {} });
+  ({ store, pool, values, app, storeUses } = await memoryApp({ profileWorkers: 2 }));
 });
 after(async () => {
   await values.close();
@@ -128,12 +118,12 @@ describe("profile route through the profile workers", () => {
       undefined,
       "a closed pool hands every profile back",
     );
-    const uses = storeUses;
+    const uses = storeUses();
     const res = await createApp({ pool, values: own, cacheBytes: 0, log: () => {} }).request(
       "/api/v1/profile/CHN/RUS",
     );
     assert.equal(res.status, 200);
     assert.equal(await res.text(), await inProcess("CHN", "RUS", new URLSearchParams()));
-    assert.ok(storeUses > uses, "built on the main thread");
+    assert.ok(storeUses() > uses, "built on the main thread");
   });
 });

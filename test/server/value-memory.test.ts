@@ -10,31 +10,20 @@ import { ENERGY_INDICATORS } from "../../src/indicators/energy.ts";
 import { INVEST_INDICATORS } from "../../src/indicators/invest.ts";
 import { TRADE_INDICATORS } from "../../src/indicators/trade.ts";
 import { createApp } from "../../src/server/app.ts";
-import { createPool, type StorePool } from "../../src/server/pool.ts";
-import { type MemoryValues, memoryValues } from "../../src/server/values.ts";
+import type { StorePool } from "../../src/server/pool.ts";
+import type { MemoryValues } from "../../src/server/values.ts";
 import type { Store } from "../../src/store/index.ts";
-import { openRealStore } from "../helpers/real-store.ts";
+import { memoryApp } from "../helpers/memory-app.ts";
 import { seededRandom } from "../helpers/seeded-random.ts";
 
 let store: Store;
 let pool: StorePool;
 let values: MemoryValues;
 let app: Hono;
-let storeUses = 0;
+let storeUses: () => number;
 
 before(async () => {
-  store = await openRealStore();
-  // A pool of its own on the shared instance, closed without closing the shared store.
-  const inner = await createPool(store, 2);
-  pool = {
-    ...inner,
-    use(fn) {
-      storeUses++;
-      return inner.use(fn);
-    },
-  };
-  values = memoryValues(store);
-  app = createApp({ pool, values, cacheBytes: 0, log: () => {} });
+  ({ store, pool, values, app, storeUses } = await memoryApp());
 });
 after(async () => {
   await values.close();
@@ -72,7 +61,7 @@ describe("value route from memory", () => {
     const next = seededRandom(17);
     const countries = registry.all("country").map((e) => e.code);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
-    const before = storeUses;
+    const before = storeUses();
     let withValue = 0;
     for (let i = 0; i < 200; i++) {
       const a = pick(countries);
@@ -80,7 +69,7 @@ describe("value route from memory", () => {
       if (a === b) continue;
       if (await compare(pick(TRADE_INDICATORS).name, a, b, 1960 + Math.floor(next() * 66))) withValue++;
     }
-    assert.equal(storeUses, before, "no value asked the store");
+    assert.equal(storeUses(), before, "no value asked the store");
     assert.ok(withValue > 0, "some random draws have a value");
   });
 
@@ -90,7 +79,7 @@ describe("value route from memory", () => {
     // Large traders: most of their pairs hold flows in the IMF workbooks and the reference series.
     const traders = ["CHN", "RUS", "DEU", "USA", "FRA", "IND", "JPN", "KOR", "BRA", "ARG", "TUR", "KAZ"];
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
-    const before = storeUses;
+    const before = storeUses();
     let withValue = 0;
     for (let i = 0; i < 200; i++) {
       const a = pick(traders);
@@ -100,7 +89,7 @@ describe("value route from memory", () => {
     }
     for (const t of TRADE_INDICATORS)
       for (const year of [2019, 2022, 2024]) await compare(t.name, "CHN", "RUS", year);
-    assert.equal(storeUses, before, "no value asked the store");
+    assert.equal(storeUses(), before, "no value asked the store");
     assert.ok(withValue > 100, `most draws among large traders have a value (${withValue})`);
   });
 
@@ -146,7 +135,7 @@ describe("value route from memory", () => {
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
     // Pairs with rows: SIPRI deliveries RUS->CHN, RUS->IND, USA->ISR; UN votes, GDP and GeoDist for all.
     const withData = ["CHN", "RUS", "IND", "USA", "ISR", "DEU", "FRA", "PAK"];
-    const before = storeUses;
+    const before = storeUses();
     let withValue = 0;
     for (let i = 0; i < 240; i++) {
       const pool = i % 2 ? countries : withData;
@@ -158,7 +147,7 @@ describe("value route from memory", () => {
       if (await compare(name, a, b, 1940 + Math.floor(next() * 90), window)) withValue++;
     }
     for (const name of further) await compare(name, "RUS", "CHN", 2005);
-    assert.equal(storeUses, before, "no value asked the store");
+    assert.equal(storeUses(), before, "no value asked the store");
     assert.ok(withValue > 40, `many draws have a value (${withValue})`);
   });
 
@@ -221,11 +210,11 @@ describe("value route from memory", () => {
 
   test("an indicator not held in memory is still answered by the store", async () => {
     await values.profileReady;
-    const before = storeUses;
+    const before = storeUses();
     const path = "/api/v1/value?indicator=trade.product_exports&a=RUS&b=CHN&year=2021&product=27";
     const res = await app.request(path);
     assert.equal(res.status, 200);
-    assert.equal(storeUses, before + 1);
+    assert.equal(storeUses(), before + 1);
     assert.deepEqual(
       await res.json(),
       JSON.parse(
