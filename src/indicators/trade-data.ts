@@ -171,21 +171,42 @@ export function choicesFromReports(reports: FlowReport[]): Map<string, TradeChoi
       c = { turnoverValue: null, turnoverKind: null };
       out.set(key, c);
     }
-    const held = c[r.flow];
-    if (!held || r.priority < held.priority || (r.priority === held.priority && r.dataset < held.dataset))
-      c[r.flow] = { value: r.value, dataset: r.dataset, priority: r.priority };
+    offerReport(c, r.flow, r.value, r.dataset, r.priority);
   }
-  for (const c of out.values()) {
-    const { exports: x, imports: m, turnover: t } = c;
-    if (t && (!x || !m || t.priority <= Math.max(x.priority, m.priority))) {
-      c.turnoverKind = "turnover";
-      c.turnoverValue = t.value;
-    } else if (x && m) {
-      c.turnoverKind = "sum";
-      c.turnoverValue = x.value + m.value;
-    }
-  }
+  for (const c of out.values()) chooseTurnover(c);
   return out;
+}
+
+/**
+ * One report of a flow offered to a (reporter, partner, year)'s choice, by the trade relation's rule: it
+ * answers when it is the first, or of a lower priority number than the one held, or of the same and a
+ * dataset name earlier in byte order.
+ */
+export function offerReport(
+  c: TradeChoice,
+  flow: Flow,
+  value: number,
+  dataset: string,
+  priority: number,
+): void {
+  const held = c[flow];
+  if (!held || priority < held.priority || (priority === held.priority && dataset < held.dataset))
+    c[flow] = { value, dataset, priority };
+}
+
+/**
+ * The choice's turnover, once every report is offered, by the trade relation's rule: the turnover reported
+ * as such when it is at least as authoritative as the worse of the two flows, else exports + imports.
+ */
+export function chooseTurnover(c: TradeChoice): void {
+  const { exports: x, imports: m, turnover: t } = c;
+  if (t && (!x || !m || t.priority <= Math.max(x.priority, m.priority))) {
+    c.turnoverKind = "turnover";
+    c.turnoverValue = t.value;
+  } else if (x && m) {
+    c.turnoverKind = "sum";
+    c.turnoverValue = x.value + m.value;
+  }
 }
 
 /**

@@ -15,9 +15,11 @@ import { copyNumbers } from "./relation-memory.ts";
 import type { ContextParts, ContextSource, TradeContext } from "./trade.ts";
 import {
   type Coverage,
+  chooseTurnover,
   type Flow,
   type FlowReport,
   FlowTable,
+  offerReport,
   type RankEntry,
   type TradeChoice,
 } from "./trade-data.ts";
@@ -594,23 +596,10 @@ class IndexFlowTable extends FlowTable {
     let c: TradeChoice | undefined;
     for (let row = start; row < end; row++) {
       c ??= { turnoverValue: null, turnoverKind: null };
-      const flow = FLOWS[this.index.rowFlow(row)];
-      const priority = this.index.rowPriority(row);
-      const dataset = this.index.rowDataset(row);
-      const held = c[flow];
-      if (!held || priority < held.priority || (priority === held.priority && dataset < held.dataset))
-        c[flow] = { value: this.index.rowValue(row), dataset, priority };
+      const i = this.index;
+      offerReport(c, FLOWS[i.rowFlow(row)], i.rowValue(row), i.rowDataset(row), i.rowPriority(row));
     }
-    if (c) {
-      const { exports: x, imports: m, turnover: t } = c;
-      if (t && (!x || !m || t.priority <= Math.max(x.priority, m.priority))) {
-        c.turnoverKind = "turnover";
-        c.turnoverValue = t.value;
-      } else if (x && m) {
-        c.turnoverKind = "sum";
-        c.turnoverValue = x.value + m.value;
-      }
-    }
+    if (c) chooseTurnover(c);
     this.chosen.set(key, c);
     return c;
   }
