@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { SharedTransactionAborted, type Store } from "../store/index.ts";
-import { type IngestSummary, SOURCES, type SourceModule } from "./registry.ts";
+import { BEYOND_TRADE_SOURCES, type IngestSummary, SOURCES, type SourceModule } from "./registry.ts";
 import type { IngestOptions } from "./types.ts";
 
 export const HOW_TO_GET_DATA = `dyad reads the publishers' own files. Put them in one folder, laid out as
@@ -42,8 +42,8 @@ export interface SetupOptions extends IngestOptions {
   onStart?: (source: SourceModule, path: string) => void;
   onDone?: (step: SetupStep) => void;
   /**
-   * A source failed while writing, so the one transaction all of them shared was rolled back (`message`
-   * says which and why): every source is ingested again, each in its own transaction, and reported again.
+   * A trade source failed while writing, so the transaction the trade sources shared was rolled back
+   * (`message` says which and why): each of them is ingested again on its own transaction, and reported again.
    */
   onRestart?: (message: string) => void;
   /** Stop at the first failing source instead of going on with the others. */
@@ -52,17 +52,29 @@ export interface SetupOptions extends IngestOptions {
 
 /**
  * Ingests every source found in `dir`; a failing source does not stop the rest and leaves the store as it
- * was for itself. The sources share one transaction (`Store.together`), so each relation is materialised
- * once, after the last of them, rather than once per ingest that touches its tables (the trade relation
- * after each of the three trade sources). A source that fails before it writes (a bad file) is left out of
- * it; one that fails while writing rolls the whole transaction back, and then each source is ingested on
- * its own transaction, as `dyad ingest` would.
+ * was for itself. The trade sources share one transaction (`Store.together`), so the trade relation is
+ * materialised once, after the last of them, rather than after each (it costs seconds each time); the
+ * sources beyond trade, each the only writer of its dimension's tables, keep a transaction each, which
+ * bounds the memory an uncommitted transaction holds. A trade source that fails before it writes (a bad
+ * file) is left out of the shared transaction; one that fails while writing rolls it back, and then each
+ * trade source is ingested on its own transaction, as `dyad ingest` would.
  */
 export async function setupAll(store: Store, dir: string, options: SetupOptions = {}): Promise<SetupStep[]> {
   const found = SOURCES.flatMap((source) =>
     source.defaultPaths.map((rel) => ({ source, path: join(dir, rel) })),
   ).filter(({ path }) => existsSync(path));
   if (!found.length) throw new Error(`No source files found in ${dir}.\n${HOW_TO_GET_DATA}`);
+  const beyond = found.filter(({ source }) => BEYOND_TRADE_SOURCES.includes(source));
+  const trade = found.filter(({ source }) => !BEYOND_TRADE_SOURCES.includes(source));
+  return [...(await ingestTogether(store, trade, options)), ...(await ingestEach(store, beyond, options))];
+}
+
+/** The sources in one shared transaction; if a write fails in it, each of them again on its own. */
+async function ingestTogether(
+  store: Store,
+  found: { source: SourceModule; path: string }[],
+  options: SetupOptions,
+): Promise<SetupStep[]> {
   try {
     return await store.together(() => ingestEach(store, found, options));
   } catch (err) {
