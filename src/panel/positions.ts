@@ -415,7 +415,8 @@ export async function copyPanelByPosition(
   const threads = Number(
     (await store.connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0],
   );
-  const count = Math.max(1, Math.min(threads, Math.floor((pairs * years) / ROW_GROUP_ROWS)));
+  // At most 4 parts: each statement holds one of the 4 threads of libuv's pool while it runs.
+  const count = Math.max(1, Math.min(threads, 4, Math.floor((pairs * years) / ROW_GROUP_ROWS)));
   const files =
     count === 1 ? [path] : Array.from({ length: count }, (_, i) => `${path}.dyad-${process.pid}-${i}`);
   const connections: DuckDBConnection[] = [store.connection];
