@@ -5,6 +5,7 @@ import { findCountries } from "./countries.ts";
 import {
   CLAUSE_PENALTY,
   type Cue,
+  firstMatch,
   inside,
   nearest,
   PRODUCT_FLOW,
@@ -198,7 +199,7 @@ function linkMeasure(
     // "der größte Empfänger von Geldsendungen": a rank among recipients of something other than trade.
     const rankNoun = best.cue as Cue;
     const tail = text.slice(rankNoun.end, Math.min(sentence.end, rankNoun.end + 40));
-    const other = new RegExp(RE.outside.source, "iu").exec(tail);
+    const other = firstMatch(RE.outside, tail);
     // "the largest export market for Australian iron ore", "größter Abnehmer deutscher Autos": a rank in
     // one product's trade, not in all goods (goods, exports and countries themselves do not count).
     // The product is the noun that closes the phrase: "for Australian iron ore.", "deutscher Autos.".
@@ -214,7 +215,7 @@ function linkMeasure(
     const head = good?.[1] ?? "";
     if (good && !other && !GOODS_WORDS.test(head)) {
       const country = findCountries(head).length > 0;
-      const energyWord = new RegExp(RE.energy.source, "iu").test(head);
+      const energyWord = firstMatch(RE.energy, head) !== null;
       if (!country && !energyWord)
         return {
           measure: `rank among ${best.k}s of ${head}`,
@@ -554,8 +555,8 @@ function productNear(text: string, q: Span, clause: Span): string | null {
     of &&
     !NOT_PRODUCT.has(of[1]) &&
     !/^(?:goods|products|merchandise|Waren|Güter|Produkten?|Erzeugnissen?)$/iu.test(of[1]) &&
-    !new RegExp(RE.energy.source, "iu").test(of[1]) &&
-    !new RegExp(RE.arms.source, "iu").test(of[1]) &&
+    !firstMatch(RE.energy, of[1]) &&
+    !firstMatch(RE.arms, of[1]) &&
     !findCountries(of[1]).length
   )
     return of[1];
