@@ -16,7 +16,7 @@ export const BUNDLED = { value: [], check: ["--no-regexp-tier-up"] };
  * Runs the bundle's command with argv; undefined when there is no bundle. The cache is derived: made at the
  * first run (and after a Node upgrade, when V8 rejects it), named by the bundle's size and time so that a
  * rebuilt bundle never meets an old cache, and simply not written where the folder is read-only.
- * @returns {Promise<"used" | "made" | "unwritable" | undefined>} what became of the cache
+ * @returns {Promise<"used" | "made" | "not made" | "unwritable" | undefined>} what became of the cache
  */
 export async function runBundle(file, command, argv) {
   let source;
@@ -44,7 +44,9 @@ export async function runBundle(file, command, argv) {
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   await module.exports.main(argv);
   if (cachedData && !script.cachedDataRejected) return "used";
-  // Made after the run, so that it holds every function the command compiled, not only the top level.
+  // Made after a whole run, so that it holds every function the command compiles, not only the top level:
+  // not after an error or a help text, whose cache would lack the rest and stay (V8 would take it).
+  if (process.exitCode === 1 || argv.slice(3).some((a) => a === "-h" || a === "--help")) return "not made";
   try {
     const tmp = `${cacheFile}.${process.pid}`;
     writeFileSync(tmp, script.createCachedData());

@@ -42,8 +42,8 @@ function fromBundle(args: string[]): Run & { cache: string } {
     env: env(),
     encoding: "utf8",
   });
-  const cache = /\ncache: (\w+)$/.exec(r.stderr)?.[1] ?? "none";
-  return { code: r.status, out: r.stdout, err: r.stderr.replace(/\ncache: \w+$/, ""), cache };
+  const cache = /\ncache: ([\w ]+)$/.exec(r.stderr)?.[1] ?? "none";
+  return { code: r.status, out: r.stdout, err: r.stderr.replace(/\ncache: [\w ]+$/, ""), cache };
 }
 
 before(async () => {
@@ -67,6 +67,14 @@ const CASES: string[][] = [
   ["check", SEED, "--date", "2025-05-08", "--json"],
   ["check", SEED, "--date", "2025-13-01"],
 ];
+
+test("a bundle's code cache is made by its first whole run, not by a help text or an error", () => {
+  // First in this file: the bundles are fresh, without a cache.
+  assert.equal(fromBundle(["value", "--help"]).cache, "not made");
+  assert.equal(fromBundle(["value", "trade.exports", "Narnia", "CHN", "2020"]).cache, "not made");
+  assert.equal(fromBundle(["value", "trade.exports", "CHN", "RUS", "2020"]).cache, "made");
+  assert.equal(fromBundle(["value", "trade.exports", "CHN", "RUS", "2020"]).cache, "used");
+});
 
 test("value and check print, fail and exit through their bundles exactly as through the sources, cached or not", () => {
   for (const args of CASES) {
