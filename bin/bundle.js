@@ -1,6 +1,6 @@
 // Running a one-command bundle of the build (scripts/bundle-cli.mjs) with V8's code cache beside it: the
 // functions its last run compiled are read back instead of being parsed and compiled again.
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { setFlagsFromString } from "node:v8";
@@ -47,12 +47,14 @@ export async function runBundle(file, command, argv) {
   // Made after a whole run, so that it holds every function the command compiles, not only the top level:
   // not after an error or a help text, whose cache would lack the rest and stay (V8 would take it).
   if (process.exitCode === 1 || argv.slice(3).some((a) => a === "-h" || a === "--help")) return "not made";
+  const tmp = `${cacheFile}.${process.pid}`;
   try {
-    const tmp = `${cacheFile}.${process.pid}`;
+    // Written aside and renamed, so that a run started meanwhile reads a whole cache or none.
     writeFileSync(tmp, script.createCachedData());
     renameSync(tmp, cacheFile);
     return "made";
   } catch {
+    rmSync(tmp, { force: true });
     return "unwritable";
   }
 }
