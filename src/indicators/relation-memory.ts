@@ -462,8 +462,8 @@ const bindings = createRequire(createRequire(import.meta.url).resolve("@duckdb/n
 
 type Target = Values | Uint16Array;
 
-/** The DuckDB type ids whose values are stored exactly as each typed array holds its elements. */
-const LAYOUT = new Map<Function, number[]>([
+/** The DuckDB type ids whose values are stored exactly as each typed array holds its elements, by the array's constructor. */
+const LAYOUT = new Map<object, number[]>([
   [Int16Array, [3]], // SMALLINT
   [Uint16Array, [7]], // USMALLINT
   [Int32Array, [4]], // INTEGER

@@ -24,7 +24,7 @@ test("the store this code builds has no stale table", async () => {
   assert.deepEqual(await staleTables(store), []);
 });
 
-test("an energy table from before the editions column is named, and dyad value says what to do", async () => {
+test("an energy table from before the editions column is named, and dyad value and dyad check say what to do", async () => {
   const home = mkdtempSync(join(tmpdir(), "dyad-stale-"));
   homes.push(home);
   // The energy table as an earlier dyad created it: no `edition` column (made up for this test).
@@ -43,6 +43,15 @@ test("an energy table from before the editions column is named, and dyad value s
   assert.match(r.stderr, /built by an earlier version of dyad \(energy_trade: lacks [^)]*edition/);
   assert.match(r.stderr, /npx dyad start/);
   assert.doesNotMatch(r.stderr, /Binder Error/);
+  // dyad check opens the store its own way (while it finds the claims): the same message, not a binder error.
+  const checked = spawnSync(process.execPath, ["bin/dyad.js", "check", "-"], {
+    input: "Russland lieferte 2023 Gas für 20 Milliarden Dollar nach China.",
+    env: { ...process.env, DYAD_HOME: home },
+    encoding: "utf8",
+  });
+  assert.notEqual(checked.status, 0);
+  assert.match(checked.stderr, /built by an earlier version of dyad \(energy_trade: lacks [^)]*edition/);
+  assert.doesNotMatch(checked.stderr, /Binder Error/);
 });
 
 test("a store whose relations were never materialised is stale; an ingest materialises them and the store is current", async () => {

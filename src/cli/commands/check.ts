@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import type { Command } from "commander";
 import { isCalendarDate } from "../../store/checks.ts";
-import { withStoreWhile } from "../store.ts";
+import { openForRead, withStoreWhile } from "../store.ts";
 
 interface CheckCliOptions {
   date?: string;
@@ -46,10 +46,10 @@ export function register(program: Command): void {
       // regexp interpreter, which runs a pattern until it is "hot", takes ~3× longer over one article than
       // compiling each to machine code at its first use (set before the claims modules make them).
       setFlagsFromString("--no-regexp-tier-up");
-      const { Store } = await import("../../store/index.ts");
       // DuckDB opens the store on its own threads while the claims are found, which needs no store.
       await withStoreWhile(
-        () => Store.open({ readOnly: true }),
+        // openForRead: a store from an earlier dyad is named as such, as for every other reading command.
+        openForRead,
         async () => {
           const [{ checkRead, readArticle }, render] = await Promise.all([
             import("../../claims/check.ts"),
