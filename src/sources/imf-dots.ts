@@ -391,8 +391,7 @@ export async function ingestImfDots(
               await sql.run(
                 `CREATE OR REPLACE TEMP TABLE imf_dots_repeats AS
                  SELECT reporter, partner, year, flow, count(DISTINCT value_usd) AS values_given,
-                        min(file_id * 1000000 + line) AS keep, arg_min(file_id, line) AS f1, min(line) AS l1,
-                        arg_max(file_id, line) AS f2, max(line) AS l2
+                        min(file_id * 1000000 + line) AS keep
                    FROM ${stage} WHERE reporter IN (${multiList})
                   GROUP BY reporter, partner, year, flow HAVING count(*) > 1`,
               );
@@ -400,12 +399,20 @@ export async function ingestImfDots(
                 "SELECT * FROM imf_dots_repeats WHERE values_given > 1 LIMIT 1",
               );
               if (conflict) {
-                const f1 = basename(files[Number(conflict.f1)]);
-                const f2 = basename(files[Number(conflict.f2)]);
+                // The two rows named are the first (by file, then line) and the first that gives another value:
+                // two workbooks' rows can share a line number, so neither is found by its line alone.
+                const rows = await sql.query<{ file_id: number; line: number; value_usd: number }>(
+                  `SELECT file_id, line, value_usd FROM ${stage}
+                    WHERE reporter = ${sqlString(String(conflict.reporter))} AND partner = ${sqlString(String(conflict.partner))}
+                      AND year = ${Number(conflict.year)} AND flow = ${sqlString(String(conflict.flow))}
+                    ORDER BY file_id, line`,
+                );
+                const first = rows[0];
+                const other = rows.find((r) => r.value_usd !== first.value_usd) ?? rows[rows.length - 1];
                 throw new SourceError(
-                  f2,
-                  `row ${conflict.l2}`,
-                  `${conflict.reporter}'s ${conflict.flow} with ${conflict.partner} in ${conflict.year} appear twice with different values (also ${f1} row ${conflict.l1})`,
+                  basename(files[Number(other.file_id)]),
+                  `row ${other.line}`,
+                  `${conflict.reporter}'s ${conflict.flow} with ${conflict.partner} in ${conflict.year} appear twice with different values (also ${basename(files[Number(first.file_id)])} row ${first.line})`,
                   "Two workbooks give the same flow differently; remove the duplicate file.",
                 );
               }
