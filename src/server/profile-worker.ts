@@ -78,11 +78,18 @@ async function answer(job: Omit<ProfileJob, "id">): Promise<{ body: Uint8Array; 
  */
 export const WARM_UP = 200;
 
+/** DYAD_PROFILE_WARM_UP overrides WARM_UP (0: none), for measuring its effect (bench/serve.ts gzip3). */
+function warmUpCount(): number {
+  const n = Number(process.env.DYAD_PROFILE_WARM_UP);
+  return process.env.DYAD_PROFILE_WARM_UP && Number.isInteger(n) && n >= 0 ? n : WARM_UP;
+}
+
 async function warmUp(): Promise<number> {
   const countries = registry.all("country").map((e) => e.code);
   const n = countries.length;
   let built = 0;
-  for (let i = 0; i < WARM_UP; i++) {
+  const count = warmUpCount();
+  for (let i = 0; i < count; i++) {
     const a = countries[(i * 37 + 11) % n];
     const b = countries[(i * 101 + 59) % n];
     if (a === b) continue;
