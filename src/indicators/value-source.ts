@@ -1,5 +1,5 @@
-// Where a beyond-trade indicator (un.*, arms.*, geo.*, macro.*, energy.*, invest.*, mil.*) reads its facts: the store (SQL), or the
-// server's memory (relation-memory.ts, relation-rows.ts), which gives the same rows and provenance with no
+// Where a beyond-trade indicator (un.*, arms.*, geo.*, macro.*, energy.*, invest.*, mil.*) reads its facts:
+// the store (SQL), or the server's memory (relation-memory.ts, relation-rows.ts), which gives the same rows and provenance with no
 // query. Each such indicator is written once, as `computeFrom(source, …)`; `compute(store, …)` is
 // `computeFrom(storeValueSource(store), …)`, so the two answers cannot drift apart.
 
@@ -164,7 +164,10 @@ function addCoverage(c: InvestCoverage, direction: string, year: number, reporte
 /** energy_trade's newest cells with the index of the fuel (FUELS) each belongs to. */
 const FUEL_INDEX = `CASE ${FUELS.flatMap((f, i) => f.parts.map((p) => `WHEN fuel = '${p}' THEN ${i}`)).join(" ")} END`;
 
-/** The extra tables the memory source reads: the ingests rows, SIPRI's span. */
+/**
+ * The extra tables the memory source reads: the ingests rows, SIPRI's span, and what the energy, investment
+ * and exercise indicators' missing-value reasons and provenance read (an indicator names its own in `tables`).
+ */
 export const VALUE_TABLES: ExtraTable[] = [
   {
     name: "ingests_meta",
