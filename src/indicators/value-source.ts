@@ -1,7 +1,7 @@
 // Where a beyond-trade indicator (un.*, arms.*, geo.*, macro.*, energy.*, invest.*, mil.*) reads its facts:
-// the store (SQL), or the server's memory (relation-memory.ts, relation-rows.ts), which gives the same rows and provenance with no
-// query. Each such indicator is written once, as `computeFrom(source, …)`; `compute(store, …)` is
-// `computeFrom(storeValueSource(store), …)`, so the two answers cannot drift apart.
+// the store (SQL), or the server's memory (relation-memory.ts, relation-rows.ts), which gives the same rows
+// and provenance with no query. Each such indicator is written once, as `computeFrom(source, …)`;
+// `compute(store, …)` is `computeFrom(storeValueSource(store), …)`, so the two answers cannot drift apart.
 
 import type { Store } from "../store/index.ts";
 import type { Relation } from "../store/relation.ts";
