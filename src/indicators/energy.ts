@@ -6,7 +6,7 @@ import type { Store } from "../store/index.ts";
 import { ENERGY_RELATION, ENERGY_TRADE_LATEST, FUELS, type Fuel } from "../store/relations/energy.ts";
 import { notIngested } from "./ingest-provenance.ts";
 import type { ExtraTable } from "./relation-memory.ts";
-import { nullValue } from "./types.ts";
+import { type IndicatorValue, nullValue, type Provenance } from "./types.ts";
 import {
   type EnergyListing,
   type SourcedIndicator,
@@ -124,6 +124,23 @@ function fuelIndicators(fuel: Fuel): SourcedIndicator[] {
       return `${b} is not listed separately as an importer in "${c.sheet ?? fuel.sheet}" (${c.edition_title ?? "the publisher"} groups it in a region)`;
     return undefined;
   };
+  type Found = Exclude<Awaited<ReturnType<typeof fuelCell>>, { reason: string }>;
+  /** The fuel's cell with its provenance, or the answer saying why there is none (both indicators read it). */
+  const cellOrWhyNot = async (
+    ind: SourcedIndicator,
+    source: ValueSource,
+    a: string,
+    b: string,
+    year: number,
+  ): Promise<{ none: IndicatorValue } | { c: Found; provenance: Provenance[] }> => {
+    if (!(await source.has("ei-energy")))
+      return { none: nullValue(ind, a, b, year, notIngested("ei-energy")) };
+    const c = await fuelCell(source, fuel, a, b, year, (l) => why(a, b, year, l));
+    const prov = await energyProvenance(source, c.listing, year);
+    const provenance = prov ? [prov] : [];
+    if ("reason" in c) return { none: nullValue(ind, a, b, year, c.reason, provenance) };
+    return { c, provenance };
+  };
   const volume: SourcedIndicator = {
     name: `energy.${fuel.key}`,
     unit: fuel.unit,
@@ -138,10 +155,9 @@ function fuelIndicators(fuel: Fuel): SourcedIndicator[] {
       return this.computeFrom(storeValueSource(store), a, b, year);
     },
     async computeFrom(source, a, b, year) {
-      if (!(await source.has("ei-energy"))) return nullValue(this, a, b, year, notIngested("ei-energy"));
-      const c = await fuelCell(source, fuel, a, b, year, (l) => why(a, b, year, l));
-      const prov = await energyProvenance(source, c.listing, year);
-      if ("reason" in c) return nullValue(this, a, b, year, c.reason, prov ? [prov] : []);
+      const found = await cellOrWhyNot(this, source, a, b, year);
+      if ("none" in found) return found.none;
+      const { c, provenance } = found;
       return {
         indicator: this.name,
         a,
@@ -149,7 +165,7 @@ function fuelIndicators(fuel: Fuel): SourcedIndicator[] {
         year,
         value: c.value,
         unit: this.unit,
-        provenance: prov ? [prov] : [],
+        provenance,
       };
     },
   };
@@ -167,12 +183,11 @@ function fuelIndicators(fuel: Fuel): SourcedIndicator[] {
       return this.computeFrom(storeValueSource(store), a, b, year);
     },
     async computeFrom(source, a, b, year) {
-      if (!(await source.has("ei-energy"))) return nullValue(this, a, b, year, notIngested("ei-energy"));
-      const c = await fuelCell(source, fuel, a, b, year, (l) => why(a, b, year, l));
-      const prov = await energyProvenance(source, c.listing, year);
-      if ("reason" in c) return nullValue(this, a, b, year, c.reason, prov ? [prov] : []);
+      const found = await cellOrWhyNot(this, source, a, b, year);
+      if ("none" in found) return found.none;
+      const { c, provenance } = found;
       if (c.share === null)
-        return nullValue(this, a, b, year, `${b} imported no ${fuel.label} in ${year}`, prov ? [prov] : []);
+        return nullValue(this, a, b, year, `${b} imported no ${fuel.label} in ${year}`, provenance);
       return {
         indicator: this.name,
         a,
@@ -180,7 +195,7 @@ function fuelIndicators(fuel: Fuel): SourcedIndicator[] {
         year,
         value: c.share,
         unit: this.unit,
-        provenance: prov ? [prov] : [],
+        provenance,
         detail: { fromA: c.value, totalImportsOfB: c.importsOfB, unit: fuel.unit },
       };
     },
