@@ -25,3 +25,5 @@ await esbuild.build({
   outfile: "dist/vendor/duckdb-node-api.cjs",
   logLevel: "warning",
 });
+// As in bundle-cli.mjs: esbuild's service process is stopped, not left to outlive the build.
+esbuild.stop();

@@ -2,7 +2,6 @@
 // reporters; a writer killed mid-ingest leaves no staging files behind for good; an ingest parses first and
 // takes the write lock last, and a reader that meets the lock waits briefly, then says an ingest is running.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { test } from "node:test";
@@ -10,6 +9,7 @@ import { ingestImfDots } from "../../src/sources/imf-dots.ts";
 import { ingestSipri } from "../../src/sources/sipri.ts";
 import { SourceError } from "../../src/sources/types.ts";
 import { Store, storePath } from "../../src/store/index.ts";
+import { runNode } from "../helpers/run.ts";
 import { SOURCES_DIR, tempDir, writeLike } from "./mutate.ts";
 
 async function reporters(store: Store): Promise<string[]> {
@@ -51,8 +51,7 @@ test("IMF DOTS: ingesting one workbook into a store with more reporters is refus
 
 /** The pid of a process that has certainly ended. */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]);
-  return Number(child.stdout.toString());
+  return Number(runNode(["-e", "process.stdout.write(String(process.pid))"]).out);
 }
 
 test("staging files and BACI staging folders of a writer killed mid-ingest are removed when the next writer opens the store", async () => {
@@ -80,10 +79,8 @@ function readInChild(home: string, waitMs: number): { status: number | null; std
   const script = `import { Store } from ${JSON.stringify(storeModule)};
     try { const s = await Store.open({ home: ${JSON.stringify(home)}, readOnly: true, waitMs: ${waitMs} }); s.close(); }
     catch (err) { process.stderr.write(err.message); process.exit(3); }`;
-  const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
-    encoding: "utf8",
-  });
-  return { status: child.status, stderr: child.stderr };
+  const child = runNode(["--import", "tsx", "--input-type=module", "-e", script]);
+  return { status: child.code, stderr: child.err };
 }
 
 test("an ingest takes the write lock only after its files are parsed; a reader meeting the lock says an ingest is running", async () => {

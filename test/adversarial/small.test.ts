@@ -1,6 +1,5 @@
 // The small ones of issue 16 (item 11): each was accepted or answered badly before.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
@@ -10,6 +9,7 @@ import { createPool, type StorePool } from "../../src/server/pool.ts";
 import { type RunningServer, startServer } from "../../src/server/serve.ts";
 import { isCalendarDate } from "../../src/store/checks.ts";
 import { Store } from "../../src/store/index.ts";
+import { runNode } from "../helpers/run.ts";
 import { tempDir } from "./mutate.ts";
 
 let home: string;
@@ -24,11 +24,7 @@ before(async () => {
 after(() => pool.close());
 
 function dyad(args: string[]) {
-  const r = spawnSync(process.execPath, ["bin/dyad.js", ...args], {
-    env: { ...process.env, DYAD_HOME: home, DYAD_DEBUG: "" },
-    encoding: "utf8",
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runNode(["bin/dyad.js", ...args], { env: { ...process.env, DYAD_HOME: home, DYAD_DEBUG: "" } });
 }
 
 test("dyad value for a country with itself fails, as the API and profile do", () => {

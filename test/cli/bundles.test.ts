@@ -2,11 +2,11 @@
 // with a V8 code cache (bin/bundle.js). They must answer exactly as the sources do through tsx, with and
 // without the cache, and hold no other command's code.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { openRealStore, testHome } from "../helpers/real-store.ts";
+import { type Ran, runNode } from "../helpers/run.ts";
 
 const SEED = resolve(
   process.env.DYAD_SOURCES ?? resolve("../shared/data"),
@@ -16,42 +16,29 @@ const SEED = resolve(
 // packages and the same "newest code" folder relative to their own place.
 const OUT = resolve(`test-output/bundles-${process.pid}`);
 
-interface Run {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
 const env = () => ({ ...process.env, DYAD_HOME: testHome(), DYAD_DEBUG: "", NO_COLOR: "1" });
 
-function fromSources(args: string[]): Run {
-  const r = spawnSync(process.execPath, ["bin/dyad.js", ...args], {
-    env: { ...env(), DYAD_FROM_SOURCES: "1" },
-    encoding: "utf8",
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+function fromSources(args: string[]): Ran {
+  return runNode(["bin/dyad.js", ...args], { env: { ...env(), DYAD_FROM_SOURCES: "1" } });
 }
 
 /** The command through its bundle, as bin/dyad.js runs it; the cache's fate is the last line of stderr. */
-function fromBundle(args: string[]): Run & { cache: string } {
+function fromBundle(args: string[]): Ran & { cache: string } {
   const script = `
     const { runBundle } = await import("./bin/bundle.js");
     const cache = await runBundle(${JSON.stringify(`${OUT}/${args[0]}.cjs`)}, ${JSON.stringify(args[0])}, process.argv);
     process.stderr.write("\\ncache: " + cache);`;
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script, "dyad", ...args], {
-    env: env(),
-    encoding: "utf8",
-  });
-  const cache = /\ncache: ([\w ]+)$/.exec(r.stderr)?.[1] ?? "none";
-  return { code: r.status, out: r.stdout, err: r.stderr.replace(/\ncache: [\w ]+$/, ""), cache };
+  const r = runNode(["--input-type=module", "-e", script, "dyad", ...args], { env: env() });
+  const cache = /\ncache: ([\w ]+)$/.exec(r.err)?.[1] ?? "none";
+  return { ...r, err: r.err.replace(/\ncache: [\w ]+$/, ""), cache };
 }
 
 before(async () => {
   (await openRealStore()).close();
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  const r = spawnSync(process.execPath, ["scripts/bundle-cli.mjs", OUT, "src"], { encoding: "utf8" });
-  assert.equal(r.status, 0, r.stderr);
+  const r = runNode(["scripts/bundle-cli.mjs", OUT, "src"]);
+  assert.equal(r.code, 0, r.err);
 });
 
 after(() => rmSync(OUT, { recursive: true, force: true }));

@@ -1,18 +1,14 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, test } from "node:test";
 import { openRealStore, testHome } from "../helpers/real-store.ts";
+import { runNode } from "../helpers/run.ts";
 
 // The CLI runs as a user runs it, against the shared test store (opened read-only by the commands).
 function dyad(args: string[], home = testHome()) {
-  const r = spawnSync(process.execPath, ["bin/dyad.js", ...args], {
-    env: { ...process.env, DYAD_HOME: home, DYAD_DEBUG: "" },
-    encoding: "utf8",
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runNode(["bin/dyad.js", ...args], { env: { ...process.env, DYAD_HOME: home, DYAD_DEBUG: "" } });
 }
 
 before(async () => {

@@ -1,12 +1,13 @@
 // `dyad start` and `dyad serve` as a person runs them: an empty data home is ingested with progress, then
 // the URL is printed and the API answers; bad flags are refused with a message.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { runNode } from "../helpers/run.ts";
 
 const BIN = resolve("bin/dyad.js");
 const FIXTURE = resolve("test/fixtures/server/sources");
@@ -64,8 +65,15 @@ async function startAndAsk(home: string, whileRunning?: () => string[]): Promise
       );
     return stderr;
   } finally {
+    // A server that does not stop on SIGTERM within 20 s is killed, so that it cannot hold the run.
+    const exited =
+      child.exitCode !== null || child.signalCode !== null
+        ? Promise.resolve()
+        : new Promise((r) => child.once("exit", r));
     child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    const kill = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    await exited;
+    clearTimeout(kill);
     rmSync(home, { recursive: true, force: true });
   }
 }
@@ -73,18 +81,12 @@ async function startAndAsk(home: string, whileRunning?: () => string[]): Promise
 test("dyad serve refuses a port that is not a port, and says where the store is missing", () => {
   const home = mkdtempSync(join(tmpdir(), "dyad-serve-"));
   try {
-    const bad = spawnSync(process.execPath, [BIN, "serve", "--port", "99999"], {
-      env: { ...process.env, DYAD_HOME: home },
-      encoding: "utf8",
-    });
-    assert.notEqual(bad.status, 0);
-    assert.match(bad.stderr, /--port 99999 is not a port/);
-    const empty = spawnSync(process.execPath, [BIN, "serve", "--port", "0"], {
-      env: { ...process.env, DYAD_HOME: home },
-      encoding: "utf8",
-    });
-    assert.notEqual(empty.status, 0);
-    assert.match(empty.stderr, /No dyad store at .*dyad setup/);
+    const bad = runNode([BIN, "serve", "--port", "99999"], { env: { ...process.env, DYAD_HOME: home } });
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.err, /--port 99999 is not a port/);
+    const empty = runNode([BIN, "serve", "--port", "0"], { env: { ...process.env, DYAD_HOME: home } });
+    assert.notEqual(empty.code, 0);
+    assert.match(empty.err, /No dyad store at .*dyad setup/);
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

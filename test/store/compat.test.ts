@@ -1,7 +1,6 @@
 // A store built by an earlier dyad, whose tables lack columns the code now reads, is named as such (not a
 // DuckDB binder error), and the real store built by this code has no stale table.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +8,7 @@ import { after, before, test } from "node:test";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { Store, staleTables, TABLES } from "../../src/store/index.ts";
 import { openRealStore } from "../helpers/real-store.ts";
+import { runNode } from "../helpers/run.ts";
 
 let store: Store;
 const homes: string[] = [];
@@ -35,23 +35,21 @@ test("an energy table from before the editions column is named, and dyad value a
   );
   c.closeSync();
   db.closeSync();
-  const r = spawnSync(process.execPath, ["bin/dyad.js", "value", "geo.distance", "DEU", "FRA", "2020"], {
+  const r = runNode(["bin/dyad.js", "value", "geo.distance", "DEU", "FRA", "2020"], {
     env: { ...process.env, DYAD_HOME: home },
-    encoding: "utf8",
   });
-  assert.notEqual(r.status, 0);
-  assert.match(r.stderr, /built by an earlier version of dyad \(energy_trade: lacks [^)]*edition/);
-  assert.match(r.stderr, /npx dyad start/);
-  assert.doesNotMatch(r.stderr, /Binder Error/);
+  assert.notEqual(r.code, 0);
+  assert.match(r.err, /built by an earlier version of dyad \(energy_trade: lacks [^)]*edition/);
+  assert.match(r.err, /npx dyad start/);
+  assert.doesNotMatch(r.err, /Binder Error/);
   // dyad check opens the store its own way (while it finds the claims): the same message, not a binder error.
-  const checked = spawnSync(process.execPath, ["bin/dyad.js", "check", "-"], {
+  const checked = runNode(["bin/dyad.js", "check", "-"], {
     input: "Russland lieferte 2023 Gas für 20 Milliarden Dollar nach China.",
     env: { ...process.env, DYAD_HOME: home },
-    encoding: "utf8",
   });
-  assert.notEqual(checked.status, 0);
-  assert.match(checked.stderr, /built by an earlier version of dyad \(energy_trade: lacks [^)]*edition/);
-  assert.doesNotMatch(checked.stderr, /Binder Error/);
+  assert.notEqual(checked.code, 0);
+  assert.match(checked.err, /built by an earlier version of dyad \(energy_trade: lacks [^)]*edition/);
+  assert.doesNotMatch(checked.err, /Binder Error/);
 });
 
 test("a store whose relations were never materialised is stale; an ingest materialises them and the store is current", async () => {
