@@ -96,7 +96,9 @@ interface Child {
 }
 
 async function startChild(mode: "--child" | "--bare", cacheBytes = 0): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), mode], {
+  // BENCH_SERVER_FLAGS: node options for the server's process only (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+  const flags = process.env.BENCH_SERVER_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...flags, "--import", "tsx", fileURLToPath(import.meta.url), mode], {
     env: { ...process.env, BENCH_CACHE_BYTES: String(cacheBytes) },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -323,6 +325,8 @@ if (process.argv.includes("--child")) {
   // server's start): values and profiles from memory.
   await server.values?.ready;
   await server.values?.profileReady;
+  // A normal exit on the parent's SIGTERM, so that --cpu-prof (BENCH_SERVER_FLAGS) writes its profiles.
+  process.once("SIGTERM", () => process.exit(0));
   process.stdout.write(`${server.url}\n`);
 } else if (process.argv.includes("--bare")) {
   // The limit: the same framework and adapter with no work behind the answer.

@@ -84,8 +84,15 @@ function agree<K extends string>(
   return true;
 }
 
-/** The profile with each dataset's and each cell's provenance written once, values referring to cells. */
-export function compactProfile<P extends Pick<Profile, "trade">>(profile: P): Compacted<P> {
+/** The provenance tables of a compact profile as they fill: `of` gives a provenance's cell index, adding it if new. */
+export interface CellIndex {
+  of(p: Provenance): number;
+  readonly datasets: ProvenanceDataset[];
+  readonly cells: ProvenanceCell[];
+}
+
+/** Empty provenance tables: each dataset's and each cell's fields kept once, in the order first asked for. */
+export function cellIndex(): CellIndex {
   const datasets: ProvenanceDataset[] = [];
   const cells: ProvenanceCell[] = [];
   // Candidates by a cheap key (a dataset's name, a cell's value), then compared field by field: exact,
@@ -117,7 +124,7 @@ export function compactProfile<P extends Pick<Profile, "trade">>(profile: P): Co
     else datasetsByName.set(p.dataset, [i]);
     return i;
   };
-  const cellOf = (p: Provenance): number => {
+  const of = (p: Provenance): number => {
     const known = byObject.get(p);
     if (known !== undefined) return known;
     const dataset = datasetOf(p);
@@ -147,8 +154,12 @@ export function compactProfile<P extends Pick<Profile, "trade">>(profile: P): Co
     byObject.set(p, i);
     return i;
   };
+  return { of, datasets, cells };
+}
 
-  const series: CompactSeries[] = profile.trade.series.map((s) => ({
+/** A series with its values compact, their provenance as indices given by `cellOf` (cellIndex's `of`). */
+export function compactSeries(s: Series, cellOf: (p: Provenance) => number): CompactSeries {
+  return {
     ...s,
     values: s.values.map((v) => {
       const out: CompactValue = { year: v.year, value: v.value, provenance: v.provenance.map(cellOf) };
@@ -163,7 +174,13 @@ export function compactProfile<P extends Pick<Profile, "trade">>(profile: P): Co
       if (v.unit !== s.unit) out.unit = v.unit;
       return out;
     }),
-  }));
+  };
+}
+
+/** The profile with each dataset's and each cell's provenance written once, values referring to cells. */
+export function compactProfile<P extends Pick<Profile, "trade">>(profile: P): Compacted<P> {
+  const { of, datasets, cells } = cellIndex();
+  const series = profile.trade.series.map((s) => compactSeries(s, of));
   return { ...profile, trade: { table: profile.trade.table, series }, provenance: { datasets, cells } };
 }
 

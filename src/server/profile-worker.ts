@@ -9,7 +9,8 @@ import { registry } from "../countries/index.ts";
 import { RelationMemory } from "../indicators/relation-memory.ts";
 import { TradeIndex } from "../indicators/trade-index.ts";
 import { buildProfile, type ProfileMemory } from "../profile/index.ts";
-import { type ProvenanceForm, profileJson } from "../profile/json.ts";
+import type { ProvenanceForm } from "../profile/json.ts";
+import { profileBytes } from "../profile/json-bytes.ts";
 import type { Store } from "../store/index.ts";
 import { GZIP_FROM, GZIP_LEVEL } from "./cache.ts";
 
@@ -55,8 +56,6 @@ const noStore = new Proxy(
   },
 ) as Store;
 
-const encoder = new TextEncoder();
-
 /** Bytes whose buffer is theirs alone, so it can be transferred (a small Buffer may be a slice of a pool). */
 function own(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
@@ -65,7 +64,8 @@ function own(bytes: Uint8Array): Uint8Array {
 /** A profile's bytes as the route answers them: JSON as UTF-8, gzipped (level 1) when asked and large enough. */
 async function answer(job: Omit<ProfileJob, "id">): Promise<{ body: Uint8Array; gzip?: Uint8Array }> {
   const profile = await buildProfile(noStore, job.a, job.b, { from: job.from, to: job.to, memory });
-  const body = encoder.encode(JSON.stringify(profileJson(profile, job.provenance)));
+  // The bytes of JSON.stringify(profileJson(profile, provenance)) as UTF-8, written piece by piece.
+  const body = profileBytes(profile, job.provenance);
   const gzip = job.gzip && body.length >= GZIP_FROM ? own(gzipSync(body, { level: GZIP_LEVEL })) : undefined;
   return { body, gzip };
 }
