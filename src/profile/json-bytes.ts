@@ -35,9 +35,12 @@ class ByteSink {
     this.at += encoder.encodeInto(text, this.buf.subarray(this.at)).written;
   }
 
-  /** The bytes written, in a buffer of their own (transferable), and an empty sink again. */
-  take(): Uint8Array {
-    const out = this.buf.slice(0, this.at);
+  /**
+   * The bytes written, in a buffer of their own (transferable) — or, with `reuse`, a view of the sink's
+   * buffer, valid until the next write — and an empty sink again.
+   */
+  take(reuse = false): Uint8Array {
+    const out = reuse ? this.buf.subarray(0, this.at) : this.buf.slice(0, this.at);
     this.at = 0;
     return out;
   }
@@ -47,9 +50,14 @@ let sink: ByteSink | undefined;
 
 /**
  * The profile's JSON answer as UTF-8 bytes, provenance by reference (or inline): exactly
- * `TextEncoder.encode(JSON.stringify(profileJson(profile, form)))`.
+ * `TextEncoder.encode(JSON.stringify(profileJson(profile, form)))`. With `reuse` the bytes may be a view of
+ * this thread's buffer, valid until the next call (for bytes used at once, e.g. gzipped): no copy is made.
  */
-export function profileBytes(profile: Profile, form: ProvenanceForm = "reference"): Uint8Array {
+export function profileBytes(
+  profile: Profile,
+  form: ProvenanceForm = "reference",
+  options: { reuse?: boolean } = {},
+): Uint8Array {
   // compactProfile's `{ ...profile, trade, provenance }` keeps each key's place: streamed here for every
   // profile buildProfile makes (its trade, no provenance or toJSON of its own); anything else the slow way.
   const own = (k: string) => Object.hasOwn(profile, k);
@@ -97,5 +105,5 @@ export function profileBytes(profile: Profile, form: ProvenanceForm = "reference
     out.text(piece.slice(1, -1));
   }
   out.text("]}}");
-  return out.take();
+  return out.take(options.reuse);
 }

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { answerCache, gzipOf } from "./cache.ts";
+import { answerCache, bodyOf, gzipOf } from "./cache.ts";
 import { CHECK_MAX_BYTES } from "./check-body.ts";
 import { type CheckBudget, type CheckRunner, createCheckRunner } from "./check-runner.ts";
 import { ApiError, errorBody, toApiError } from "./errors.ts";
@@ -153,7 +153,7 @@ export function createApp(options: AppOptions): Hono {
           headers["content-encoding"] = "gzip";
           return c.body(gzip as Uint8Array<ArrayBuffer>, 200, headers);
         }
-        return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, headers);
+        return c.body((await bodyOf(answer)) as Uint8Array<ArrayBuffer>, 200, headers);
       }
       const out = await run();
       return out instanceof Response ? out : c.json(out);

@@ -2,11 +2,13 @@
 // request always has the same answer. Keyed after validation (Russland and RUS share an entry); bounded
 // by total size, least recently used dropped first; concurrent misses for one key share one computation.
 // Each answer is kept as UTF-8 bytes and, when large, gzipped once when a client first accepts gzip, so a
-// hit costs no encoding work.
+// hit costs no encoding work. An answer that came gzipped only (a profile worker's, for a client that
+// accepts gzip) is gunzipped once if a client that does not ever asks for it.
 import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { gunzip, gzip } from "node:zlib";
 
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 export const GZIP_FROM = 1024;
 /**
  * zlib's fastest level, as nginx's default gzip_comp_level. On 100 seeded random profiles (provenance by
@@ -17,9 +19,14 @@ export const GZIP_FROM = 1024;
 export const GZIP_LEVEL = 1;
 
 export interface Answer {
-  body: Uint8Array;
+  /** The JSON as UTF-8; absent while only the gzipped bytes are held (bodyOf makes it). */
+  body?: Uint8Array;
+  /** The body's length in bytes, made or not. */
+  length: number;
   /** Gzipped at the first request that accepts gzip (gzipOf), then kept with the answer. */
   gzip?: Promise<Uint8Array>;
+  /** The body being gunzipped (bodyOf), for an answer that came gzipped only. */
+  unzipping?: Promise<Uint8Array>;
 }
 
 export interface AnswerCache {
@@ -29,20 +36,36 @@ export interface AnswerCache {
 }
 
 /**
- * An answer a route made as bytes already (the profile workers): kept as it is, its gzipped form (when made)
- * with it.
+ * An answer a route made as bytes already (the profile workers): kept as it is — the JSON's bytes, its
+ * gzipped form, or both; `length` is the JSON's length in bytes.
  */
 export class EncodedAnswer {
   constructor(
-    readonly body: Uint8Array,
-    readonly gzip?: Uint8Array,
-  ) {}
+    readonly body: Uint8Array | undefined,
+    readonly gzip: Uint8Array | undefined,
+    readonly length: number,
+  ) {
+    if (!body && !gzip) throw new Error("an encoded answer needs its bytes, plain or gzipped");
+  }
 }
 
 function encode(value: unknown): Answer {
   if (value instanceof EncodedAnswer)
-    return { body: value.body, gzip: value.gzip ? Promise.resolve(value.gzip) : undefined };
-  return { body: Buffer.from(JSON.stringify(value)) };
+    return {
+      body: value.body,
+      length: value.length,
+      gzip: value.gzip ? Promise.resolve(value.gzip) : undefined,
+    };
+  const body = Buffer.from(JSON.stringify(value));
+  return { body, length: body.length };
+}
+
+/** The answer's JSON as UTF-8: as kept, or gunzipped once from the gzipped bytes it came as. */
+export async function bodyOf(answer: Answer): Promise<Uint8Array> {
+  if (answer.body) return answer.body;
+  answer.unzipping ??= (answer.gzip as Promise<Uint8Array>).then((z) => gunzipAsync(z));
+  answer.body = await answer.unzipping;
+  return answer.body;
 }
 
 /**
@@ -50,14 +73,14 @@ function encode(value: unknown): Answer {
  * it (most API clients of small answers never ask), and kept with the answer.
  */
 export async function gzipOf(answer: Answer): Promise<Uint8Array | undefined> {
-  if (answer.body.length < GZIP_FROM) return undefined;
-  answer.gzip ??= gzipAsync(answer.body, { level: GZIP_LEVEL });
+  if (answer.length < GZIP_FROM) return undefined;
+  answer.gzip ??= bodyOf(answer).then((body) => gzipAsync(body, { level: GZIP_LEVEL }));
   return answer.gzip;
 }
 
 // The cost of a kept answer must not change while it is kept: a large one is counted with room for its
 // gzipped copy (never larger than the JSON it compresses, for these answers), made or not.
-const sizeOf = (a: Answer) => (a.body.length >= GZIP_FROM ? 2 * a.body.length : a.body.length);
+const sizeOf = (a: Answer) => (a.length >= GZIP_FROM ? 2 * a.length : a.length);
 
 /**
  * Values kept by key, least recently used dropped first once their total cost passes `maxCost`; a value

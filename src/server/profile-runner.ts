@@ -11,10 +11,14 @@ import { Worker } from "node:worker_threads";
 import type { ProfileMemory } from "../profile/index.ts";
 import type { ProfileJob, ProfileReply, WarmReply } from "./profile-worker.ts";
 
-/** A profile's bytes as the worker made them: JSON as UTF-8, and gzipped when the client accepts gzip. */
+/**
+ * A profile's bytes as the worker made them: the JSON as UTF-8, or — when the client accepts gzip and the
+ * answer is large enough — its gzipped bytes only; `length` is the JSON's length in bytes either way.
+ */
 export interface ProfileBytes {
-  body: Uint8Array;
+  body?: Uint8Array;
   gzip?: Uint8Array;
+  length: number;
 }
 
 export interface ProfileRunner {
@@ -34,6 +38,13 @@ export interface ProfileRunner {
   close(): Promise<void>;
 }
 
+/**
+ * Each profile worker's young generation, in MiB. A profile answer allocates ~2 MB of short-lived objects, and
+ * with V8's default young generation a worker scavenged every ~7 profiles, each scavenge copying the profile
+ * then being built; with 64 MiB it scavenges half as often (bench/RESULTS.md, issue 17, session 6).
+ */
+export const PROFILE_YOUNG_MB = 64;
+
 // As in check-runner.ts: from the sources the worker is TypeScript and registers tsx in its thread first.
 const BUILT = import.meta.url.endsWith(".js");
 const WORKER_URL = new URL(BUILT ? "./profile-worker.js" : "./profile-worker.ts", import.meta.url).href;
@@ -51,8 +62,7 @@ export interface RunnerOptions {
   /** Worker threads (default: one per core). */
   size?: number;
   /**
-   * V8's young generation of each worker, in MiB (default: V8's own, 16 MiB semi-spaces): each profile makes a
-   * few MiB of short-lived objects, and a young generation they outlive is scavenged more often.
+   * V8's young generation of each worker, in MiB (default PROFILE_YOUNG_MB; 0: V8's own, 16 MiB semi-spaces).
    */
   youngMb?: number;
   /** Told how long each worker took to warm up. */
@@ -72,7 +82,8 @@ export function createProfileRunner(
   let closed = false;
   const stats = { answered: 0, handedBack: 0 };
   const workerData = { trade: memory.trade.state(), relations: memory.relations.state() };
-  const resourceLimits = options.youngMb ? { maxYoungGenerationSizeMb: options.youngMb } : undefined;
+  const youngMb = options.youngMb ?? PROFILE_YOUNG_MB;
+  const resourceLimits = youngMb > 0 ? { maxYoungGenerationSizeMb: youngMb } : undefined;
   const warmed: Promise<void>[] = [];
   const spawn = (): Slot => {
     const slot: Slot = {
@@ -127,7 +138,7 @@ export function createProfileRunner(
         slot.waiting.set(id, (reply) => {
           if (reply?.ok) {
             stats.answered++;
-            resolve({ body: reply.body, gzip: reply.gzip });
+            resolve({ body: reply.body, gzip: reply.gzip, length: reply.length });
           } else {
             stats.handedBack++;
             resolve(undefined);

@@ -26,7 +26,12 @@ export interface ProfileJob {
 }
 
 export type ProfileReply =
-  | { id: number; ok: true; body: Uint8Array; gzip?: Uint8Array }
+  /**
+   * The JSON's bytes, or only their gzipped form when the job asked for gzip and got it: the main thread
+   * sends those, and taking in ~150 kB of plain bytes per profile besides made its V8 heap run a full
+   * collection every few hundred milliseconds (external memory), for bytes no client read.
+   */
+  | { id: number; ok: true; body?: Uint8Array; gzip?: Uint8Array; length: number }
   /** `store`: the profile needs the store (the main thread builds it); else it failed (it does too, to answer the same error). */
   | { id: number; ok: false; store: boolean; message: string };
 
@@ -61,13 +66,20 @@ function own(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
-/** A profile's bytes as the route answers them: JSON as UTF-8, gzipped (level 1) when asked and large enough. */
-async function answer(job: Omit<ProfileJob, "id">): Promise<{ body: Uint8Array; gzip?: Uint8Array }> {
+/**
+ * A profile's bytes as the route answers them: JSON as UTF-8, or only gzipped (level 1) when asked and large
+ * enough.
+ */
+async function answer(
+  job: Omit<ProfileJob, "id">,
+): Promise<{ body?: Uint8Array; gzip?: Uint8Array; length: number }> {
   const profile = await buildProfile(noStore, job.a, job.b, { from: job.from, to: job.to, memory });
-  // The bytes of JSON.stringify(profileJson(profile, provenance)) as UTF-8, written piece by piece.
-  const body = profileBytes(profile, job.provenance);
-  const gzip = job.gzip && body.length >= GZIP_FROM ? own(gzipSync(body, { level: GZIP_LEVEL })) : undefined;
-  return { body, gzip };
+  // The bytes of JSON.stringify(profileJson(profile, provenance)) as UTF-8, written piece by piece into this
+  // thread's buffer (valid until the next profile): copied out only when they are sent as they are.
+  const bytes = profileBytes(profile, job.provenance, { reuse: true });
+  const length = bytes.length;
+  if (job.gzip && length >= GZIP_FROM) return { gzip: own(gzipSync(bytes, { level: GZIP_LEVEL })), length };
+  return { body: bytes.slice(), length };
 }
 
 /**
@@ -109,10 +121,10 @@ parentPort?.postMessage({ warm, ms: performance.now() - started } satisfies Warm
 
 parentPort?.on("message", async (job: ProfileJob) => {
   try {
-    const { body, gzip } = await answer(job);
-    const reply: ProfileReply = { id: job.id, ok: true, body, gzip };
-    // Both are over ArrayBuffers of their own (TextEncoder's, and own()), never shared ones.
-    const buffers = (gzip ? [body.buffer, gzip.buffer] : [body.buffer]) as ArrayBuffer[];
+    const { body, gzip, length } = await answer(job);
+    const reply: ProfileReply = { id: job.id, ok: true, body, gzip, length };
+    // Each is over an ArrayBuffer of its own (a copy, and own()), never a shared one.
+    const buffers = [body?.buffer, gzip?.buffer].filter((b) => b !== undefined) as ArrayBuffer[];
     parentPort?.postMessage(reply, buffers);
   } catch (err) {
     const reply: ProfileReply = {

@@ -197,7 +197,7 @@ export const ROUTES: RouteDef[] = [
         provenance: query.provenance,
         gzip: /\bgzip\b/.test(c.req.header("accept-encoding") ?? ""),
       });
-      if (bytes) return new EncodedAnswer(bytes.body, bytes.gzip);
+      if (bytes) return new EncodedAnswer(bytes.body, bytes.gzip, bytes.length);
       // From memory once the server holds the tables (values.ts), else from the store.
       const memory = values?.profile;
       const profile = await pool.use((store) =>

@@ -78,7 +78,7 @@ export interface MemoryValues {
 export interface MemoryOptions {
   /** Worker threads that build profiles from the shared tables (default: one per core); 0 builds them in process. */
   profileWorkers?: number;
-  /** The profile workers' young generation in MiB (profile-runner.ts); default DYAD_PROFILE_YOUNG_MB, else V8's. */
+  /** The profile workers' young generation in MiB (0: V8's own); default DYAD_PROFILE_YOUNG_MB, else profile-runner.ts's. */
   profileYoungMb?: number;
 }
 
@@ -188,10 +188,10 @@ export function memoryValues(
   };
 }
 
-/** DYAD_PROFILE_YOUNG_MB: the profile workers' young generation, for measuring (bench/serve.ts). */
+/** DYAD_PROFILE_YOUNG_MB: the profile workers' young generation (0: V8's own), for measuring (bench/serve.ts). */
 function youngFromEnv(): number | undefined {
   const mb = Number(process.env.DYAD_PROFILE_YOUNG_MB);
-  return Number.isFinite(mb) && mb > 0 ? mb : undefined;
+  return process.env.DYAD_PROFILE_YOUNG_MB && Number.isFinite(mb) && mb >= 0 ? mb : undefined;
 }
 
 /**

@@ -86,6 +86,23 @@ describe("profile route through the profile workers", () => {
     );
   });
 
+  test("with the answer cache: a profile kept gzipped only is answered plain too, gunzipped once", async () => {
+    assert.equal(await values.profileReady, true);
+    const cached = createApp({ pool, values, cacheBytes: 64 * 1024 * 1024, log: () => {} });
+    const expected = await inProcess("DEU", "FRA", new URLSearchParams());
+    const path = "/api/v1/profile/DEU/FRA";
+    const answered = values.profileRunner?.stats.answered ?? 0;
+    const zipped = await cached.request(path, { headers: { "accept-encoding": "gzip" } });
+    assert.equal(zipped.headers.get("content-encoding"), "gzip");
+    assert.equal(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8"), expected);
+    for (let i = 0; i < 2; i++) {
+      const plain = await cached.request(path);
+      assert.equal(plain.headers.get("content-encoding"), null);
+      assert.equal(await plain.text(), expected, `plain answer ${i + 1} from the cache`);
+    }
+    assert.equal(values.profileRunner?.stats.answered, answered + 1, "built once, by a worker");
+  });
+
   test("bad pairs and years: the same 4xx JSON error as without workers", async () => {
     assert.equal(await values.profileReady, true);
     const without = createApp({ pool, cacheBytes: 0, log: () => {} });
@@ -111,7 +128,14 @@ describe("profile route through the profile workers", () => {
     const runner = own.profileRunner;
     assert.ok(runner);
     const bytes = await own.profileBytes({ a: "CHN", b: "RUS", provenance: "reference", gzip: false });
-    assert.ok(bytes && bytes.body.length > 1000, "the worker answered before the close");
+    assert.ok(bytes?.body && bytes.body.length > 1000, "the worker answered before the close");
+    assert.equal(bytes.length, bytes.body.length);
+    assert.equal(bytes.gzip, undefined, "not gzipped when not asked for");
+    // Asked for gzip, a worker sends the gzipped bytes only (and the JSON's length).
+    const zipped = await own.profileBytes({ a: "CHN", b: "RUS", provenance: "reference", gzip: true });
+    assert.ok(zipped?.gzip && zipped.body === undefined, "gzipped only");
+    assert.deepEqual(gunzipSync(zipped.gzip), Buffer.from(bytes.body));
+    assert.equal(zipped.length, bytes.body.length);
     await own.close();
     assert.equal(
       await own.profileBytes({ a: "CHN", b: "RUS", provenance: "reference", gzip: false }),
