@@ -158,6 +158,20 @@ function panelJoins(joins: string[], columns: string[]): PanelJoin[] {
 }
 
 /**
+ * DuckDB's Parquet options for the panel. A column chunk (one column of a row group) is dictionary-encoded
+ * when it holds at most DICTIONARY_SIZE_LIMIT distinct values (unset: a fifth of the row group's rows, 24,576).
+ * The writer allocates and clears a hash table per column chunk whose size follows the limit, however few
+ * values the column has: writing the six-source panel from a table took ~50,000 page faults unset, ~21,000 at
+ * 24,576 and ~12,000 at 8,192, and `dyad panel` ~10 % less CPU at 8,192 (bench/RESULTS.md, issue 17, session
+ * 6). Same cells. On the six sources of bench/panel.ts the file is byte for byte the same (no column chunk
+ * there has 8,192–24,576 distinct values); on the full store the trade columns' chunks with more distinct
+ * values are written plain, which zstd compresses better (48.8 → 41.7 MiB). a and b keep their dictionaries
+ * (at most 250 codes) and their statistics per row group, by which a reader skips the row groups without the
+ * country it asks for.
+ */
+const PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT 8192";
+
+/**
  * Writes the panel to `outPath` (.parquet or .csv) inside DuckDB: placed by position when every join is on the
  * grid's keys (src/panel/positions.ts), else joined and sorted by DuckDB (`panelQuery`).
  */
@@ -170,8 +184,7 @@ export async function writePanel(store: Store, outPath: string): Promise<PanelRe
   const path = resolve(outPath);
   const plan = await panelPlan(store);
   // A CSV written in parts has its header in the first part only.
-  const options = (part = 0) =>
-    format === "parquet" ? "FORMAT parquet, COMPRESSION zstd" : `FORMAT csv, HEADER ${part === 0}`;
+  const options = (part = 0) => (format === "parquet" ? PARQUET_OPTIONS : `FORMAT csv, HEADER ${part === 0}`);
   let written = await copyPanelByPosition(store, plan, path, format, options);
   if (!written) {
     const copied = await store.query<{ Count: bigint }>(
