@@ -58,3 +58,27 @@ export function builtIsFresh(): boolean {
   }
   return true;
 }
+
+/** A module of dyad (`profile/json`) from dist/ when it is current, else from src/, relative to bench/. */
+export function modulePath(path: string): string {
+  return builtIsFresh() ? `../dist/${path}.js` : `../src/${path}.ts`;
+}
+
+/**
+ * The modules a profile is built and encoded with, from dist/ when it is current (as `dyad serve` runs them),
+ * else the sources through tsx.
+ */
+export async function profileModules() {
+  const from = modulePath;
+  return {
+    built: builtIsFresh(),
+    ...((await import(from("countries/index"))) as typeof import("../src/countries/index.ts")),
+    ...((await import(
+      from("indicators/relation-memory")
+    )) as typeof import("../src/indicators/relation-memory.ts")),
+    ...((await import(from("indicators/trade-index"))) as typeof import("../src/indicators/trade-index.ts")),
+    ...((await import(from("profile/index"))) as typeof import("../src/profile/index.ts")),
+    json: (await import(from("profile/json"))) as typeof import("../src/profile/json.ts"),
+    ...((await import(from("store/index"))) as typeof import("../src/store/index.ts")),
+  };
+}

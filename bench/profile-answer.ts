@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { isDeepStrictEqual } from "node:util";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { builtIsFresh, numberOption, randomPairs, startClock } from "./helpers.ts";
+import { modulePath, numberOption, profileModules, randomPairs, startClock } from "./helpers.ts";
 
 const PAIRS = numberOption("--pairs", 300);
 const SEED = numberOption("--seed", 23);
@@ -23,18 +23,7 @@ const option = (name: string) => {
 const DUMP = option("--dump");
 const COMPARE = option("--compare");
 
-const built = builtIsFresh();
-const from = (path: string) => (built ? `../dist/${path}.js` : `../src/${path}.ts`);
-const { registry } = (await import(from("countries/index"))) as typeof import("../src/countries/index.ts");
-const { RelationMemory } = (await import(
-  from("indicators/relation-memory")
-)) as typeof import("../src/indicators/relation-memory.ts");
-const { TradeIndex } = (await import(
-  from("indicators/trade-index")
-)) as typeof import("../src/indicators/trade-index.ts");
-const { buildProfile } = (await import(from("profile/index"))) as typeof import("../src/profile/index.ts");
-const json = (await import(from("profile/json"))) as typeof import("../src/profile/json.ts");
-const { Store } = (await import(from("store/index"))) as typeof import("../src/store/index.ts");
+const { built, registry, RelationMemory, TradeIndex, buildProfile, json, Store } = await profileModules();
 
 const store = await Store.open({ readOnly: true });
 const memory = { trade: await TradeIndex.load(store), relations: await RelationMemory.load(store) };
@@ -59,7 +48,7 @@ const encoder = new TextEncoder();
 type Form = "reference" | "inline";
 /** The answer's bytes, as the worker makes them (this checkout's encoding). */
 // The bytes writer where this checkout has it (src/profile/json-bytes.ts), else JSON.stringify and UTF-8.
-const bytesModule = (await import(from("profile/json-bytes")).catch(() => undefined)) as
+const bytesModule = (await import(modulePath("profile/json-bytes")).catch(() => undefined)) as
   | { profileBytes: (p: unknown, f: Form) => Uint8Array }
   | undefined;
 const viaString = (p: unknown, form: Form) =>

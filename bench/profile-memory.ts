@@ -6,22 +6,12 @@
 import { loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
 import { seededRandom } from "../test/helpers/seeded-random.ts";
-import { builtIsFresh, startClock } from "./helpers.ts";
+import { profileModules, startClock } from "./helpers.ts";
 
 const PAIRS = Number(process.argv[2] ?? 300);
 
-const built = builtIsFresh();
-const from = (path: string) => (built ? `../dist/${path}.js` : `../src/${path}.ts`);
-const { registry } = (await import(from("countries/index"))) as typeof import("../src/countries/index.ts");
-const { RelationMemory } = (await import(
-  from("indicators/relation-memory")
-)) as typeof import("../src/indicators/relation-memory.ts");
-const { TradeIndex } = (await import(
-  from("indicators/trade-index")
-)) as typeof import("../src/indicators/trade-index.ts");
-const { buildProfile } = (await import(from("profile/index"))) as typeof import("../src/profile/index.ts");
-const { profileJson } = (await import(from("profile/json"))) as typeof import("../src/profile/json.ts");
-const { Store } = (await import(from("store/index"))) as typeof import("../src/store/index.ts");
+const { built, registry, RelationMemory, TradeIndex, buildProfile, json, Store } = await profileModules();
+const { profileJson } = json;
 
 const store = await Store.open({ readOnly: true });
 const rss0 = process.memoryUsage().rss;
