@@ -13,6 +13,7 @@ import type { ProvenanceForm } from "../profile/json.ts";
 import { profileBytes } from "../profile/json-bytes.ts";
 import type { Store } from "../store/index.ts";
 import { GZIP_FROM, GZIP_LEVEL } from "./cache.ts";
+import type { ProfileBytes } from "./profile-runner.ts";
 
 export interface ProfileJob {
   id: number;
@@ -31,7 +32,7 @@ export type ProfileReply =
    * sends those, and taking in ~150 kB of plain bytes per profile besides made its V8 heap run a full
    * collection every few hundred milliseconds (external memory), for bytes no client read.
    */
-  | { id: number; ok: true; body?: Uint8Array; gzip?: Uint8Array; length: number }
+  | ({ id: number; ok: true } & ProfileBytes)
   /** `store`: the profile needs the store (the main thread builds it); else it failed (it does too, to answer the same error). */
   | { id: number; ok: false; store: boolean; message: string };
 
@@ -70,9 +71,7 @@ function own(bytes: Uint8Array): Uint8Array {
  * A profile's bytes as the route answers them: JSON as UTF-8, or only gzipped (level 1) when asked and large
  * enough.
  */
-async function answer(
-  job: Omit<ProfileJob, "id">,
-): Promise<{ body?: Uint8Array; gzip?: Uint8Array; length: number }> {
+async function answer(job: Omit<ProfileJob, "id">): Promise<ProfileBytes> {
   const profile = await buildProfile(noStore, job.a, job.b, { from: job.from, to: job.to, memory });
   // The bytes of JSON.stringify(profileJson(profile, provenance)) as UTF-8, written piece by piece into this
   // thread's buffer (valid until the next profile): copied out only when they are sent as they are.
