@@ -25,20 +25,24 @@ export async function articleCompute(store: Store, claims: Claim[]): Promise<Com
   const memo = new Map<string, Promise<IndicatorValue>>();
   const pairs = claims.filter((c) => c.indicator?.startsWith("trade.") && c.a && c.b && !c.unsure);
   const codes = [...new Set(pairs.flatMap((c) => [c.a as string, c.b as string]).concat("WLD"))];
-  let shared: Promise<{ flows: FlowTable; coverage: TradeContext["coverage"] }> | null = null;
-  if (pairs.length && codes.length <= MAX_SHARED_CODES) {
-    shared = Promise.all([
-      loadFlows(store, codes, codes),
-      loadCoverage(
-        store,
-        codes.filter((c) => c !== "WLD"),
-      ),
-    ]).then(([flows, coverage]) => ({ flows, coverage }));
-  }
+  // Loaded at the first claim that asks, never before: a load no claim awaits (every trade claim of the
+  // article found not checkable before its lookup, e.g. a sum in euros) would still be running when the
+  // caller closes the store — DuckDB then fails it ("connection disconnected") as an unhandled rejection.
+  const oneLoad = pairs.length > 0 && codes.length <= MAX_SHARED_CODES;
+  let shared: Promise<{ flows: FlowTable; coverage: TradeContext["coverage"] }> | undefined;
   const perPair = new Map<string, Promise<{ flows: FlowTable; coverage: TradeContext["coverage"] }>>();
   const ranks = new Map<string, Promise<Map<string, RankEntry>>>();
   const dataFor = (a: string, b: string) => {
-    if (shared) return shared;
+    if (oneLoad) {
+      shared ??= Promise.all([
+        loadFlows(store, codes, codes),
+        loadCoverage(
+          store,
+          codes.filter((c) => c !== "WLD"),
+        ),
+      ]).then(([flows, coverage]) => ({ flows, coverage }));
+      return shared;
+    }
     const key = [a, b].sort().join("|");
     let p = perPair.get(key);
     if (!p) {

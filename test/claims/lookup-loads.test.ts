@@ -46,3 +46,24 @@ test("the seed's trade claims load each country's flows once, coverage once per 
   // Ranks per pair (and per kind: by flow, by turnover): at most two loads for the one pair.
   assert.ok(rankLoads.length <= 2, `rank loads: ${rankLoads.length}`);
 });
+
+test("an article whose trade claims are all found not checkable before a lookup (a sum in euros) asks the store nothing", async () => {
+  const store = await openRealStore();
+  let asked = 0;
+  const counting = Object.create(store) as Store;
+  counting.query = ((sql: string, params: SqlValue[] = []) => {
+    asked++;
+    return store.query(sql, params);
+  }) as Store["query"];
+  // A load started for it and never awaited would still run when the caller closes the store (seen in CI:
+  // "connection disconnected", an unhandled rejection after the test had ended).
+  const result = await checkArticle(
+    counting,
+    "Deutschland exportierte 2023 Waren im Wert von 100 Milliarden Euro nach Frankreich.",
+    { date: "2024-03-01" },
+  );
+  assert.equal(result.claims.length, 1);
+  assert.equal(result.claims[0].verdict, "not checkable");
+  assert.match(result.claims[0].reason ?? "", /EUR/);
+  assert.equal(asked, 0);
+});
